@@ -1,0 +1,137 @@
+import * as z from 'zod';
+import { agencyServiceSchema, catalogItemSchema } from '../schemas/catalog';
+import { caseSchema, caseStatusSchema, coordSystemSchema, photoRefSchema, satisfactionSchema } from '../schemas/case';
+import { instantSchema, phoneSchema } from '../schemas/common';
+import { roleSchema } from '../schemas/roles';
+import { workerTitleSchema } from '../schemas/city';
+import { urgencySchema } from '../deadlines';
+
+/** Every error answer: a stable code, a message a person can read, and details. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const loginRequestSchema = z.object({
+  code: z.string().min(1).max(128),
+});
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: instantSchema,
+  user: z.object({ userId: z.string(), role: roleSchema, areas: z.array(z.string()), departmentId: z.string().optional(), name: z.string().optional() }),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const catalogResponseSchema = z.object({
+  items: z.array(catalogItemSchema),
+  services: z.array(agencyServiceSchema),
+  version: z.string(),
+});
+export type CatalogResponse = z.infer<typeof catalogResponseSchema>;
+
+const latitude = z.coerce.number().min(-90).max(90);
+const longitude = z.coerce.number().min(-180).max(180);
+
+export const locateQuerySchema = z.object({
+  lat: latitude,
+  lng: longitude,
+  coord: coordSystemSchema.default('gcj02'),
+});
+
+export const workerCardSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: workerTitleSchema,
+  titleLabel: z.string(),
+  phone: z.string(),
+  dutyHours: z.string(),
+  onDuty: z.boolean(),
+});
+export type WorkerCard = z.infer<typeof workerCardSchema>;
+
+export const locateResponseSchema = z.object({
+  grid: z.object({ code: z.string(), name: z.string() }),
+  community: z.object({ code: z.string(), name: z.string() }),
+  street: z.object({ code: z.string(), name: z.string() }),
+  district: z.object({ code: z.string(), name: z.string() }),
+  workers: z.array(workerCardSchema),
+  wgs84: z.object({ lat: z.number(), lng: z.number() }),
+});
+export type LocateResponse = z.infer<typeof locateResponseSchema>;
+
+export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
+export const UPLOAD_MIN_BYTES = 1024;
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+export const uploadRequestSchema = z.object({
+  contentType: z.enum(UPLOAD_CONTENT_TYPES),
+  size: z.number().int().min(UPLOAD_MIN_BYTES).max(UPLOAD_MAX_BYTES),
+});
+export const uploadResponseSchema = z.object({
+  /** POST target for wx.uploadFile: `url` with `fields` as formData, file field name "file". */
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  key: z.string(),
+  expiresAt: instantSchema,
+  maxBytes: z.number(),
+});
+export type UploadResponse = z.infer<typeof uploadResponseSchema>;
+
+export const createCaseRequestSchema = z.object({
+  itemCode: z.string().min(1).max(10),
+  description: z.string().trim().max(1000).default(''),
+  urgency: urgencySchema.optional(),
+  location: z.object({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    coord: coordSystemSchema,
+    address: z.string().trim().max(200).default(''),
+  }),
+  photos: z.array(photoRefSchema).max(9).default([]),
+  answers: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(100)).max(20)])).default({}),
+  anonymous: z.boolean().default(false),
+  contactPhone: phoneSchema.optional(),
+});
+export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
+
+/** What the resident sees of their own case: the case, with photo links minted for this read. */
+export const caseViewSchema = caseSchema.omit({ residentId: true }).extend({
+  statusLabel: z.string(),
+  photoUrls: z.array(z.string()),
+  timelineView: z.array(z.object({ at: instantSchema, title: z.string(), detail: z.string().optional() })),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  status: caseStatusSchema,
+  statusLabel: z.string(),
+  address: z.string(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const listCasesQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(512).optional(),
+});
+export const listCasesResponseSchema = z.object({
+  cases: z.array(caseSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type ListCasesResponse = z.infer<typeof listCasesResponseSchema>;
+
+export const caseIdParamsSchema = z.object({ id: z.string().regex(/^C[0-9A-Z]{10,40}$/) });
+
+export const devAccountsResponseSchema = z.object({
+  accounts: z.array(z.object({ name: z.string(), role: roleSchema, roleLabel: z.string(), areas: z.array(z.string()), departmentId: z.string().optional(), code: z.string(), description: z.string() })),
+});
+
+export { satisfactionSchema };

@@ -1,0 +1,125 @@
+import * as z from 'zod';
+import type { Role } from '../schemas/roles';
+import * as c from './contracts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The one truth for HTTP: the local bridge, the CDK stack, the OpenAPI document and the
+ * mini-program client are all derived from this table.
+ */
+export interface RouteDef {
+  /** Stable operation id; also the handler file name under functions/src/handlers/. */
+  id: string;
+  method: HttpMethod;
+  /** API Gateway style path, parameters as {name}. */
+  path: string;
+  summary: string;
+  /** null = no session needed. */
+  roles: readonly Role[] | null;
+  /** Only in the local stack, never deployed. */
+  localOnly?: boolean;
+  idempotent?: boolean;
+  request?: {
+    body?: z.ZodType;
+    query?: z.ZodType;
+    params?: z.ZodType;
+  };
+  response: { status: number; body: z.ZodType };
+  /** Error statuses this route may answer with besides 400/401/500. */
+  errors?: readonly number[];
+}
+
+const ANY_SIGNED_IN = ['resident', 'gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departmentHandler', 'admin'] as const;
+
+export const routes = [
+  {
+    id: 'auth-wechat',
+    method: 'POST',
+    path: '/v1/auth/wechat',
+    summary: '用微信登录凭证换取会话令牌',
+    roles: null,
+    request: { body: c.loginRequestSchema },
+    response: { status: 200, body: c.loginResponseSchema },
+    errors: [401, 429, 502],
+  },
+  {
+    id: 'get-catalog',
+    method: 'GET',
+    path: '/v1/catalog',
+    summary: '可上报事项（点菜菜单）与代办服务',
+    roles: ANY_SIGNED_IN,
+    response: { status: 200, body: c.catalogResponseSchema },
+  },
+  {
+    id: 'locate-grid',
+    method: 'GET',
+    path: '/v1/grids/locate',
+    summary: '按位置查找所在网格与网格员',
+    roles: ANY_SIGNED_IN,
+    request: { query: c.locateQuerySchema },
+    response: { status: 200, body: c.locateResponseSchema },
+    errors: [404],
+  },
+  {
+    id: 'create-upload',
+    method: 'POST',
+    path: '/v1/uploads',
+    summary: '申请照片直传 S3 的表单（presigned POST）',
+    roles: ['resident', 'gridWorker', 'gridLeader', 'supervisor', 'departmentHandler'],
+    request: { body: c.uploadRequestSchema },
+    response: { status: 201, body: c.uploadResponseSchema },
+    errors: [413, 429],
+  },
+  {
+    id: 'create-case',
+    method: 'POST',
+    path: '/v1/cases',
+    summary: '上报事项（需 Idempotency-Key 头）',
+    roles: ['resident'],
+    idempotent: true,
+    request: { body: c.createCaseRequestSchema },
+    response: { status: 201, body: c.caseViewSchema },
+    errors: [404, 409, 422, 429],
+  },
+  {
+    id: 'list-my-cases',
+    method: 'GET',
+    path: '/v1/cases',
+    summary: '我的上报（最新在前，游标分页）',
+    roles: ['resident'],
+    request: { query: c.listCasesQuerySchema },
+    response: { status: 200, body: c.listCasesResponseSchema },
+  },
+  {
+    id: 'get-my-case',
+    method: 'GET',
+    path: '/v1/cases/{id}',
+    summary: '查看我的一件上报及其进度',
+    roles: ['resident'],
+    request: { params: c.caseIdParamsSchema },
+    response: { status: 200, body: c.caseViewSchema },
+    errors: [404],
+  },
+  {
+    id: 'get-openapi',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    summary: 'OpenAPI 3.1 接口文档',
+    roles: null,
+    response: { status: 200, body: z.looseObject({ openapi: z.string() }) },
+  },
+  {
+    id: 'dev-accounts',
+    method: 'GET',
+    path: '/v1/dev/accounts',
+    summary: '本地演示账号（仅本地）',
+    roles: null,
+    localOnly: true,
+    response: { status: 200, body: c.devAccountsResponseSchema },
+  },
+] as const satisfies readonly RouteDef[];
+
+export type RouteId = (typeof routes)[number]['id'];
+
+export const deployedRoutes = (): RouteDef[] => routes.filter((r: RouteDef) => !r.localOnly);

@@ -1,0 +1,149 @@
+import * as z from 'zod';
+import { urgencySchema } from '../deadlines';
+import { communityCodeSchema, districtCodeSchema, gridCodeSchema, instantSchema, phoneSchema, streetCodeSchema } from './common';
+import { roleSchema } from './roles';
+
+/**
+ * The closed loop: 立案 → 派遣 → 处置 → 核查结案 → 评价. The machine that moves between
+ * these lives in ../case; every writer goes through it.
+ */
+export const caseStatusSchema = z.enum([
+  'submitted', // 已上报: routed, waiting to be filed
+  'needsInfo', // 待补充: sent back to the resident for more information
+  'rejected', // 不予立案 (duplicate / out of scope)
+  'cancelled', // 已撤单 by the resident before filing
+  'filed', // 已立案: waiting for dispatch
+  'dispatched', // 已派遣 to one department
+  'returned', // 已退单 by the department: back to the dispatcher
+  'accepted', // 已签收
+  'handling', // 处置中
+  'suspended', // 挂账 (seasonal / engineering work) with a review date
+  'handled', // 已处置: result reported, waiting for the on-site check
+  'closed', // 已结案 after 核查
+  'rated', // 已评价
+  'unrated', // 未评价 after the window: never silently "satisfied"
+]);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  submitted: '已上报',
+  needsInfo: '待补充',
+  rejected: '不予立案',
+  cancelled: '已撤单',
+  filed: '已立案',
+  dispatched: '已派遣',
+  returned: '已退单',
+  accepted: '已签收',
+  handling: '处置中',
+  suspended: '挂账',
+  handled: '已处置',
+  closed: '已结案',
+  rated: '已评价',
+  unrated: '未评价',
+};
+
+/** 好差评 five levels (GB/T 39734/39735). */
+export const satisfactionSchema = z.enum(['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied']);
+export type Satisfaction = z.infer<typeof satisfactionSchema>;
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  verySatisfied: '非常满意',
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+  veryDissatisfied: '非常不满意',
+};
+
+export const ratingSchema = z.object({
+  level: satisfactionSchema,
+  comment: z.string().max(500).default(''),
+  ratedAt: instantSchema,
+});
+export type Rating = z.infer<typeof ratingSchema>;
+
+/** An S3 object key under the uploader's own prefix. Never a URL: links are minted on read. */
+export const photoRefSchema = z.object({
+  key: z.string().regex(/^uploads\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.(jpg|png|webp|heic)$/),
+});
+export type PhotoRef = z.infer<typeof photoRefSchema>;
+
+export const coordSystemSchema = z.enum(['gcj02', 'wgs84']);
+export type CoordSystem = z.infer<typeof coordSystemSchema>;
+
+export const caseLocationSchema = z.object({
+  /** WGS-84, converted on the way in: grid polygons are WGS-84. */
+  lng: z.number(),
+  lat: z.number(),
+  address: z.string().max(200).default(''),
+  gridCode: gridCodeSchema,
+  communityCode: communityCodeSchema,
+  streetCode: streetCodeSchema,
+  districtCode: districtCodeSchema,
+  geohash: z.string().min(5).max(12),
+});
+export type CaseLocation = z.infer<typeof caseLocationSchema>;
+
+export const caseRoutingSchema = z.object({
+  departmentId: z.string().min(1),
+  /** 'matrix' when a 权责清单 entry matched; 'dispatcher' when none did and the centre must decide. */
+  via: z.enum(['matrix', 'dispatcher']),
+  matrixAreaCode: z.string().optional(),
+});
+export type CaseRouting = z.infer<typeof caseRoutingSchema>;
+
+export const actorSchema = z.object({
+  role: z.union([roleSchema, z.literal('system')]),
+  userId: z.string().optional(),
+  name: z.string().optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/** One line of the case's own timeline (痕迹管理): appended, never edited. */
+export const timelineEventSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  at: instantSchema,
+  actor: actorSchema,
+  action: z.string().min(1),
+  from: caseStatusSchema.nullable(),
+  to: caseStatusSchema,
+  reason: z.string().optional(),
+  note: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+export const caseSchema = z.object({
+  id: z.string().min(1),
+  version: z.number().int().nonnegative(),
+  status: caseStatusSchema,
+  residentId: z.string().min(1),
+  anonymous: z.boolean().default(false),
+  contactPhone: phoneSchema.optional(),
+  itemCode: z.string().min(1),
+  itemName: z.string().min(1),
+  urgency: urgencySchema,
+  description: z.string().max(1000),
+  answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).default({}),
+  photos: z.array(photoRefSchema),
+  location: caseLocationSchema,
+  routing: caseRoutingSchema,
+  dispatchDeadline: instantSchema,
+  handlingDeadline: instantSchema.optional(),
+  returnCount: z.number().int().nonnegative().default(0),
+  /** 0 = street centre; each escalation after repeated returns moves up one level. */
+  escalationLevel: z.number().int().nonnegative().default(0),
+  urgeCount: z.number().int().nonnegative().default(0),
+  lastUrgedAt: instantSchema.optional(),
+  extensionCount: z.number().int().nonnegative().default(0),
+  pendingExtension: z.object({ until: instantSchema, reason: z.string() }).optional(),
+  suspendedUntil: instantSchema.optional(),
+  duplicateOf: z.string().optional(),
+  followerCount: z.number().int().nonnegative().default(0),
+  rating: ratingSchema.optional(),
+  reopenRequested: z.boolean().default(false),
+  reopenCount: z.number().int().nonnegative().default(0),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  closedAt: instantSchema.optional(),
+  timeline: z.array(timelineEventSchema).min(1),
+});
+export type Case = z.infer<typeof caseSchema>;

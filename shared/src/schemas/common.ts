@@ -1,0 +1,40 @@
+import * as z from 'zod';
+
+/** ISO-8601 instant with offset, as stored and sent everywhere. */
+export const instantSchema = z.iso.datetime({ offset: true });
+
+export const districtCodeSchema = z.string().regex(/^\d{6}$/, '区县代码应为 6 位数字');
+export const streetCodeSchema = z.string().regex(/^\d{9}$/, '街道代码应为 9 位数字');
+export const communityCodeSchema = z.string().regex(/^\d{12}$/, '社区代码应为 12 位数字');
+/** 6-digit district (GB/T 2260) + 3 street + 3 community + 3 grid sequence. */
+export const gridCodeSchema = z.string().regex(/^\d{15}$/, '网格编码应为 15 位数字');
+/** Any level of the area hierarchy, identified by its code length. */
+export const areaCodeSchema = z.string().regex(/^(\d{6}|\d{9}|\d{12}|\d{15})$/, '区域代码格式不正确');
+
+export const areaLevelSchema = z.enum(['district', 'street', 'community', 'grid']);
+export type AreaLevel = z.infer<typeof areaLevelSchema>;
+
+export const AREA_CODE_LENGTH: Record<AreaLevel, number> = { district: 6, street: 9, community: 12, grid: 15 };
+
+export function areaLevelOf(code: string): AreaLevel | null {
+  switch (code.length) {
+    case 6: return 'district';
+    case 9: return 'street';
+    case 12: return 'community';
+    case 15: return 'grid';
+    default: return null;
+  }
+}
+
+/** Mainland mobile or landline; stored, never logged. */
+export const phoneSchema = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确');
+
+export const lngLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+export const ringSchema = z.array(lngLatSchema).min(4);
+export const polygonSchema = z.array(ringSchema).min(1);
+export const multiPolygonSchema = z.array(polygonSchema).min(1);
+export const geometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: polygonSchema }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: multiPolygonSchema }),
+]);
+export type Geometry = z.infer<typeof geometrySchema>;
