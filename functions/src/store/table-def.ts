@@ -1,0 +1,30 @@
+/**
+ * The single table and the idempotency table, described once: the local stack creates
+ * them from this and the CDK stack declares them from it.
+ *
+ * Main table items carry pk/sk, plus sparse GSI keys only when the item belongs to that
+ * access pattern (a closed case drops out of the open-case queues by losing the attribute).
+ */
+export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'] as const;
+export type GsiName = (typeof GSI_NAMES)[number];
+
+/** What each index is for; the CDK stack and the repository both read this. */
+export const GSI_PURPOSE: Record<GsiName, string> = {
+  gsi1: 'resident → own cases, newest first',
+  gsi2: 'grid → open cases by deadline',
+  gsi3: 'department → dispatched queue by deadline',
+  gsi4: 'geohash cell → open cases (nearby duplicates)',
+  gsi5: 'sweep bucket → due warnings / outbox entries by time',
+};
+
+export const mainTable = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: GSI_NAMES.map((name) => ({ name, partitionKey: `${name}pk`, sortKey: `${name}sk` })),
+} as const;
+
+/** Powertools idempotency persistence defaults. */
+export const idempotencyTable = {
+  partitionKey: 'id',
+  ttlAttribute: 'expiration',
+} as const;
