@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './actions';
+export * from './machine';
+export * from './create';
+export * from './timeline-view';
