@@ -1,0 +1,42 @@
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from './api';
+import type { StageConfig } from './config';
+import { Secrets } from './secrets';
+import { Storage } from './storage';
+
+export interface GridtongStackProps extends StackProps {
+  config: StageConfig;
+  /** Where a route's handler lives; defaults to functions/src/handlers/<id>.ts. */
+  handlerEntry?: (routeId: string) => string;
+}
+
+/**
+ * One stage of 网格通. Environment-agnostic and free of literal ARNs, so the same template
+ * deploys to the aws and aws-cn partitions.
+ */
+export class GridtongStack extends Stack {
+  readonly storage: Storage;
+  readonly secrets: Secrets;
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props: GridtongStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    Tags.of(this).add('app', 'gridtong');
+    Tags.of(this).add('stage', config.stage);
+
+    this.storage = new Storage(this, 'Storage', { config });
+    this.secrets = new Secrets(this, 'Secrets', { config });
+    this.api = new Api(this, 'Api', { config, storage: this.storage, secrets: this.secrets, handlerEntry: props.handlerEntry });
+
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'UploadBucketName', { value: this.storage.uploadBucket.bucketName });
+    new CfnOutput(this, 'WechatSecretArn', {
+      value: this.secrets.wechatSecret.secretArn,
+      description: 'Put the real AppSecret here: aws secretsmanager put-secret-value --secret-id <arn> --secret-string <AppSecret>',
+    });
+  }
+}
+
+export const stackName = (config: StageConfig): string => `Gridtong-${config.stage}`;

@@ -1,0 +1,72 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { idempotencyTable, mainTable } from '@gridtong/functions/store/table-def';
+import type { StageConfig } from './config';
+
+/** Case photos are uploaded under this prefix; the only objects any function may touch. */
+export const UPLOAD_PREFIX = 'uploads/';
+
+export interface StorageProps {
+  config: StageConfig;
+}
+
+/** The single table, the idempotency table and the photo bucket. */
+export class Storage extends Construct {
+  readonly table: dynamodb.Table;
+  readonly idempotencyTable: dynamodb.Table;
+  readonly uploadBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, { config }: StorageProps) {
+    super(scope, id);
+    const prod = config.stage === 'prod';
+    const stateful = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: mainTable.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: mainTable.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: prod,
+      removalPolicy: stateful,
+    });
+    for (const index of mainTable.indexes) {
+      // Sparse indexes: only items carrying the index keys appear, so ALL keeps queries single-hop.
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.idempotencyTable = new dynamodb.Table(this, 'IdempotencyTable', {
+      partitionKey: { name: idempotencyTable.partitionKey, type: dynamodb.AttributeType.STRING },
+      timeToLiveAttribute: idempotencyTable.ttlAttribute,
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      // Records expire within hours; losing them only re-opens the replay window.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.uploadBucket = new s3.Bucket(this, 'UploadBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // The H5 build posts photos straight to S3 (presigned POST); wx.uploadFile needs no CORS.
+      cors: [
+        {
+          allowedMethods: [s3.HttpMethods.POST],
+          allowedOrigins: [config.h5Origin],
+          allowedHeaders: ['*'],
+          maxAge: 3600,
+        },
+      ],
+      // Never expire uploads/: case photos live there for the life of the case.
+      lifecycleRules: [{ id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // Photos are evidence: keep them even when a dev stack is destroyed.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}
