@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CatalogResponse } from '@gridtong/shared/api/contracts';
+import { loadCatalog } from '../services/catalog';
+
+export type CatalogState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; catalog: CatalogResponse };
+
+export function useCatalog(): { state: CatalogState; retry: () => void } {
+  const [state, setState] = useState<CatalogState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    loadCatalog(undefined, { refresh: attempt > 0 }).then(
+      (catalog) => live && setState({ status: 'ready', catalog }),
+      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, retry };
+}
