@@ -4,32 +4,38 @@ export type DeployedRouteId = Exclude<(typeof routes)[number], { localOnly: true
 
 /**
  * What each deployed function may touch, beyond writing its own logs. Declared per route so
- * that a new route does not compile until someone decides its grants. Idempotency-table
- * access follows the route table's `idempotent` flag.
+ * that a new route does not compile until someone decides its grants; checked against what
+ * the handlers call (functions/src/runtime.ts and store/). Idempotency-table access follows
+ * the route table's `idempotent` flag.
  */
 export interface RouteAccess {
-  /** The single table. Neither level includes Scan: no request path scans (DESIGN.md). */
+  /**
+   * The single table. Neither level includes Scan: no request path scans (DESIGN.md).
+   * Rate limits are counters in the table, so a rate-limited route writes.
+   */
   table: 'none' | 'read' | 'readWrite';
   /** Read the session signing key (to verify tokens, or to issue them at login). */
   sessions: boolean;
-  /** Read the WeChat AppSecret (login, content checks). */
+  /** Read the WeChat AppSecret (jscode2session; later stable_token for content checks and pushes). */
   wechat: boolean;
   /**
-   * Objects under uploads/: `put` signs presigned POSTs; `read` checks photos exist and
-   * mints short-lived links.
+   * Objects under uploads/: `put` signs presigned POSTs; `read` mints short-lived links;
+   * `check` also lists the bucket, so a missing photo is a 404 and not a 403.
    */
-  uploads: 'none' | 'put' | 'read';
+  uploads: 'none' | 'put' | 'read' | 'check';
+  /** Read the city reference snapshot (grids, workers, catalog) from the bucket. */
+  city: boolean;
 }
 
 export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
-  'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none' },
-  'get-catalog': { table: 'read', sessions: true, wechat: false, uploads: 'none' },
-  'locate-grid': { table: 'read', sessions: true, wechat: false, uploads: 'none' },
-  'create-upload': { table: 'none', sessions: true, wechat: false, uploads: 'put' },
-  'create-case': { table: 'readWrite', sessions: true, wechat: true, uploads: 'read' },
-  'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none' },
-  'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read' },
-  'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none' },
+  'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none', city: false },
+  'get-catalog': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
+  'locate-grid': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
+  'create-upload': { table: 'readWrite', sessions: true, wechat: false, uploads: 'put', city: false },
+  'create-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
+  'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
+  'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

@@ -13,7 +13,7 @@ import { accessFor, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from './access';
 import type { StageConfig } from './config';
 import { repoRoot } from './repo-root';
 import type { Secrets } from './secrets';
-import { UPLOAD_PREFIX, type Storage } from './storage';
+import { CITY_SNAPSHOT_KEY, UPLOAD_PREFIX, type Storage } from './storage';
 
 export interface ApiProps {
   config: StageConfig;
@@ -148,14 +148,16 @@ export class Api extends Construct {
     }
     if (access.sessions) secrets.sessionSecret.grantRead(fn);
     if (access.wechat) secrets.wechatSecret.grantRead(fn);
-    if (access.uploads !== 'none') {
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions: [access.uploads === 'put' ? 's3:PutObject' : 's3:GetObject'],
-          resources: [storage.uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
-        }),
-      );
+    const objects = (actions: string[], pattern: string) =>
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [storage.uploadBucket.arnForObjects(pattern)] }));
+    if (access.uploads === 'put') objects(['s3:PutObject'], `${UPLOAD_PREFIX}*`);
+    if (access.uploads === 'read' || access.uploads === 'check') objects(['s3:GetObject'], `${UPLOAD_PREFIX}*`);
+    if (access.uploads === 'check') {
+      // Without ListBucket, HeadObject on a missing key answers 403 and the handler cannot
+      // tell "not uploaded yet" (422) from a real permission fault.
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [storage.uploadBucket.bucketArn] }));
     }
+    if (access.city) objects(['s3:GetObject'], CITY_SNAPSHOT_KEY);
   }
 }
 

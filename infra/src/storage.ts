@@ -5,14 +5,19 @@ import { Construct } from 'constructs';
 import { idempotencyTable, mainTable } from '@gridtong/functions/store/table-def';
 import type { StageConfig } from './config';
 
-/** Case photos are uploaded under this prefix; the only objects any function may touch. */
+/** Case photos are uploaded under this prefix (functions/src/store/photos.ts). */
 export const UPLOAD_PREFIX = 'uploads/';
+/**
+ * The city reference snapshot the functions load at cold start; must match CITY_SNAPSHOT_KEY
+ * in functions/src/store/city.ts (not imported: that module pulls in the S3 client and routing).
+ */
+export const CITY_SNAPSHOT_KEY = 'reference/city.json';
 
 export interface StorageProps {
   config: StageConfig;
 }
 
-/** The single table, the idempotency table and the photo bucket. */
+/** The single table, the idempotency table and the bucket (case photos, city reference snapshot). */
 export class Storage extends Construct {
   readonly table: dynamodb.Table;
   readonly idempotencyTable: dynamodb.Table;
