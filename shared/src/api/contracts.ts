@@ -69,7 +69,8 @@ export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
 export const uploadRequestSchema = z.object({
   contentType: z.enum(UPLOAD_CONTENT_TYPES),
-  size: z.number().int().min(UPLOAD_MIN_BYTES).max(UPLOAD_MAX_BYTES),
+  /** Bytes after on-device compression. Limits are checked by the handler (413 above the maximum). */
+  size: z.number().int().positive(),
 });
 export const uploadResponseSchema = z.object({
   /** POST target for wx.uploadFile: `url` with `fields` as formData, file field name "file". */

@@ -1,0 +1,11 @@
+import { defineRoute } from '../http/route';
+import { reportCase } from '../services/report-case';
+import { residentCaseView } from '../views';
+
+export const handler = defineRoute('create-case', async (req, rt) => {
+  const { caseItem, replayed } = await reportCase(rt, req.principal, req.headers, req.body, req.now);
+  return {
+    body: await residentCaseView(caseItem, await rt.city.get(), rt.photos),
+    headers: { location: `/v1/cases/${caseItem.id}`, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) },
+  };
+});

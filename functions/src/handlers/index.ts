@@ -1,0 +1,26 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { RouteId } from '@gridtong/shared/api/routes';
+import { handler as authWechat } from './auth-wechat';
+import { handler as createCase } from './create-case';
+import { handler as createUpload } from './create-upload';
+import { handler as devAccounts } from './dev-accounts';
+import { handler as getCatalog } from './get-catalog';
+import { handler as getMyCase } from './get-my-case';
+import { handler as getOpenapi } from './get-openapi';
+import { handler as listMyCases } from './list-my-cases';
+import { handler as locateGrid } from './locate-grid';
+
+export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** Every route of the table has its handler here; the type makes a missing one a compile error. */
+export const handlers: Record<RouteId, HttpHandler> = {
+  'auth-wechat': authWechat,
+  'get-catalog': getCatalog,
+  'locate-grid': locateGrid,
+  'create-upload': createUpload,
+  'create-case': createCase,
+  'list-my-cases': listMyCases,
+  'get-my-case': getMyCase,
+  'get-openapi': getOpenapi,
+  'dev-accounts': devAccounts,
+};

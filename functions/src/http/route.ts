@@ -1,0 +1,153 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import * as z from 'zod';
+import { routes, type RouteDef, type RouteId } from '@gridtong/shared/api/routes';
+import type { Principal } from '@gridtong/shared/schemas/roles';
+import { logger } from '../log';
+import { getRuntime, type Runtime } from '../runtime';
+import { HttpError, INTERNAL_ERROR, domainStatus, isDomainError, toErrorBody } from './errors';
+
+type Route<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;
+type Part<R, K extends string> = R extends { request: infer Q } ? (Q extends Record<K, infer S> ? (S extends z.ZodType ? z.output<S> : undefined) : undefined) : undefined;
+type Output<R> = R extends { response: { body: infer S } } ? (S extends z.ZodType ? z.input<S> : unknown) : unknown;
+
+export interface Request<Id extends RouteId> {
+  route: Route<Id>;
+  body: Part<Route<Id>, 'body'>;
+  query: Part<Route<Id>, 'query'>;
+  params: Part<Route<Id>, 'params'>;
+  headers: Record<string, string>;
+  /** Null only on routes without roles (login, openapi). */
+  principal: Route<Id>['roles'] extends null ? null : Principal;
+  sourceIp: string;
+  now: Date;
+}
+
+export interface Reply<Id extends RouteId> {
+  status?: number;
+  body: Output<Route<Id>>;
+  headers?: Record<string, string>;
+}
+
+export type Implementation<Id extends RouteId> = (req: Request<Id>, rt: Runtime) => Promise<Reply<Id>>;
+
+/** 1 MB is far above any JSON this API takes; photos never pass through functions. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export function findRoute(id: string): RouteDef {
+  const route = (routes as readonly RouteDef[]).find((r) => r.id === id);
+  if (!route) throw new Error(`unknown route ${id}`);
+  return route;
+}
+
+function issuesToDetails(error: z.ZodError, prefix: string) {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new HttpError(400, 'REQUEST.VALIDATION', '请求内容有误，请检查后重试', issuesToDetails(result.error, prefix));
+  }
+  return result.data;
+}
+
+function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function readBody(event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') {
+    throw new HttpError(400, 'REQUEST.BODY_REQUIRED', '请求内容不能为空');
+  }
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new HttpError(413, 'REQUEST.TOO_LARGE', '请求内容过大');
+  const type = headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', '请求格式应为 JSON');
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'REQUEST.MALFORMED_JSON', '请求内容不是有效的 JSON');
+  }
+}
+
+async function authenticate(route: RouteDef, headers: Record<string, string>, rt: Runtime, now: Date): Promise<Principal | null> {
+  if (route.roles === null) return null;
+  const header = headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw new HttpError(401, 'AUTH.REQUIRED', '请先登录');
+  const principal = await (await rt.sessions()).verify(match[1], now);
+  if (!route.roles.includes(principal.role)) throw new HttpError(403, 'AUTH.FORBIDDEN', '当前身份无权进行此操作');
+  return principal;
+}
+
+export function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  if (isDomainError(err)) {
+    const problems = (err.details as { problems?: unknown } | undefined)?.problems;
+    const details = Array.isArray(problems) ? (problems as { path: string; message: string }[]) : undefined;
+    return new HttpError(domainStatus(err.code), err.code, err.message, details);
+  }
+  return INTERNAL_ERROR;
+}
+
+export function errorResponse(err: unknown, routeId?: string): APIGatewayProxyStructuredResultV2 {
+  const httpError = toHttpError(err);
+  if (httpError.status >= 500) {
+    logger.error('request failed', { routeId, error: err as Error });
+  } else {
+    logger.info('request refused', { routeId, statusCode: httpError.status, errorCode: httpError.code });
+  }
+  return { statusCode: httpError.status, headers: { ...JSON_HEADERS, ...httpError.headers }, body: JSON.stringify(toErrorBody(httpError)) };
+}
+
+/**
+ * Builds the Lambda handler for one row of the route table: body/query/params are parsed
+ * with the route's own schemas, the session is checked against the route's roles, and
+ * every failure leaves through one error mapper (4xx with their code, 5xx masked).
+ */
+export function defineRoute<Id extends RouteId>(id: Id, impl: Implementation<Id>) {
+  const route = findRoute(id);
+  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const rt = getRuntime();
+    const now = rt.now();
+    const headers = lowerCaseHeaders(event.headers);
+    if (route.localOnly && !rt.config.localDevRoutes) throw new HttpError(404, 'ROUTE.NOT_FOUND', '接口不存在');
+    const principal = await authenticate(route, headers, rt, now);
+    const body = route.request?.body ? parsePart(route.request.body, readBody(event, headers), 'body') : undefined;
+    const query = parsePart(route.request?.query, event.queryStringParameters ?? {}, 'query');
+    const params = parsePart(route.request?.params, event.pathParameters ?? {}, 'params');
+    const request = {
+      route,
+      body,
+      query,
+      params,
+      headers,
+      principal,
+      sourceIp: event.requestContext?.http?.sourceIp ?? '',
+      now,
+    } as unknown as Request<Id>;
+    const reply = await impl(request, rt);
+    const status = reply.status ?? route.response.status;
+    logger.info('request served', { routeId: id, statusCode: status });
+    return { statusCode: status, headers: { ...JSON_HEADERS, ...reply.headers }, body: JSON.stringify(reply.body) };
+  };
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core).use({
+    before: (request) => {
+      logger.addContext(request.context);
+    },
+    onError: (request) => {
+      request.response = errorResponse(request.error, id);
+    },
+  });
+}

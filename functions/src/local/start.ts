@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { demoAccounts } from '@gridtong/shared/city/accounts';
+import { ROLE_LABELS } from '@gridtong/shared/schemas/roles';
+import { getRuntime } from '../runtime';
+import { startLocalStack } from './stack';
+
+/**
+ * `npm start`: the whole product on 127.0.0.1 in one process tree. Data lives in .local/
+ * (git-ignored) so it survives restarts; Ctrl-C stops everything.
+ */
+async function main() {
+  const root = resolve(process.cwd());
+  const h5Dir = join(root, 'miniapp', 'dist', 'h5');
+  const port = Number(process.env.PORT ?? 3000);
+  const stack = await startLocalStack({
+    port,
+    dataDir: join(root, '.local'),
+    h5Dir: existsSync(join(h5Dir, 'index.html')) ? h5Dir : undefined,
+    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
+    s3Endpoint: process.env.S3_ENDPOINT,
+  });
+  const city = await getRuntime().city.get();
+  const lines = [
+    '',
+    '  网格通 is running locally',
+    '',
+    `  App (H5):       ${stack.url}/`,
+    `  API:            ${stack.url}/v1/  (OpenAPI: ${stack.url}/v1/openapi.json)`,
+    `  DynamoDB:       ${stack.dynamodbEndpoint}${process.env.DYNAMODB_ENDPOINT ? '' : ' (dynalite, data in .local/dynamodb)'}`,
+    `  S3:             ${stack.s3Endpoint}${process.env.S3_ENDPOINT ? '' : ' (s3rver, data in .local/s3)'}`,
+    `  WeChat stand-in ${stack.wechat.url}`,
+    `  Demo city:      ${city.data.districts.map((d) => d.name).join("、")}, ${city.data.grids.length} grids${stack.seeded ? ' (seeded now)' : ''}`,
+    '',
+    '  Demo accounts (log in with the code; any other dev-<name> is a new resident):',
+    ...demoAccounts(city.data).map((a) => `    ${a.code.padEnd(22)} ${ROLE_LABELS[a.role].padEnd(10)} ${a.description}`),
+    '',
+    '  Press Ctrl-C to stop.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('Could not start the local stack:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

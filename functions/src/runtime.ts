@@ -1,0 +1,72 @@
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { readConfig, type Config } from './config';
+import { resolveSecret } from './adapters/secrets';
+import { SessionTokens } from './adapters/sessions';
+import { WechatClient } from './adapters/wechat';
+import { CaseRepository } from './store/cases';
+import { CityProvider } from './store/city';
+import { createDynamoClients, createS3Client } from './store/clients';
+import { PhotoStore } from './store/photos';
+import { RateLimiter } from './store/rate-limits';
+import { UserRepository } from './store/users';
+
+/** Everything a handler needs, built once per container (cold start) and reused. */
+export interface Runtime {
+  config: Config;
+  now: () => Date;
+  cases: CaseRepository;
+  users: UserRepository;
+  rateLimits: RateLimiter;
+  photos: PhotoStore;
+  city: CityProvider;
+  wechat: WechatClient;
+  sessions: () => Promise<SessionTokens>;
+  idempotency: DynamoDBPersistenceLayer;
+  s3: S3Client;
+}
+
+export interface RuntimeOptions {
+  now?: () => Date;
+  /** Endpoint written into presigned URLs when phones reach S3 by another address. */
+  publicS3Endpoint?: string;
+}
+
+export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
+  const now = options.now ?? (() => new Date());
+  const { client, doc } = createDynamoClients(config);
+  const s3 = createS3Client(config);
+  const signer = options.publicS3Endpoint ? createS3Client(config, options.publicS3Endpoint) : s3;
+  let tokens: Promise<SessionTokens> | null = null;
+  return {
+    config,
+    now,
+    cases: new CaseRepository(doc, config.tableName),
+    users: new UserRepository(doc, config.tableName),
+    rateLimits: new RateLimiter(doc, config.tableName),
+    photos: new PhotoStore(signer, s3, config.uploadBucket),
+    city: new CityProvider(s3, config.uploadBucket, now),
+    wechat: new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret ?? 'local-wechat-secret', config.wechatSecretArn, config.region)),
+    sessions: () => {
+      tokens ??= resolveSecret(config.sessionSecret, config.sessionSecretArn, config.region).then((s) => new SessionTokens(s));
+      tokens.catch(() => {
+        tokens = null;
+      });
+      return tokens;
+    },
+    idempotency: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, awsSdkV3Client: client }),
+    s3,
+  };
+}
+
+let current: Runtime | null = null;
+
+export function getRuntime(): Runtime {
+  current ??= createRuntime(readConfig());
+  return current;
+}
+
+/** The local stack and tests install their own runtime (endpoints, clock). */
+export function setRuntime(runtime: Runtime | null): void {
+  current = runtime;
+}

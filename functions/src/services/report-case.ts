@@ -1,0 +1,124 @@
+import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import type { CreateCaseRequest } from '@gridtong/shared/api/contracts';
+import { newCase } from '@gridtong/shared/case/index';
+import { geohashEncode } from '@gridtong/shared/geo/index';
+import { planDispatchDeadline } from '@gridtong/shared/deadlines/index';
+import { validateReport } from '@gridtong/shared/report/validate-report';
+import type { Case } from '@gridtong/shared/schemas/case';
+import type { Principal } from '@gridtong/shared/schemas/roles';
+import { HttpError } from '../http/errors';
+import { newCaseId } from '../store/ids';
+import type { Runtime } from '../runtime';
+import { workingCalendar } from '../calendar';
+
+/** Idempotency keys are the client's: a UUID or similar, generated once per report attempt. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+
+interface ReportInput {
+  key: string;
+  userId: string;
+  body: CreateCaseRequest;
+}
+
+/** Files a new report: everything is checked before the one conditional write. */
+async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseRequest, now: Date): Promise<Case> {
+  const city = await rt.city.get();
+  const item = city.directory.item(body.itemCode);
+  if (!item) {
+    throw new HttpError(422, 'CASE.UNKNOWN_ITEM', '所选事项不存在，请刷新菜单后重新选择', [{ path: 'body.itemCode', message: 'unknown item' }]);
+  }
+  validateReport(item, body);
+  const place = city.directory.locate(body.location.lng, body.location.lat, body.location.coord);
+  if (!place) {
+    throw new HttpError(422, 'CASE.OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的网格范围内，请确认位置', [{ path: 'body.location', message: 'no grid here' }]);
+  }
+  const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
+  if (!gate.allowed) {
+    throw new HttpError(429, 'CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', undefined, { 'Retry-After': String(gate.retryAfterSeconds) });
+  }
+  await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
+  const routing = city.directory.route(place.grid.code, item.code);
+  const urgency = body.urgency ?? item.defaultUrgency;
+  const created = newCase({
+    id: newCaseId(now),
+    residentId: principal.userId,
+    item: { code: item.code, name: item.name },
+    urgency,
+    description: body.description,
+    answers: body.answers,
+    photos: body.photos,
+    anonymous: body.anonymous,
+    ...(body.contactPhone ? { contactPhone: body.contactPhone } : {}),
+    location: {
+      lng: place.wgs84.lng,
+      lat: place.wgs84.lat,
+      address: body.location.address,
+      gridCode: place.grid.code,
+      communityCode: place.community.code,
+      streetCode: place.street.code,
+      districtCode: place.district.code,
+      geohash: geohashEncode(place.wgs84.lat, place.wgs84.lng, 9),
+    },
+    routing,
+    dispatchDeadline: planDispatchDeadline({ calendar: workingCalendar(), limits: item.timeLimits, urgency, submittedAt: now }),
+    now,
+  });
+  await rt.cases.create(created);
+  return created;
+}
+
+const reporters = new WeakMap<Runtime, (input: ReportInput, principal: Principal, now: Date) => Promise<string>>();
+
+function reporterFor(rt: Runtime) {
+  let reporter = reporters.get(rt);
+  if (!reporter) {
+    const run = async (input: ReportInput, principal: Principal, now: Date): Promise<string> => (await fileReport(rt, principal, input.body, now)).id;
+    reporter = makeIdempotent(run, {
+      persistenceStore: rt.idempotency,
+      keyPrefix: 'create-case',
+      config: new IdempotencyConfig({
+        eventKeyJmesPath: 'key',
+        payloadValidationJmesPath: 'body',
+        expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
+        throwOnNoIdempotencyKey: true,
+      }),
+      dataIndexArgument: 0,
+    });
+    reporters.set(rt, reporter);
+  }
+  return reporter;
+}
+
+/**
+ * A retry with the same Idempotency-Key returns the case the first attempt created; the
+ * same key with a different report is refused, so a resident never files twice by a
+ * flaky network, and never silently gets someone else's answer.
+ */
+export async function reportCase(rt: Runtime, principal: Principal, headers: Record<string, string>, body: CreateCaseRequest, now: Date): Promise<{ caseItem: Case; replayed: boolean }> {
+  const key = headers['idempotency-key'];
+  if (!key) throw new HttpError(400, 'IDEMPOTENCY.KEY_REQUIRED', '缺少 Idempotency-Key 请求头', [{ path: 'headers.idempotency-key', message: 'required' }]);
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new HttpError(400, 'IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key 格式不正确', [{ path: 'headers.idempotency-key', message: '8–64 characters of A–Z a–z 0–9 _ -' }]);
+  }
+  let caseId: string;
+  try {
+    // The key is scoped to the caller: two residents can never collide on a key.
+    caseId = await reporterFor(rt)({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now);
+  } catch (err) {
+    if (err instanceof IdempotencyValidationError) {
+      throw new HttpError(409, 'IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一份上报，请重新提交', [{ path: 'headers.idempotency-key', message: 'reused with a different body' }]);
+    }
+    if (err instanceof IdempotencyAlreadyInProgressError) {
+      throw new HttpError(409, 'IDEMPOTENCY.IN_PROGRESS', '上一次提交仍在处理中，请稍候', undefined, { 'Retry-After': '2' });
+    }
+    // Powertools wraps our own errors; unwrap so the caller still sees the real 4xx.
+    const cause = (err as { cause?: unknown }).cause;
+    if (cause instanceof Error && err instanceof Error && err.name.startsWith('Idempotency')) throw cause;
+    throw err;
+  }
+  const caseItem = await rt.cases.get(caseId);
+  if (!caseItem) throw new Error('idempotent case record points at a missing case');
+  return { caseItem, replayed: caseItem.createdAt !== now.toISOString() };
+}

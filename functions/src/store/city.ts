@@ -1,0 +1,67 @@
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { cityDataSchema, type CityData } from '@gridtong/shared/city/schema';
+import { createCityDirectory, type CityDirectory } from '@gridtong/shared/routing/index';
+
+export const CITY_SNAPSHOT_KEY = 'reference/city.json';
+const REVALIDATE_MS = 5 * 60 * 1000;
+
+export interface CityReference {
+  data: CityData;
+  directory: CityDirectory;
+  /** Changes whenever operators publish new reference data; clients cache the catalog by it. */
+  version: string;
+}
+
+/**
+ * The reference data (grids, workers, departments, catalog, 权责清单) is one validated
+ * snapshot object in S3, loaded once per container and revalidated by ETag: the spatial
+ * index is built once, not per request.
+ */
+export class CityProvider {
+  private current: CityReference | null = null;
+  private loadedAt = 0;
+  private inflight: Promise<CityReference> | null = null;
+
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+    private readonly clock: () => Date,
+  ) {}
+
+  async get(): Promise<CityReference> {
+    const now = this.clock().getTime();
+    if (this.current && now - this.loadedAt < REVALIDATE_MS) return this.current;
+    this.inflight ??= this.load().finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  private async load(): Promise<CityReference> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: CITY_SNAPSHOT_KEY,
+        ...(this.current ? { IfNoneMatch: this.current.version } : {}),
+      }));
+      const data = cityDataSchema.parse(JSON.parse(await out.Body!.transformToString('utf8')));
+      this.current = { data, directory: createCityDirectory(data), version: out.ETag ?? 'unknown' };
+    } catch (err) {
+      const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      // 304: unchanged. Any other failure with a snapshot in hand: keep serving it.
+      if (!(this.current && (status === 304 || status === undefined || status >= 500))) throw err;
+    }
+    this.loadedAt = this.clock().getTime();
+    return this.current;
+  }
+}
+
+export async function publishCitySnapshot(s3: S3Client, bucket: string, data: CityData): Promise<void> {
+  const valid = cityDataSchema.parse(data);
+  await s3.send(new PutObjectCommand({
+    Bucket: bucket,
+    Key: CITY_SNAPSHOT_KEY,
+    Body: JSON.stringify(valid),
+    ContentType: 'application/json; charset=utf-8',
+  }));
+}

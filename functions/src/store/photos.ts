@@ -1,0 +1,91 @@
+import { GetObjectCommand, HeadObjectCommand, NotFound, type S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { UPLOAD_MAX_BYTES, UPLOAD_MIN_BYTES, type UploadResponse } from '@gridtong/shared/api/contracts';
+import type { PhotoRef } from '@gridtong/shared/schemas/case';
+import { HttpError } from '../http/errors';
+import { ulid } from './ids';
+
+export const UPLOAD_POLICY_SECONDS = 5 * 60;
+export const PHOTO_LINK_SECONDS = 10 * 60;
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+};
+
+export const uploadPrefix = (userId: string) => `uploads/${userId}/`;
+
+/**
+ * Photos go from the phone straight to S3 with a presigned POST policy (what
+ * wx.uploadFile sends), never through a function. Links out are short-lived GETs.
+ */
+export class PhotoStore {
+  constructor(
+    /** Signs browser/phone-facing URLs (may point at a public endpoint). */
+    private readonly signer: S3Client,
+    /** Talks to S3 from the function. */
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async presignUpload(userId: string, contentType: string, size: number, now: Date): Promise<UploadResponse> {
+    const extension = EXTENSIONS[contentType];
+    if (!extension) throw new HttpError(400, 'UPLOAD.UNSUPPORTED_TYPE', '只支持 JPEG、PNG、WebP、HEIC 图片');
+    if (size > UPLOAD_MAX_BYTES) {
+      throw new HttpError(413, 'UPLOAD.TOO_LARGE', '图片不能超过 10 MB，请压缩后重试', [{ path: 'size', message: `max ${UPLOAD_MAX_BYTES}` }]);
+    }
+    if (size < UPLOAD_MIN_BYTES) {
+      throw new HttpError(400, 'UPLOAD.TOO_SMALL', '图片太小或已损坏，请重新拍摄', [{ path: 'size', message: `min ${UPLOAD_MIN_BYTES}` }]);
+    }
+    const key = `${uploadPrefix(userId)}${ulid(now)}.${extension}`;
+    const { url, fields } = await createPresignedPost(this.signer, {
+      Bucket: this.bucket,
+      Key: key,
+      Conditions: [
+        ['content-length-range', UPLOAD_MIN_BYTES, UPLOAD_MAX_BYTES],
+        ['eq', '$Content-Type', contentType],
+      ],
+      Fields: { 'Content-Type': contentType },
+      Expires: UPLOAD_POLICY_SECONDS,
+    });
+    return {
+      url,
+      fields,
+      key,
+      expiresAt: new Date(now.getTime() + UPLOAD_POLICY_SECONDS * 1000).toISOString(),
+      maxBytes: UPLOAD_MAX_BYTES,
+    };
+  }
+
+  /** Each photo must be the caller's own upload and must really be in the bucket. */
+  async assertOwnedAndPresent(userId: string, photos: PhotoRef[]): Promise<void> {
+    const prefix = uploadPrefix(userId);
+    const foreign = photos.findIndex((p) => !p.key.startsWith(prefix));
+    if (foreign >= 0) {
+      throw new HttpError(422, 'CASE.PHOTO_NOT_OWNED', '照片不属于当前用户，请重新上传', [{ path: `photos.${foreign}.key`, message: 'not your upload' }]);
+    }
+    const unique = new Set(photos.map((p) => p.key));
+    if (unique.size !== photos.length) {
+      throw new HttpError(400, 'CASE.DUPLICATE_PHOTO', '同一张照片不能重复提交', [{ path: 'photos', message: 'duplicate key' }]);
+    }
+    const missing: number[] = [];
+    await Promise.all(photos.map(async (p, index) => {
+      try {
+        await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: p.key }));
+      } catch (err) {
+        if (err instanceof NotFound || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) missing.push(index);
+        else throw err;
+      }
+    }));
+    if (missing.length > 0) {
+      throw new HttpError(422, 'CASE.PHOTO_MISSING', '照片尚未上传完成，请重新上传', missing.sort().map((i) => ({ path: `photos.${i}.key`, message: 'not uploaded' })));
+    }
+  }
+
+  async viewLinks(photos: PhotoRef[]): Promise<string[]> {
+    return Promise.all(photos.map((p) => getSignedUrl(this.signer, new GetObjectCommand({ Bucket: this.bucket, Key: p.key }), { expiresIn: PHOTO_LINK_SECONDS })));
+  }
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Principal, Role } from '@gridtong/shared/schemas/roles';
+import { newUserId } from './ids';
+
+/**
+ * Accounts are keyed by a hash of the openid so the openid itself is stored nowhere and a
+ * table export does not reveal who is who.
+ */
+export function openidHash(appId: string, openid: string): string {
+  return createHash('sha256').update(`${appId}:${openid}`).digest('hex');
+}
+
+export interface AccountRecord {
+  userId: string;
+  role: Role;
+  areas: string[];
+  departmentId?: string;
+  name?: string;
+  createdAt: string;
+}
+
+const key = (hash: string) => ({ pk: `USER#${hash}`, sk: 'PROFILE' });
+
+export class UserRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async find(hash: string): Promise<AccountRecord | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: key(hash), ConsistentRead: true }));
+    return (out.Item as AccountRecord | undefined) ?? null;
+  }
+
+  /** First login makes a resident account; staff accounts are bound beforehand by an operator. */
+  async findOrCreateResident(hash: string, now: Date): Promise<AccountRecord> {
+    const existing = await this.find(hash);
+    if (existing) return existing;
+    const record: AccountRecord = { userId: newUserId(now), role: 'resident', areas: [], createdAt: now.toISOString() };
+    try {
+      await this.doc.send(new PutCommand({
+        TableName: this.table,
+        Item: { ...key(hash), ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return record;
+    } catch (err) {
+      // Two first logins raced: the other one won, use its account.
+      if (err instanceof ConditionalCheckFailedException) {
+        const winner = await this.find(hash);
+        if (winner) return winner;
+      }
+      throw err;
+    }
+  }
+
+  /** Binds (or rebinds) a staff account; used by seeding and operator tooling. */
+  async bindStaff(hash: string, record: AccountRecord): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...key(hash), ...record } }));
+  }
+}
+
+export function toPrincipal(record: AccountRecord): Principal {
+  return {
+    userId: record.userId,
+    role: record.role,
+    scope: { areas: record.areas, ...(record.departmentId ? { departmentId: record.departmentId } : {}) },
+  };
+}

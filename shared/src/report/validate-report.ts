@@ -1,0 +1,63 @@
+import type { CreateCaseRequest } from '../api/contracts';
+import { DomainError } from '../case/errors';
+import type { CatalogItem, ItemQuestion } from '../schemas/catalog';
+
+interface Problem {
+  path: string;
+  message: string;
+}
+
+function checkAnswer(question: ItemQuestion, value: unknown): string | null {
+  switch (question.type) {
+    case 'text':
+      return typeof value === 'string' ? null : '请填写文字';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : '请填写数字';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : '请选择是或否';
+    case 'singleChoice':
+      return typeof value === 'string' && question.options?.some((o) => o.value === value) ? null : '请从选项中选择';
+    case 'multiChoice':
+      return Array.isArray(value) && value.length > 0 && value.every((v) => question.options?.some((o) => o.value === v)) ? null : '请从选项中选择';
+  }
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * What the item itself asks of a report: photo count, anonymity, its extra questions.
+ * All problems are reported at once so the resident fixes them in one go.
+ */
+export function validateReport(item: CatalogItem, request: Pick<CreateCaseRequest, 'photos' | 'answers' | 'anonymous' | 'description'>): void {
+  const problems: Problem[] = [];
+  if (!item.active) {
+    throw new DomainError('REPORT.ITEM_INACTIVE', `「${item.name}」暂不受理，请选择其他事项`, { details: { itemCode: item.code } });
+  }
+  if (request.photos.length < item.minPhotos) {
+    problems.push({ path: 'photos', message: `「${item.name}」至少需要 ${item.minPhotos} 张照片` });
+  }
+  if (request.photos.length > item.maxPhotos) {
+    problems.push({ path: 'photos', message: `「${item.name}」最多上传 ${item.maxPhotos} 张照片` });
+  }
+  if (request.anonymous && !item.allowAnonymous) {
+    problems.push({ path: 'anonymous', message: `「${item.name}」不支持匿名上报` });
+  }
+  const known = new Set(item.questions.map((q) => q.code));
+  for (const question of item.questions) {
+    const value = request.answers[question.code];
+    if (isBlank(value)) {
+      if (question.required) problems.push({ path: `answers.${question.code}`, message: `请回答：${question.label}` });
+      continue;
+    }
+    const problem = checkAnswer(question, value);
+    if (problem) problems.push({ path: `answers.${question.code}`, message: `${question.label}：${problem}` });
+  }
+  for (const code of Object.keys(request.answers)) {
+    if (!known.has(code)) problems.push({ path: `answers.${code}`, message: '该事项没有这个问题' });
+  }
+  if (problems.length > 0) {
+    throw new DomainError('REPORT.VALIDATION', problems[0]!.message, { details: { problems } });
+  }
+}
