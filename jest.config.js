@@ -24,6 +24,8 @@ const node = (name) => ({
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  // middy publishes only an "import" export condition; jest resolves as CommonJS.
+  moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/../node_modules/@middy/$1/index.js' },
 });
 
 // ESM pulled in by Taro's H5 runtime and components (some from their own nested .pnpm folders).
