@@ -240,7 +240,6 @@ interface Effect {
   data?: Record<string, unknown>;
 }
 interface EffectContext {
-  from: CaseStatus;
   now: Date;
   nowIso: string;
   actor: CaseActor;
@@ -385,7 +384,7 @@ export function applyAction(caseItem: Case, input: CaseActionInput, ctx: ActionC
   const to = TRANSITIONS[from][action.type] as CaseStatus;
   const nowIso = ctx.now.toISOString();
   const effectFn = EFFECTS[action.type] as EffectFn<CaseActionType>;
-  const effect = effectFn(caseItem, action, { from, now: ctx.now, nowIso, actor: ctx.actor, rules });
+  const effect = effectFn(caseItem, action, { now: ctx.now, nowIso, actor: ctx.actor, rules });
 
   const last = caseItem.timeline[caseItem.timeline.length - 1];
   const event: TimelineEvent = compact({

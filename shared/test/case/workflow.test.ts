@@ -50,9 +50,8 @@ describe('催办 (urge)', () => {
   });
 
   it('is not possible once the case is closed', () => {
-    expect(caught(() => applyAction(storyIn('closed').case, { type: 'urge' }, { actor: resident, now: after(storyIn('closed').case, 1) }))).toMatchObject({
-      code: 'CASE.INVALID_TRANSITION',
-    });
+    const closed = storyIn('closed').case;
+    expect(caught(() => applyAction(closed, { type: 'urge' }, { actor: resident, now: after(closed, 1) }))).toMatchObject({ code: 'CASE.INVALID_TRANSITION' });
   });
 });
 
