@@ -51,6 +51,8 @@ export class Api extends Construct {
         allowOrigins: [config.h5Origin],
         allowMethods: [...new Set(routes.map((r) => apigw.CorsHttpMethod[r.method]))],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        // Headers the handlers set that the H5 client reads.
+        exposeHeaders: ['location', 'retry-after', 'idempotent-replayed'],
         maxAge: Duration.hours(1),
       },
     });
