@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+
+/**
+ * The H5 build of the mini-program against the real local stack, in Debian's Chromium:
+ * log in with a demo account and see the catalog menu.
+ */
+
+const miniappDir = resolve(__dirname, '../../miniapp');
+const h5Dir = join(miniappDir, 'dist/h5');
+const artifacts = join(__dirname, 'artifacts');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Flags that keep Chromium from hanging on a closed network.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let stack: LocalStack | undefined;
+let context: BrowserContext | undefined;
+let userDataDir: string | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(join(h5Dir, 'index.html'))) {
+    // One H5 build (~20–40 s) when nothing is built yet.
+    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit' });
+  }
+  stack = await startLocalStack({ port: 0, h5Dir, quiet: true });
+  userDataDir = mkdtempSync(join(tmpdir(), 'gridtong-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  await stack?.stop();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+// Taro keeps hidden pages in the DOM: only look at what is visible.
+const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true });
+
+it('a resident logs in with a demo account and sees the catalog menu', async () => {
+  const page = await context!.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  // No session yet: the home page sends us to login, which lists the demo accounts.
+  await page.goto(stack!.url);
+  const resident = visible(page, '[role="button"][aria-label$="，居民"]').first();
+  await resident.waitFor({ timeout: 20_000 });
+  expect(page.url()).toContain('#/pages/login/index');
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, 'h5-login.png') });
+
+  await resident.click();
+
+  // Back on the home page with the menu: 部件 before 事件, each with real items.
+  const components = visible(page, '[role="region"][aria-label="部件"]');
+  const events = visible(page, '[role="region"][aria-label="事件"]');
+  await components.waitFor({ timeout: 20_000 });
+  await events.waitFor();
+  await expect(components.locator('.kind-title').textContent()).resolves.toBe('部件');
+  await expect(events.locator('.kind-title').textContent()).resolves.toBe('事件');
+
+  const items = visible(page, '.menu-item[role="button"]');
+  const names = (await items.allTextContents()).map((t) => t.trim());
+  expect(names.length).toBeGreaterThanOrEqual(10);
+  const firstName = await items.first().getAttribute('aria-label');
+  expect(firstName).toBeTruthy();
+
+  await page.screenshot({ path: join(artifacts, 'h5-home.png') });
+
+  // Tapping an item opens the report page for it.
+  await items.first().click();
+  await visible(page, '[role="region"][aria-label="您选择的事项"]').waitFor({ timeout: 10_000 });
+  await expect(visible(page, '[role="region"][aria-label="您选择的事项"]').textContent()).resolves.toContain(firstName!);
+  // The old page slides out; wait until the menu is gone before taking the picture.
+  await components.waitFor({ state: 'hidden' });
+  await page.screenshot({ path: join(artifacts, 'h5-report.png') });
+
+  expect(pageErrors).toEqual([]);
+}, 60_000);
