@@ -10,24 +10,32 @@ export interface ResponsibilityAreas {
   streets: readonly { code: string; short: string; index: number }[];
   /** Communities run by a property company (物业), with the estate name. */
   managedCommunities: readonly { code: string; estate: string }[];
-  /** One gated estate grid whose 物业 answers for its own manholes, lights and rubbish. */
-  estateGrid: { code: string; estate: string };
+  /** A gated estate grid whose 物业 answers for its own manholes, lights and rubbish. */
+  estateGrid?: { code: string; estate: string };
 }
 
 const fakePhone = (n: number) => `020-0000${String(n).padStart(4, '0')}`;
 
-/** District departments: the bureaus and utilities of the 权责清单, and the 指挥中心. */
+/**
+ * District departments: the bureaus and utilities of the 权责清单, and the 指挥中心.
+ * "区" stands for the district's full name (天河区), "{}" for its short one (天河).
+ */
 const DISTRICT_DEPARTMENTS = [
   { key: 'ZHZX', name: '区城市管理指挥中心', isDispatcher: true },
   { key: 'CG', name: '区城市管理和综合执法局' },
   { key: 'ZJ', name: '区住房和建设局（市政设施）' },
   { key: 'YL', name: '区林业和园林局' },
   { key: 'SW', name: '区水务局' },
-  { key: 'GD', name: '天河供电局' },
-  { key: 'RQ', name: '天河燃气抢修中心' },
-  { key: 'JJ', name: '天河交警大队' },
+  { key: 'GD', name: '{}供电局' },
+  { key: 'RQ', name: '{}燃气抢修中心' },
+  { key: 'JJ', name: '{}交警大队' },
   { key: 'XF', name: '区消防救援大队' },
 ] as const;
+
+function districtDepartmentName(template: string, districtName: string): string {
+  if (template.startsWith('区')) return districtName + template.slice(1);
+  return template.replace('{}', districtName.replace(/区$/, ''));
+}
 type DistrictKey = (typeof DISTRICT_DEPARTMENTS)[number]['key'];
 
 const STREET_DEPARTMENTS = [
@@ -52,7 +60,7 @@ export function demoDepartments(areas: ResponsibilityAreas): DepartmentInput[] {
   let phone = 1;
   const departments: DepartmentInput[] = DISTRICT_DEPARTMENTS.map((d) => ({
     id: districtDepartmentId(areas.district.code, d.key),
-    name: d.name.startsWith('区') ? areas.district.name + d.name.slice(1) : d.name,
+    name: districtDepartmentName(d.name, areas.district.name),
     areaCode: areas.district.code,
     phone: fakePhone(phone++),
     isDispatcher: 'isDispatcher' in d,
@@ -69,7 +77,7 @@ export function demoDepartments(areas: ResponsibilityAreas): DepartmentInput[] {
       });
     }
   }
-  for (const c of [...areas.managedCommunities, areas.estateGrid]) {
+  for (const c of [...areas.managedCommunities, ...(areas.estateGrid ? [areas.estateGrid] : [])]) {
     departments.push({ id: propertyDepartmentId(c.code), name: `${c.estate}物业服务中心`, areaCode: c.code, phone: fakePhone(phone++), isDispatcher: false });
   }
   return departments;
@@ -132,8 +140,11 @@ export function demoMatrix(areas: ResponsibilityAreas, departments: readonly Dep
       matrix.push(entry(item, c.code, propertyDepartmentId(c.code), SIGNED.community, '小区红线内由物业先行处置'));
     }
   }
-  for (const item of ESTATE_GRID_ITEMS) {
-    matrix.push(entry(item, areas.estateGrid.code, propertyDepartmentId(areas.estateGrid.code), SIGNED.grid, `${areas.estateGrid.estate}为封闭小区，井盖、路灯、保洁由物业负责`));
+  const estate = areas.estateGrid;
+  if (estate) {
+    for (const item of ESTATE_GRID_ITEMS) {
+      matrix.push(entry(item, estate.code, propertyDepartmentId(estate.code), SIGNED.grid, `${estate.estate}为封闭小区，井盖、路灯、保洁由物业负责`));
+    }
   }
   return matrix;
 }
