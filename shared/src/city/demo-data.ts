@@ -41,17 +41,10 @@ export function buildDemoCityInput(shape: DistrictShape = demoDistrict()): CityD
   const streets = shape.streets.map((s, i) => ({ code: s.code, name: namesFor(i, 0).street.name, districtCode: shape.code, geometry: s.geometry }));
   const communities = shape.streets.flatMap((s, si) => s.communities.map((c, ci) => {
     const names = namesFor(si, ci).community;
-    return {
-      code: c.code,
-      name: names.name,
-      streetCode: s.code,
-      geometry: c.geometry,
-      // One building per grid, at a point known to be inside it (WGS-84).
-      places: [
-        { name: `${names.name}居委会`, lng: c.grids[0]?.samplePoint[0] ?? 0, lat: c.grids[0]?.samplePoint[1] ?? 0 },
-        ...c.grids.map((g, gi) => ({ name: `${names.estate}${gi + 1}栋`, lng: g.samplePoint[0], lat: g.samplePoint[1] })),
-      ],
-    };
+    // One building per grid, at a point known to be inside it (WGS-84); the 居委会 shares the first.
+    const buildings = c.grids.map((g, gi) => ({ name: `${names.estate}${gi + 1}栋`, lng: g.samplePoint[0], lat: g.samplePoint[1] }));
+    const office = buildings[0] ? [{ ...buildings[0], name: `${names.name}居委会` }] : [];
+    return { code: c.code, name: names.name, streetCode: s.code, geometry: c.geometry, places: [...office, ...buildings] };
   }));
   const gridShapes = shape.streets.flatMap((s) => s.communities.flatMap((c) => c.grids.map((g) => ({ g, c }))));
   const communityName = new Map(communities.map((c) => [c.code, c.name]));
