@@ -238,7 +238,7 @@ function buildCommunity(lattice: Lattice, rect: CellRect, code: string, feature:
   } else {
     for (const cell of cells) groups.push([cell]);
   }
-  // The lake sits in the middle cell, away from the community border.
+  // The lake sits inside one cell (clear of its edges), so it never touches a neighbour.
   const lakeCell = feature === 'lake' ? cells[Math.floor(cells.length / 2)] : undefined;
 
   const lakes: Lake[] = [];
@@ -320,7 +320,7 @@ function assignFeatures(random: () => number, communities: { rect: CellRect; fea
     if (exclavesLeft > 0 && (width >= 3 || height >= 3)) {
       community.feature = 'exclave';
       exclavesLeft--;
-    } else if (lakesLeft > 0 && width >= 1 && height >= 1) {
+    } else if (lakesLeft > 0) {
       community.feature = 'lake';
       lakesLeft--;
     }
