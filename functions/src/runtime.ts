@@ -46,7 +46,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     rateLimits: new RateLimiter(doc, config.tableName),
     photos: new PhotoStore(signer, s3, config.uploadBucket),
     city: new CityProvider(s3, config.uploadBucket, now),
-    wechat: new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret ?? 'local-wechat-secret', config.wechatSecretArn, config.region)),
+    wechat: new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region)),
     sessions: () => {
       tokens ??= resolveSecret(config.sessionSecret, config.sessionSecretArn, config.region).then((s) => new SessionTokens(s));
       tokens.catch(() => {

@@ -34,7 +34,8 @@ beforeAll(async () => {
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(join(h5Dir, 'index.html'))) {
     // One H5 build (~20–40 s) when nothing is built yet.
-    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit' });
+    // jest sets NODE_ENV=test, which would give a development bundle (react-refresh hooks): build for production.
+    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
   stack = await startLocalStack({ port: 0, h5Dir, quiet: true });
   userDataDir = mkdtempSync(join(tmpdir(), 'gridtong-chromium-'));

@@ -3,7 +3,7 @@ import { reportCase } from '../services/report-case';
 import { residentCaseView } from '../views';
 
 export const handler = defineRoute('create-case', async (req, rt) => {
-  const { caseItem, replayed } = await reportCase(rt, req.principal, req.headers, req.body, req.now);
+  const { caseItem, replayed } = await reportCase(rt, req.principal, req.headers, req.body, req.now, req.context);
   return {
     body: await residentCaseView(caseItem, await rt.city.get(), rt.photos),
     headers: { location: `/v1/cases/${caseItem.id}`, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) },

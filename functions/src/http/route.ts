@@ -21,6 +21,7 @@ export interface Request<Id extends RouteId> {
   principal: Route<Id>['roles'] extends null ? null : Principal;
   sourceIp: string;
   now: Date;
+  context: Context;
 }
 
 export interface Reply<Id extends RouteId> {
@@ -118,7 +119,7 @@ export function errorResponse(err: unknown, routeId?: string): APIGatewayProxySt
  */
 export function defineRoute<Id extends RouteId>(id: Id, impl: Implementation<Id>) {
   const route = findRoute(id);
-  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const rt = getRuntime();
     const now = rt.now();
     const headers = lowerCaseHeaders(event.headers);
@@ -136,6 +137,7 @@ export function defineRoute<Id extends RouteId>(id: Id, impl: Implementation<Id>
       principal,
       sourceIp: event.requestContext?.http?.sourceIp ?? '',
       now,
+      context,
     } as unknown as Request<Id>;
     const reply = await impl(request, rt);
     const status = reply.status ?? route.response.status;

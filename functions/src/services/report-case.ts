@@ -7,6 +7,7 @@ import { planDispatchDeadline } from '@gridtong/shared/deadlines/index';
 import { validateReport } from '@gridtong/shared/report/validate-report';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
+import type { Context } from 'aws-lambda';
 import { HttpError } from '../http/errors';
 import { newCaseId } from '../store/ids';
 import type { Runtime } from '../runtime';
@@ -69,23 +70,27 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
   return created;
 }
 
-const reporters = new WeakMap<Runtime, (input: ReportInput, principal: Principal, now: Date) => Promise<string>>();
+interface Reporter {
+  config: IdempotencyConfig;
+  run: (input: ReportInput, principal: Principal, now: Date) => Promise<string>;
+}
 
-function reporterFor(rt: Runtime) {
+const reporters = new WeakMap<Runtime, Reporter>();
+
+function reporterFor(rt: Runtime): Reporter {
   let reporter = reporters.get(rt);
   if (!reporter) {
-    const run = async (input: ReportInput, principal: Principal, now: Date): Promise<string> => (await fileReport(rt, principal, input.body, now)).id;
-    reporter = makeIdempotent(run, {
-      persistenceStore: rt.idempotency,
-      keyPrefix: 'create-case',
-      config: new IdempotencyConfig({
-        eventKeyJmesPath: 'key',
-        payloadValidationJmesPath: 'body',
-        expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
-        throwOnNoIdempotencyKey: true,
-      }),
-      dataIndexArgument: 0,
+    const config = new IdempotencyConfig({
+      eventKeyJmesPath: 'key',
+      payloadValidationJmesPath: 'body',
+      expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
+      throwOnNoIdempotencyKey: true,
     });
+    const run = async (input: ReportInput, principal: Principal, now: Date): Promise<string> => (await fileReport(rt, principal, input.body, now)).id;
+    reporter = {
+      config,
+      run: makeIdempotent(run, { persistenceStore: rt.idempotency, keyPrefix: 'create-case', config, dataIndexArgument: 0 }),
+    };
     reporters.set(rt, reporter);
   }
   return reporter;
@@ -96,7 +101,14 @@ function reporterFor(rt: Runtime) {
  * same key with a different report is refused, so a resident never files twice by a
  * flaky network, and never silently gets someone else's answer.
  */
-export async function reportCase(rt: Runtime, principal: Principal, headers: Record<string, string>, body: CreateCaseRequest, now: Date): Promise<{ caseItem: Case; replayed: boolean }> {
+export async function reportCase(
+  rt: Runtime,
+  principal: Principal,
+  headers: Record<string, string>,
+  body: CreateCaseRequest,
+  now: Date,
+  context: Context,
+): Promise<{ caseItem: Case; replayed: boolean }> {
   const key = headers['idempotency-key'];
   if (!key) throw new HttpError(400, 'IDEMPOTENCY.KEY_REQUIRED', '缺少 Idempotency-Key 请求头', [{ path: 'headers.idempotency-key', message: 'required' }]);
   if (!IDEMPOTENCY_KEY.test(key)) {
@@ -105,7 +117,10 @@ export async function reportCase(rt: Runtime, principal: Principal, headers: Rec
   let caseId: string;
   try {
     // The key is scoped to the caller: two residents can never collide on a key.
-    caseId = await reporterFor(rt)({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now);
+    const reporter = reporterFor(rt);
+    // An in-progress record outlives a crashed invocation only by the time it had left.
+    reporter.config.registerLambdaContext(context);
+    caseId = await reporter.run({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now);
   } catch (err) {
     if (err instanceof IdempotencyValidationError) {
       throw new HttpError(409, 'IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一份上报，请重新提交', [{ path: 'headers.idempotency-key', message: 'reused with a different body' }]);
