@@ -2,16 +2,14 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { bucketLayout } from '@gridtong/functions/store/bucket-layout';
 import { idempotencyTable, mainTable } from '@gridtong/functions/store/table-def';
 import type { StageConfig } from './config';
 
-/** Case photos are uploaded under this prefix (functions/src/store/photos.ts). */
-export const UPLOAD_PREFIX = 'uploads/';
-/**
- * The city reference snapshot the functions load at cold start; must match CITY_SNAPSHOT_KEY
- * in functions/src/store/city.ts (not imported: that module pulls in the S3 client and routing).
- */
-export const CITY_SNAPSHOT_KEY = 'reference/city.json';
+/** Case photos are uploaded under this prefix. */
+export const UPLOAD_PREFIX = bucketLayout.uploadsPrefix;
+/** The city reference snapshot the functions load at cold start. */
+export const CITY_SNAPSHOT_KEY = bucketLayout.citySnapshotKey;
 
 export interface StorageProps {
   config: StageConfig;

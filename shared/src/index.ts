@@ -6,3 +6,8 @@ export * from './schemas/case';
 export * from './api/contracts';
 export * from './api/routes';
 export * from './deadlines';
+export * from './case';
+export * from './geo';
+export * from './report/validate-report';
+// city/ (the demo data set) and routing/ are imported by subpath, so the demo JSON never
+// rides along into a bundle that only needs a schema.

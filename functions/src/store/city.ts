@@ -2,7 +2,9 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { cityDataSchema, type CityData } from '@gridtong/shared/city/schema';
 import { createCityDirectory, type CityDirectory } from '@gridtong/shared/routing/index';
 
-export const CITY_SNAPSHOT_KEY = 'reference/city.json';
+import { bucketLayout } from './bucket-layout';
+
+export const CITY_SNAPSHOT_KEY = bucketLayout.citySnapshotKey;
 const REVALIDATE_MS = 5 * 60 * 1000;
 
 export interface CityReference {

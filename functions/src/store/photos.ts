@@ -4,6 +4,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { UPLOAD_MAX_BYTES, UPLOAD_MIN_BYTES, type UploadResponse } from '@gridtong/shared/api/contracts';
 import type { PhotoRef } from '@gridtong/shared/schemas/case';
 import { HttpError } from '../http/errors';
+import { bucketLayout } from './bucket-layout';
 import { ulid } from './ids';
 
 export const UPLOAD_POLICY_SECONDS = 5 * 60;
@@ -16,7 +17,7 @@ const EXTENSIONS: Record<string, string> = {
   'image/heic': 'heic',
 };
 
-export const uploadPrefix = (userId: string) => `uploads/${userId}/`;
+export const uploadPrefix = (userId: string) => `${bucketLayout.uploadsPrefix}${userId}/`;
 
 /**
  * Photos go from the phone straight to S3 with a presigned POST policy (what
