@@ -46,6 +46,15 @@ const STATIC_TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** A malformed escape (`%E0%A4%A`) stays as sent, so the route's own schema refuses it with a 400. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
@@ -172,7 +181,7 @@ export async function startBridge(options: BridgeOptions): Promise<{ url: string
       }
       const body = await readBody(req);
       if (body === 'too-large') return sendJson(res, 413, { error: { code: 'REQUEST.TOO_LARGE', message: '请求内容过大' } });
-      const params = Object.fromEntries(hit.c.paramNames.map((name, i) => [name, decodeURIComponent(hit.m![i + 1] ?? '')]));
+      const params = Object.fromEntries(hit.c.paramNames.map((name, i) => [name, decodePathSegment(hit.m![i + 1] ?? '')]));
       const handler = options.handlers[hit.c.route.id];
       if (!handler) return sendJson(res, 501, { error: { code: 'ROUTE.NOT_IMPLEMENTED', message: '接口尚未实现' } });
       const result = await handler(toEvent(req, url, hit.c, params, body), lambdaContext(hit.c.route.id));

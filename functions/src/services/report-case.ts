@@ -8,7 +8,7 @@ import { validateReport } from '@gridtong/shared/report/validate-report';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Context } from 'aws-lambda';
-import { HttpError } from '../http/errors';
+import { HttpError, domainStatus, isDomainError } from '../http/errors';
 import { newCaseId } from '../store/ids';
 import type { Runtime } from '../runtime';
 import { workingCalendar } from '../calendar';
@@ -30,16 +30,24 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
   if (!item) {
     throw new HttpError(422, 'CASE.UNKNOWN_ITEM', '所选事项不存在，请刷新菜单后重新选择', [{ path: 'body.itemCode', message: 'unknown item' }]);
   }
-  validateReport(item, body);
+  try {
+    validateReport(item, body);
+  } catch (err) {
+    // The domain names fields of the report; the caller sees them where they sent them (body.*).
+    if (!isDomainError(err)) throw err;
+    const problems = (err.details as { problems?: { path: string; message: string }[] } | undefined)?.problems;
+    throw new HttpError(domainStatus(err.code), err.code, err.message, problems?.map((p) => ({ path: `body.${p.path}`, message: p.message })));
+  }
   const place = city.directory.locate(body.location.lng, body.location.lat, body.location.coord);
   if (!place) {
     throw new HttpError(422, 'CASE.OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的网格范围内，请确认位置', [{ path: 'body.location', message: 'no grid here' }]);
   }
+  await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
+  // Taken last, just before the write: a report refused for its content costs no quota.
   const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
   if (!gate.allowed) {
     throw new HttpError(429, 'CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', undefined, { 'Retry-After': String(gate.retryAfterSeconds) });
   }
-  await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
   const routing = city.directory.route(place.grid.code, item.code);
   const urgency = body.urgency ?? item.defaultUrgency;
   const created = newCase({

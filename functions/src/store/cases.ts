@@ -44,11 +44,13 @@ function encodeCursor(key: Record<string, unknown> | undefined): string | null {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
 }
 
-function decodeCursor(cursor: string, expectedPartition: { name: string; value: string }): Record<string, unknown> {
+function decodeCursor(cursor: string, expectedPartition: { name: string; value: string }, keyNames: readonly string[]): Record<string, unknown> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
     // A cursor is only valid for the list it came from: never let one reach another resident's cases.
-    if (key && typeof key === 'object' && key[expectedPartition.name] === expectedPartition.value && Object.values(key).every((v) => typeof v === 'string')) {
+    // And it must be exactly a key of that index (table key + index key), or DynamoDB refuses it.
+    const names = key && typeof key === 'object' ? Object.keys(key).sort().join(',') : '';
+    if (names === [...keyNames].sort().join(',') && key[expectedPartition.name] === expectedPartition.value && Object.values(key).every((v) => typeof v === 'string')) {
       return key;
     }
   } catch {
@@ -99,7 +101,7 @@ export class CaseRepository {
       ExpressionAttributeValues: { ':p': partition },
       ScanIndexForward: false,
       Limit: limit,
-      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { name: 'gsi1pk', value: partition }) } : {}),
+      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { name: 'gsi1pk', value: partition }, ['pk', 'sk', 'gsi1pk', 'gsi1sk']) } : {}),
     }));
     return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
