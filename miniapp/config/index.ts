@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
@@ -10,6 +11,11 @@ const designWidth = (input?: unknown): number => {
 };
 
 const platform = process.env.TARO_ENV ?? 'weapp';
+
+// The workspace's shared package is TypeScript source (its labels are imported as values):
+// compile it like our own code.
+// Taro always builds from the miniapp folder.
+const sharedSource = resolve(process.cwd(), '../shared/src');
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -35,6 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       optimizeMainPackage: { enable: true },
+      compile: { include: [sharedSource] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -45,6 +52,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      compile: { include: [sharedSource] },
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: {

@@ -1,5 +1,3 @@
-import type { ItemKind } from '@gridtong/shared/schemas/catalog';
-import type { Role } from '@gridtong/shared/schemas/roles';
 
 /** Every piece of text a user reads, in one place. */
 export const T = {
@@ -64,15 +62,4 @@ export const T = {
   },
 } as const;
 
-export const KIND_LABELS: Record<ItemKind, string> = { component: '部件', event: '事件' };
-
-// Mirrors ROLE_LABELS in @gridtong/shared: importing that value would pull zod into the bundle.
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  gridWorker: '网格员',
-  gridLeader: '网格长',
-  supervisor: '督导员',
-  dispatcher: '指挥中心调度员',
-  departmentHandler: '职能部门处置人员',
-  admin: '系统管理员',
-};
+export { ITEM_KIND_LABELS as KIND_LABELS, ROLE_LABELS } from '@gridtong/shared/labels';

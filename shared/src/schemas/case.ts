@@ -25,33 +25,12 @@ export const caseStatusSchema = z.enum([
 ]);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  submitted: '已上报',
-  needsInfo: '待补充',
-  rejected: '不予立案',
-  cancelled: '已撤单',
-  filed: '已立案',
-  dispatched: '已派遣',
-  returned: '已退单',
-  accepted: '已签收',
-  handling: '处置中',
-  suspended: '挂账',
-  handled: '已处置',
-  closed: '已结案',
-  rated: '已评价',
-  unrated: '未评价',
-};
+export { CASE_STATUS_LABELS } from '../labels';
 
 /** 好差评 five levels (GB/T 39734/39735). */
 export const satisfactionSchema = z.enum(['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied']);
 export type Satisfaction = z.infer<typeof satisfactionSchema>;
-export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
-  verySatisfied: '非常满意',
-  satisfied: '满意',
-  basicallySatisfied: '基本满意',
-  dissatisfied: '不满意',
-  veryDissatisfied: '非常不满意',
-};
+export { SATISFACTION_LABELS } from '../labels';
 
 export const ratingSchema = z.object({
   level: satisfactionSchema,

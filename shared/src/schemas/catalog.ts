@@ -5,7 +5,7 @@ import { timeLimitsSchema, urgencySchema } from '../deadlines';
 export const itemKindSchema = z.enum(['component', 'event']);
 export type ItemKind = z.infer<typeof itemKindSchema>;
 
-export const ITEM_KIND_LABELS: Record<ItemKind, string> = { component: '部件', event: '事件' };
+export { ITEM_KIND_LABELS } from '../labels';
 
 export const COMPONENT_CLASSES = ['公用设施', '道路交通', '市容环境', '园林绿化', '房屋土地', '其他设施'] as const;
 export const EVENT_CLASSES = ['市容环境', '宣传广告', '施工管理', '街面秩序', '突发事件'] as const;

@@ -48,11 +48,7 @@ export type Grid = z.infer<typeof gridSchema>;
 export const workerTitleSchema = z.enum(['gridWorker', 'gridLeader', 'supervisor']);
 export type WorkerTitle = z.infer<typeof workerTitleSchema>;
 
-export const WORKER_TITLE_LABELS: Record<WorkerTitle, string> = {
-  gridWorker: '网格员',
-  gridLeader: '网格长',
-  supervisor: '督导员',
-};
+export { WORKER_TITLE_LABELS } from '../labels';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 

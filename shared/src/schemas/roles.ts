@@ -15,15 +15,7 @@ export const roleSchema = z.enum([
 ]);
 export type Role = z.infer<typeof roleSchema>;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  gridWorker: '网格员',
-  gridLeader: '网格长',
-  supervisor: '督导员',
-  dispatcher: '指挥中心调度员',
-  departmentHandler: '职能部门处置人员',
-  admin: '系统管理员',
-};
+export { ROLE_LABELS } from '../labels';
 
 export const STAFF_ROLES = roleSchema.options.filter((r) => r !== 'resident');
 
