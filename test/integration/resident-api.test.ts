@@ -150,6 +150,8 @@ describe('reporting a case', () => {
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(changed.status).toBe(409);
     expect(changed.body.error.code).toBe('IDEMPOTENCY.KEY_REUSED');
     expect(list.body.cases.map((c: { id: string }) => c.id)).toEqual([first.body.id]);

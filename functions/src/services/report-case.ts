@@ -78,9 +78,14 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
   return created;
 }
 
+interface Filed {
+  caseId: string;
+  replayed: boolean;
+}
+
 interface Reporter {
   config: IdempotencyConfig;
-  run: (input: ReportInput, principal: Principal, now: Date) => Promise<string>;
+  run: (input: ReportInput, principal: Principal, now: Date) => Promise<Filed>;
 }
 
 const reporters = new WeakMap<Runtime, Reporter>();
@@ -93,8 +98,13 @@ function reporterFor(rt: Runtime): Reporter {
       payloadValidationJmesPath: 'body',
       expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
       throwOnNoIdempotencyKey: true,
+      // Called only when a stored result is returned instead of running again.
+      responseHook: (response) => ({ ...(response as object), replayed: true }),
     });
-    const run = async (input: ReportInput, principal: Principal, now: Date): Promise<string> => (await fileReport(rt, principal, input.body, now)).id;
+    const run = async (input: ReportInput, principal: Principal, now: Date): Promise<Filed> => ({
+      caseId: (await fileReport(rt, principal, input.body, now)).id,
+      replayed: false,
+    });
     reporter = {
       config,
       run: makeIdempotent(run, { persistenceStore: rt.idempotency, keyPrefix: 'create-case', config, dataIndexArgument: 0 }),
@@ -122,13 +132,13 @@ export async function reportCase(
   if (!IDEMPOTENCY_KEY.test(key)) {
     throw new HttpError(400, 'IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key 格式不正确', [{ path: 'headers.idempotency-key', message: '8–64 characters of A–Z a–z 0–9 _ -' }]);
   }
-  let caseId: string;
+  let filed: Filed;
   try {
     // The key is scoped to the caller: two residents can never collide on a key.
     const reporter = reporterFor(rt);
     // An in-progress record outlives a crashed invocation only by the time it had left.
     reporter.config.registerLambdaContext(context);
-    caseId = await reporter.run({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now);
+    filed = await reporter.run({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now);
   } catch (err) {
     if (err instanceof IdempotencyValidationError) {
       throw new HttpError(409, 'IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一份上报，请重新提交', [{ path: 'headers.idempotency-key', message: 'reused with a different body' }]);
@@ -141,7 +151,7 @@ export async function reportCase(
     if (cause instanceof Error && err instanceof Error && err.name.startsWith('Idempotency')) throw cause;
     throw err;
   }
-  const caseItem = await rt.cases.get(caseId);
+  const caseItem = await rt.cases.get(filed.caseId);
   if (!caseItem) throw new Error('idempotent case record points at a missing case');
-  return { caseItem, replayed: caseItem.createdAt !== now.toISOString() };
+  return { caseItem, replayed: filed.replayed };
 }
