@@ -165,6 +165,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     setRuntime(null);
   };
   const dynamoOperations: string[] = [];
+  // Lambda runs Node 22; the SDK's "upgrade Node" notice is noise for a laptop on Node 20.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
 
