@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { readConfig, type Config } from './config';
@@ -60,13 +61,26 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
 }
 
 let current: Runtime | null = null;
+const scoped = new AsyncLocalStorage<Runtime>();
 
 export function getRuntime(): Runtime {
+  const own = scoped.getStore();
+  if (own) return own;
   current ??= createRuntime(readConfig());
   return current;
+}
+
+/** Runs `fn` (and everything it awaits) against `runtime`: two local stacks in one process each serve with their own. */
+export function withRuntime<T>(runtime: Runtime, fn: () => T): T {
+  return scoped.run(runtime, fn);
 }
 
 /** The local stack and tests install their own runtime (endpoints, clock). */
 export function setRuntime(runtime: Runtime | null): void {
   current = runtime;
+}
+
+/** Drops `runtime` if it is still the process default; another stack started since keeps its own. */
+export function releaseRuntime(runtime: Runtime): void {
+  if (current === runtime) current = null;
 }

@@ -12,9 +12,9 @@ import { demoAccounts } from '@gridtong/shared/city/accounts';
 import { loadDemoCity } from '@gridtong/shared/city/demo';
 import type { CityData } from '@gridtong/shared/city/schema';
 import { readConfig, type Config } from '../config';
-import { handlers } from '../handlers/index';
+import { handlers, type HttpHandler } from '../handlers/index';
 import { logger } from '../log';
-import { createRuntime, setRuntime } from '../runtime';
+import { createRuntime, releaseRuntime, setRuntime, withRuntime, type Runtime } from '../runtime';
 import { CITY_SNAPSHOT_KEY, publishCitySnapshot } from '../store/city';
 import { createDynamoClients, createS3Client } from '../store/clients';
 import { idempotencyTable, mainTable } from '../store/table-def';
@@ -159,10 +159,11 @@ async function sessionSecret(dataDir: string | undefined): Promise<string> {
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stops: (() => Promise<void>)[] = [];
+  let runtime: Runtime | null = null;
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     stops.length = 0;
-    setRuntime(null);
+    if (runtime) releaseRuntime(runtime);
   };
   const dynamoOperations: string[] = [];
   // Lambda runs Node 22; the SDK's "upgrade Node" notice is noise for a laptop on Node 20.
@@ -227,10 +228,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const seeded = await seedIfEmpty(s3, config, new UserRepository(doc, config.tableName), () => options.city ?? loadDemoCity());
 
     logger.setLogLevel(options.quiet ? 'WARN' : 'INFO');
-    setRuntime(createRuntime(config, { now: options.now }));
+    runtime = createRuntime(config, { now: options.now });
+    setRuntime(runtime);
+    const own = runtime;
+    const ownHandlers = Object.fromEntries(
+      Object.entries(handlers).map(([id, handler]) => [id, (event, context) => withRuntime(own, () => handler(event, context))] satisfies [string, HttpHandler]),
+    );
 
     const bridge = await startBridge({
-      handlers,
+      handlers: ownHandlers,
       includeLocalOnly: true,
       h5Dir: options.h5Dir,
       port: options.port ?? 0,

@@ -7,15 +7,17 @@ import { startLocalStack } from './stack';
 
 /**
  * `npm start`: the whole product on 127.0.0.1 in one process tree. Data lives in .local/
- * (git-ignored) so it survives restarts; Ctrl-C stops everything.
+ * (git-ignored; GRIDTONG_DATA_DIR moves it) so it survives restarts; Ctrl-C stops everything.
  */
 async function main() {
   const root = resolve(process.cwd());
   const h5Dir = join(root, 'miniapp', 'dist', 'h5');
   const port = Number(process.env.PORT ?? 3000);
+  // Tests and second checkouts keep their data elsewhere.
+  const dataDir = process.env.GRIDTONG_DATA_DIR ? resolve(process.env.GRIDTONG_DATA_DIR) : join(root, '.local');
   const stack = await startLocalStack({
     port,
-    dataDir: join(root, '.local'),
+    dataDir,
     h5Dir: existsSync(join(h5Dir, 'index.html')) ? h5Dir : undefined,
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
     s3Endpoint: process.env.S3_ENDPOINT,
@@ -27,8 +29,8 @@ async function main() {
     '',
     `  App (H5):       ${stack.url}/`,
     `  API:            ${stack.url}/v1/  (OpenAPI: ${stack.url}/v1/openapi.json)`,
-    `  DynamoDB:       ${stack.dynamodbEndpoint}${process.env.DYNAMODB_ENDPOINT ? '' : ' (dynalite, data in .local/dynamodb)'}`,
-    `  S3:             ${stack.s3Endpoint}${process.env.S3_ENDPOINT ? '' : ' (s3rver, data in .local/s3)'}`,
+    `  DynamoDB:       ${stack.dynamodbEndpoint}${process.env.DYNAMODB_ENDPOINT ? '' : ` (dynalite, data in ${join(dataDir, 'dynamodb')})`}`,
+    `  S3:             ${stack.s3Endpoint}${process.env.S3_ENDPOINT ? '' : ` (s3rver, data in ${join(dataDir, 's3')})`}`,
     `  WeChat stand-in ${stack.wechat.url}`,
     `  Demo city:      ${city.data.districts.map((d) => d.name).join("、")}, ${city.data.grids.length} grids${stack.seeded ? ' (seeded now)' : ''}`,
     '',
