@@ -105,8 +105,9 @@ describe('npm start (the CLI)', () => {
   it('prints where everything is, serves the API, and stops cleanly on Ctrl-C', async () => {
     const port = await freePort();
     const dataDir = await tempDir();
-    // `npx tsx` without npm in between: npm itself dies by the signal rather than exit 0.
-    cli = spawnGroup(process.execPath, [require.resolve('tsx/cli'), 'functions/src/local/start.ts'], {
+    // What `npx tsx` runs, in one process: npm would die by the signal rather than exit 0, and
+    // the tsx CLI SIGKILLs its child when the child's signal report takes over 30 ms (a busy CI box).
+    cli = spawnGroup(process.execPath, ['--import', 'tsx', 'functions/src/local/start.ts'], {
       cwd: repoRoot,
       env: { ...process.env, PORT: String(port), GRIDTONG_DATA_DIR: dataDir },
     });
