@@ -40,7 +40,8 @@ describe('case rate limit (3 an hour in this stack)', () => {
     const list = await api.get('/v1/cases', token);
 
     expect([first, second, third].map((f) => f.answer.status)).toEqual([201, 201, 201]);
-    expect(retries.map((r) => [r.status, r.body.id])).toEqual(Array(3).fill([201, first.answer.body.id]));
+    expect(retries.map((r) => [r.status, r.body.id, r.headers.get('idempotent-replayed')])).toEqual(Array(3).fill([201, first.answer.body.id, 'true']));
+    expect(first.answer.headers.get('idempotent-replayed')).toBeNull();
     expect(fourth.answer.status).toBe(429);
     expect(fourth.answer.body.error.code).toBe('CASE.RATE_LIMITED');
     const retryAfter = Number(fourth.answer.headers.get('retry-after'));
