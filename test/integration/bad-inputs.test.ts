@@ -102,6 +102,7 @@ const rows: Row[] = [
   { name: 'locate with lat=abc', send: (c) => c.api.get('/v1/grids/locate?lat=abc&lng=113.36', c.a.token), status: 400, code: 'REQUEST.VALIDATION', path: 'query.lat' },
   { name: 'locate with lat out of range', send: (c) => c.api.get('/v1/grids/locate?lat=91&lng=113.36', c.a.token), status: 400, code: 'REQUEST.VALIDATION', path: 'query.lat' },
   { name: 'locate without lat', send: (c) => c.api.get('/v1/grids/locate?lng=113.36', c.a.token), status: 400, code: 'REQUEST.VALIDATION', path: 'query.lat' },
+  { name: 'locate with an empty lat', send: (c) => c.api.get('/v1/grids/locate?lat=&lng=113.36', c.a.token), status: 400, code: 'REQUEST.VALIDATION', path: 'query.lat' },
   { name: 'locate with an unknown coordinate system', send: (c) => c.api.get('/v1/grids/locate?lat=23.13&lng=113.36&coord=bd09', c.a.token), status: 400, code: 'REQUEST.VALIDATION', path: 'query.coord' },
   { name: 'locate outside every grid', send: (c) => c.api.get('/v1/grids/locate?lat=39.9&lng=116.4&coord=wgs84', c.a.token), status: 404, code: 'GRID.NOT_FOUND' },
 

@@ -33,8 +33,10 @@ export const catalogResponseSchema = z.object({
 });
 export type CatalogResponse = z.infer<typeof catalogResponseSchema>;
 
-const latitude = z.coerce.number().min(-90).max(90);
-const longitude = z.coerce.number().min(-180).max(180);
+// Query values arrive as text; an empty value must not quietly become 0.
+const queryNumber = (min: number, max: number) => z.string().trim().min(1, '不能为空').pipe(z.coerce.number<string>().min(min).max(max));
+const latitude = queryNumber(-90, 90);
+const longitude = queryNumber(-180, 180);
 
 export const locateQuerySchema = z.object({
   lat: latitude,
