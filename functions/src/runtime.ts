@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { readConfig, type Config } from './config';
 import { resolveSecret } from './adapters/secrets';
@@ -23,7 +23,8 @@ export interface Runtime {
   city: CityProvider;
   wechat: WechatClient;
   sessions: () => Promise<SessionTokens>;
-  idempotency: DynamoDBPersistenceLayer;
+  /** The low-level client, for libraries that take one (Powertools idempotency). */
+  dynamo: DynamoDBClient;
   s3: S3Client;
 }
 
@@ -55,7 +56,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       });
       return tokens;
     },
-    idempotency: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, awsSdkV3Client: client }),
+    dynamo: client,
     s3,
   };
 }

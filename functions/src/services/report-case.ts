@@ -1,5 +1,7 @@
 import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+// Imported here, not in the runtime: only this function's bundle carries Powertools idempotency.
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { CreateCaseRequest } from '@gridtong/shared/api/contracts';
 import { newCase } from '@gridtong/shared/case/index';
 import { geohashEncode } from '@gridtong/shared/geo/index';
@@ -107,7 +109,12 @@ function reporterFor(rt: Runtime): Reporter {
     });
     reporter = {
       config,
-      run: makeIdempotent(run, { persistenceStore: rt.idempotency, keyPrefix: 'create-case', config, dataIndexArgument: 0 }),
+      run: makeIdempotent(run, {
+        persistenceStore: new DynamoDBPersistenceLayer({ tableName: rt.config.idempotencyTableName, awsSdkV3Client: rt.dynamo }),
+        keyPrefix: 'create-case',
+        config,
+        dataIndexArgument: 0,
+      }),
     };
     reporters.set(rt, reporter);
   }
