@@ -64,39 +64,29 @@ export function checkCityReferences(city: Shape): Issue[] {
     ...duplicates(city.matrix, (m) => `${m.itemCode}@${m.areaCode}`, 'matrix', 'areaCode', '同一区域同一事项的权责条目'),
   );
 
+  /** Each level's parent must exist and its code must be the prefix of the child's code. */
+  const checkParents = <T extends { code: string }>(
+    records: readonly T[],
+    collection: string,
+    parentField: keyof T & string,
+    parentCodes: ReadonlySet<string>,
+    labels: { child: string; childCode: string; parent: string },
+  ): Set<string> => {
+    records.forEach((record, i) => {
+      const parentCode = String(record[parentField]);
+      if (!parentCodes.has(parentCode)) {
+        issues.push({ message: `${labels.child}所属${labels.parent} ${parentCode} 不存在`, path: [collection, i, parentField] });
+      }
+      if (!record.code.startsWith(parentCode)) {
+        issues.push({ message: `${labels.childCode} ${record.code} 应以所属${labels.parent}代码 ${parentCode} 开头`, path: [collection, i, 'code'] });
+      }
+    });
+    return new Set(records.map((r) => r.code));
+  };
   const districtCodes = new Set(city.districts.map((d) => d.code));
-  const streetCodes = new Set<string>();
-  city.streets.forEach((s, i) => {
-    streetCodes.add(s.code);
-    if (!districtCodes.has(s.districtCode)) {
-      issues.push({ message: `街道所属区县 ${s.districtCode} 不存在`, path: ['streets', i, 'districtCode'] });
-    }
-    if (!s.code.startsWith(s.districtCode)) {
-      issues.push({ message: `街道代码 ${s.code} 应以所属区县代码 ${s.districtCode} 开头`, path: ['streets', i, 'code'] });
-    }
-  });
-
-  const communityCodes = new Set<string>();
-  city.communities.forEach((c, i) => {
-    communityCodes.add(c.code);
-    if (!streetCodes.has(c.streetCode)) {
-      issues.push({ message: `社区所属街道 ${c.streetCode} 不存在`, path: ['communities', i, 'streetCode'] });
-    }
-    if (!c.code.startsWith(c.streetCode)) {
-      issues.push({ message: `社区代码 ${c.code} 应以所属街道代码 ${c.streetCode} 开头`, path: ['communities', i, 'code'] });
-    }
-  });
-
-  const gridCodes = new Set<string>();
-  city.grids.forEach((g, i) => {
-    gridCodes.add(g.code);
-    if (!communityCodes.has(g.communityCode)) {
-      issues.push({ message: `网格所属社区 ${g.communityCode} 不存在`, path: ['grids', i, 'communityCode'] });
-    }
-    if (!g.code.startsWith(g.communityCode)) {
-      issues.push({ message: `网格编码 ${g.code} 应以所属社区代码 ${g.communityCode} 开头`, path: ['grids', i, 'code'] });
-    }
-  });
+  const streetCodes = checkParents(city.streets, 'streets', 'districtCode', districtCodes, { child: '街道', childCode: '街道代码', parent: '区县' });
+  const communityCodes = checkParents(city.communities, 'communities', 'streetCode', streetCodes, { child: '社区', childCode: '社区代码', parent: '街道' });
+  const gridCodes = checkParents(city.grids, 'grids', 'communityCode', communityCodes, { child: '网格', childCode: '网格编码', parent: '社区' });
 
   // Each grid is served by exactly one 网格员, one 网格长 and one 督导员.
   const titlesByGrid = new Map<string, WorkerTitle[]>();
