@@ -158,7 +158,8 @@ export async function reportCase(
     if (cause instanceof Error && err instanceof Error && err.name.startsWith('Idempotency')) throw cause;
     throw err;
   }
-  const caseItem = await rt.cases.get(filed.caseId);
+  // Just written (or by the first attempt moments ago): an eventually consistent read could miss it.
+  const caseItem = await rt.cases.get(filed.caseId, { consistent: true });
   if (!caseItem) throw new Error('idempotent case record points at a missing case');
   return { caseItem, replayed: filed.replayed };
 }

@@ -87,8 +87,9 @@ export class CaseRepository {
     }
   }
 
-  async get(id: string): Promise<Case | null> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: caseKey(id) }));
+  /** `consistent` when the case may have been written a moment ago (read-your-write). */
+  async get(id: string, options: { consistent?: boolean } = {}): Promise<Case | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: caseKey(id), ConsistentRead: options.consistent === true }));
     return out.Item ? fromItem(out.Item) : null;
   }
 
