@@ -1,14 +1,15 @@
 import { SESSION_TTL_SECONDS, SessionTokens } from '../src/adapters/sessions';
-import type { HttpError } from '../src/http/errors';
+import type { DomainError } from '@gridtong/shared/errors';
+import { toHttpFailure } from '../src/http/errors';
 
 const secret = 'a'.repeat(64);
 const worker = { userId: 'Sworker1', role: 'gridWorker' as const, scope: { areas: ['440106001001001'] } };
 
-async function refusal(promise: Promise<unknown>): Promise<HttpError> {
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   try {
     await promise;
   } catch (err) {
-    return err as HttpError;
+    return err as DomainError;
   }
   throw new Error('expected a refusal');
 }
@@ -32,7 +33,7 @@ describe('session tokens', () => {
 
     const err = await refusal(tokens.verify(token, new Date(issuedAt.getTime() + (SESSION_TTL_SECONDS + 1) * 1000)));
 
-    expect(err.status).toBe(401);
+    expect(toHttpFailure(err).status).toBe(401);
     expect(err.code).toBe('AUTH.TOKEN_EXPIRED');
   });
 

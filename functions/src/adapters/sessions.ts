@@ -1,6 +1,6 @@
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { principalSchema, type Principal } from '@gridtong/shared/schemas/roles';
-import { HttpError } from '../http/errors';
+import { DomainError } from '@gridtong/shared/errors';
 
 export const SESSION_TTL_SECONDS = 2 * 60 * 60;
 const ISSUER = 'gridtong';
@@ -43,9 +43,9 @@ export class SessionTokens {
       });
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) {
-        throw new HttpError(401, 'AUTH.TOKEN_EXPIRED', '登录已过期，请重新登录');
+        throw new DomainError('AUTH.TOKEN_EXPIRED', '登录已过期，请重新登录');
       }
-      throw new HttpError(401, 'AUTH.INVALID_TOKEN', '登录状态无效，请重新登录');
+      throw new DomainError('AUTH.INVALID_TOKEN', '登录状态无效，请重新登录');
     }
   }
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { HttpError } from '../http/errors';
+import { DomainError } from '@gridtong/shared/errors';
 
 const sessionAnswer = z.object({
   openid: z.string().optional(),
@@ -37,25 +37,25 @@ export class WechatClient {
     try {
       response = await fetch(`${this.baseUrl}/sns/jscode2session?${query}`, { signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
-      throw new HttpError(502, 'UPSTREAM.WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试', undefined, {}, { cause: err });
+      throw new DomainError('UPSTREAM.WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试', { cause: err });
     }
     if (!response.ok) {
-      throw new HttpError(502, 'UPSTREAM.WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试');
+      throw new DomainError('UPSTREAM.WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试');
     }
     const parsed = sessionAnswer.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new HttpError(502, 'UPSTREAM.WECHAT_BAD_ANSWER', '微信服务返回异常，请稍后再试');
+    if (!parsed.success) throw new DomainError('UPSTREAM.WECHAT_BAD_ANSWER', '微信服务返回异常，请稍后再试');
     const answer = parsed.data;
     if (answer.errcode && answer.errcode !== 0) {
       // 40029 invalid code, 40163 code already used: the mini-program must call wx.login again.
       if (answer.errcode === 40029 || answer.errcode === 40163) {
-        throw new HttpError(401, 'AUTH.INVALID_CODE', '登录凭证无效或已使用，请重新登录');
+        throw new DomainError('AUTH.INVALID_CODE', '登录凭证无效或已使用，请重新登录');
       }
       if (answer.errcode === 45011) {
-        throw new HttpError(429, 'AUTH.WECHAT_RATE_LIMITED', '登录过于频繁，请稍后再试', undefined, { 'Retry-After': '60' });
+        throw new DomainError('AUTH.WECHAT_RATE_LIMITED', '登录过于频繁，请稍后再试', { retryAfterSeconds: 60 });
       }
-      throw new HttpError(502, 'UPSTREAM.WECHAT_ERROR', '微信登录失败，请稍后再试');
+      throw new DomainError('UPSTREAM.WECHAT_ERROR', '微信登录失败，请稍后再试');
     }
-    if (!answer.openid) throw new HttpError(502, 'UPSTREAM.WECHAT_BAD_ANSWER', '微信服务返回异常，请稍后再试');
+    if (!answer.openid) throw new DomainError('UPSTREAM.WECHAT_BAD_ANSWER', '微信服务返回异常，请稍后再试');
     return { openid: answer.openid, unionid: answer.unionid };
   }
 }

@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route';
-import { HttpError } from '../http/errors';
+import { DomainError } from '@gridtong/shared/errors';
 import { openidHash, toPrincipal } from '../store/users';
 
 const LOGINS_PER_MINUTE_PER_IP = 30;
@@ -8,7 +8,7 @@ export const handler = defineRoute('auth-wechat', async (req, rt) => {
   const ip = req.sourceIp || 'unknown';
   const gate = await rt.rateLimits.take('login', ip, LOGINS_PER_MINUTE_PER_IP, 60, req.now);
   if (!gate.allowed) {
-    throw new HttpError(429, 'AUTH.RATE_LIMITED', '登录过于频繁，请稍后再试', undefined, { 'Retry-After': String(gate.retryAfterSeconds) });
+    throw new DomainError('AUTH.RATE_LIMITED', '登录过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   }
   const session = await rt.wechat.code2Session(req.body.code);
   const account = await rt.users.findOrCreateResident(openidHash(rt.config.wechatAppId, session.openid), req.now);

@@ -1,12 +1,12 @@
 import { defineRoute } from '../http/route';
-import { HttpError } from '../http/errors';
+import { DomainError } from '@gridtong/shared/errors';
 
 const UPLOADS_PER_HOUR = 60;
 
 export const handler = defineRoute('create-upload', async (req, rt) => {
   const gate = await rt.rateLimits.take('upload', req.principal.userId, UPLOADS_PER_HOUR, 3600, req.now);
   if (!gate.allowed) {
-    throw new HttpError(429, 'UPLOAD.RATE_LIMITED', '上传过于频繁，请稍后再试', undefined, { 'Retry-After': String(gate.retryAfterSeconds) });
+    throw new DomainError('UPLOAD.RATE_LIMITED', '上传过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   }
   const body = await rt.photos.presignUpload(req.principal.userId, req.body.contentType, req.body.size, req.now);
   return { body };

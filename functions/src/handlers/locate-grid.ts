@@ -1,12 +1,12 @@
 import { defineRoute } from '../http/route';
-import { HttpError } from '../http/errors';
+import { DomainError } from '@gridtong/shared/errors';
 import { workerCard } from '../workers';
 
 export const handler = defineRoute('locate-grid', async (req, rt) => {
   const city = await rt.city.get();
   const { lat, lng, coord } = req.query;
   const found = city.directory.locate(lng, lat, coord);
-  if (!found) throw new HttpError(404, 'GRID.NOT_FOUND', '该位置不在本平台服务的网格范围内');
+  if (!found) throw new DomainError('GRID.NOT_FOUND', '该位置不在本平台服务的网格范围内');
   return {
     body: {
       grid: { code: found.grid.code, name: found.grid.name },

@@ -1,56 +1,80 @@
 import type { ErrorBody } from '@gridtong/shared/api/contracts';
-
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
-
-/** An error meant for the caller: stable code, readable Chinese message, HTTP status. */
-export class HttpError extends Error {
-  override name = 'HttpError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: ErrorDetail[],
-    readonly headers: Record<string, string> = {},
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-export const badRequest = (code: string, message: string, details?: ErrorDetail[]) => new HttpError(400, code, message, details);
-export const unauthorized = (code = 'AUTH.REQUIRED', message = '请先登录') => new HttpError(401, code, message);
-export const forbidden = (code = 'AUTH.FORBIDDEN', message = '无权进行此操作') => new HttpError(403, code, message);
-export const notFound = (code: string, message: string) => new HttpError(404, code, message);
-export const conflict = (code: string, message: string, details?: ErrorDetail[]) => new HttpError(409, code, message, details);
-export const unprocessable = (code: string, message: string, details?: ErrorDetail[]) => new HttpError(422, code, message, details);
-export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number) =>
-  new HttpError(429, code, message, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+import { DomainError, isDomainError, type ErrorCode } from '@gridtong/shared/errors';
 
 /**
- * Domain errors carry a code and never a status; this is the one place that decides
- * which status each family of codes gets.
+ * The one place that decides which HTTP status each error code gets. Typed over every
+ * code, so a new code without a status does not compile.
  */
-const DOMAIN_STATUS: [RegExp, number][] = [
-  [/\.(FORBIDDEN)$/, 403],
-  [/\.(OUT_OF_SCOPE|NOT_FOUND)$/, 404],
-  [/\.(RATE_LIMITED)$/, 429],
-  [/\.(INVALID_TRANSITION|CONFLICT|VERSION_CONFLICT)$/, 409],
-  [/\.(VALIDATION|REASON_REQUIRED)$/, 422],
-];
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  'REQUEST.VALIDATION': 400,
+  'REQUEST.BODY_REQUIRED': 400,
+  'REQUEST.TOO_LARGE': 413,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
+  'REQUEST.MALFORMED_JSON': 400,
+  'REQUEST.INVALID_CURSOR': 400,
+  'ROUTE.NOT_FOUND': 404,
+  'AUTH.REQUIRED': 401,
+  'AUTH.FORBIDDEN': 403,
+  'AUTH.TOKEN_EXPIRED': 401,
+  'AUTH.INVALID_TOKEN': 401,
+  'AUTH.INVALID_CODE': 401,
+  'AUTH.RATE_LIMITED': 429,
+  'AUTH.WECHAT_RATE_LIMITED': 429,
+  'CASE.NOT_FOUND': 404,
+  'CASE.INVALID_TRANSITION': 409,
+  'CASE.FORBIDDEN': 403,
+  // Out of scope looks exactly like "no such case": ids cannot be probed.
+  'CASE.OUT_OF_SCOPE': 404,
+  'CASE.REASON_REQUIRED': 422,
+  'CASE.RATE_LIMITED': 429,
+  'CASE.VALIDATION': 422,
+  'CASE.PRECONDITION_FAILED': 409,
+  'CASE.VERSION_CONFLICT': 409,
+  'CASE.UNKNOWN_ITEM': 422,
+  'CASE.OUTSIDE_SERVICE_AREA': 422,
+  'CASE.PHOTO_NOT_OWNED': 422,
+  'CASE.PHOTO_MISSING': 422,
+  'CASE.DUPLICATE_PHOTO': 400,
+  'REPORT.VALIDATION': 422,
+  'REPORT.ITEM_INACTIVE': 422,
+  'CITY.UNKNOWN_GRID': 422,
+  'CITY.UNKNOWN_ITEM': 422,
+  'GRID.NOT_FOUND': 404,
+  'GRID.RATE_LIMITED': 429,
+  'UPLOAD.UNSUPPORTED_TYPE': 400,
+  'UPLOAD.TOO_LARGE': 413,
+  'UPLOAD.TOO_SMALL': 400,
+  'UPLOAD.RATE_LIMITED': 429,
+  'IDEMPOTENCY.KEY_REQUIRED': 400,
+  'IDEMPOTENCY.KEY_INVALID': 400,
+  'IDEMPOTENCY.KEY_REUSED': 409,
+  'IDEMPOTENCY.IN_PROGRESS': 409,
+  'UPSTREAM.WECHAT_UNAVAILABLE': 502,
+  'UPSTREAM.WECHAT_BAD_ANSWER': 502,
+  'UPSTREAM.WECHAT_ERROR': 502,
+};
 
-export function isDomainError(err: unknown): err is Error & { code: string; details?: unknown } {
-  return err instanceof Error && err.name === 'DomainError' && typeof (err as { code?: unknown }).code === 'string';
+export interface HttpFailure {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
 }
 
-export function domainStatus(code: string): number {
-  return DOMAIN_STATUS.find(([pattern]) => pattern.test(code))?.[1] ?? 422;
+const INTERNAL: HttpFailure = {
+  status: 500,
+  body: { error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } },
+  headers: {},
+};
+
+/** 4xx carry their code, message and field problems; anything else is a masked 500. */
+export function toHttpFailure(err: unknown): HttpFailure {
+  if (!isDomainError(err)) return INTERNAL;
+  const status = ERROR_STATUS[err.code];
+  if (status === undefined) return INTERNAL;
+  const headers: Record<string, string> = {};
+  if (err.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(err.retryAfterSeconds)));
+  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.problems.length ? { details: err.problems } : {}) } };
+  return { status, body, headers };
 }
 
-export function toErrorBody(err: HttpError): ErrorBody {
-  return { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
-}
-
-export const INTERNAL_ERROR = new HttpError(500, 'INTERNAL', '服务暂时不可用，请稍后再试');
+export { DomainError };

@@ -5,7 +5,7 @@ import { routes, type RouteDef, type RouteId } from '@gridtong/shared/api/routes
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { logger } from '../log';
 import { getRuntime, type Runtime } from '../runtime';
-import { HttpError, INTERNAL_ERROR, domainStatus, isDomainError, toErrorBody } from './errors';
+import { DomainError, toHttpFailure } from './errors';
 
 type Route<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;
 type Part<R, K extends string> = R extends { request: infer Q } ? (Q extends Record<K, infer S> ? (S extends z.ZodType ? z.output<S> : undefined) : undefined) : undefined;
@@ -54,7 +54,7 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new HttpError(400, 'REQUEST.VALIDATION', '请求内容有误，请检查后重试', issuesToDetails(result.error, prefix));
+    throw new DomainError('REQUEST.VALIDATION', '请求内容有误，请检查后重试', { problems: issuesToDetails(result.error, prefix) });
   }
   return result.data;
 }
@@ -67,18 +67,18 @@ function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined
 
 function readBody(event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown {
   if (event.body === undefined || event.body === null || event.body === '') {
-    throw new HttpError(400, 'REQUEST.BODY_REQUIRED', '请求内容不能为空');
+    throw new DomainError('REQUEST.BODY_REQUIRED', '请求内容不能为空');
   }
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new HttpError(413, 'REQUEST.TOO_LARGE', '请求内容过大');
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new DomainError('REQUEST.TOO_LARGE', '请求内容过大');
   const type = headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    throw new HttpError(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', '请求格式应为 JSON');
+    throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', '请求格式应为 JSON');
   }
   try {
     return JSON.parse(raw);
   } catch {
-    throw new HttpError(400, 'REQUEST.MALFORMED_JSON', '请求内容不是有效的 JSON');
+    throw new DomainError('REQUEST.MALFORMED_JSON', '请求内容不是有效的 JSON');
   }
 }
 
@@ -86,30 +86,20 @@ async function authenticate(route: RouteDef, headers: Record<string, string>, rt
   if (route.roles === null) return null;
   const header = headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new HttpError(401, 'AUTH.REQUIRED', '请先登录');
+  if (!match?.[1]) throw new DomainError('AUTH.REQUIRED', '请先登录');
   const principal = await (await rt.sessions()).verify(match[1], now);
-  if (!route.roles.includes(principal.role)) throw new HttpError(403, 'AUTH.FORBIDDEN', '当前身份无权进行此操作');
+  if (!route.roles.includes(principal.role)) throw new DomainError('AUTH.FORBIDDEN', '当前身份无权进行此操作');
   return principal;
 }
 
-export function toHttpError(err: unknown): HttpError {
-  if (err instanceof HttpError) return err;
-  if (isDomainError(err)) {
-    const problems = (err.details as { problems?: unknown } | undefined)?.problems;
-    const details = Array.isArray(problems) ? (problems as { path: string; message: string }[]) : undefined;
-    return new HttpError(domainStatus(err.code), err.code, err.message, details);
-  }
-  return INTERNAL_ERROR;
-}
-
 export function errorResponse(err: unknown, routeId?: string): APIGatewayProxyStructuredResultV2 {
-  const httpError = toHttpError(err);
-  if (httpError.status >= 500) {
-    logger.error('request failed', { routeId, error: err as Error });
+  const failure = toHttpFailure(err);
+  if (failure.status >= 500) {
+    logger.error('request failed', { routeId, statusCode: failure.status, error: err as Error });
   } else {
-    logger.info('request refused', { routeId, statusCode: httpError.status, errorCode: httpError.code });
+    logger.info('request refused', { routeId, statusCode: failure.status, errorCode: failure.body.error.code });
   }
-  return { statusCode: httpError.status, headers: { ...JSON_HEADERS, ...httpError.headers }, body: JSON.stringify(toErrorBody(httpError)) };
+  return { statusCode: failure.status, headers: { ...JSON_HEADERS, ...failure.headers }, body: JSON.stringify(failure.body) };
 }
 
 /**
@@ -123,7 +113,7 @@ export function defineRoute<Id extends RouteId>(id: Id, impl: Implementation<Id>
     const rt = getRuntime();
     const now = rt.now();
     const headers = lowerCaseHeaders(event.headers);
-    if (route.localOnly && !rt.config.localDevRoutes) throw new HttpError(404, 'ROUTE.NOT_FOUND', '接口不存在');
+    if (route.localOnly && !rt.config.localDevRoutes) throw new DomainError('ROUTE.NOT_FOUND', '接口不存在');
     const principal = await authenticate(route, headers, rt, now);
     const body = route.request?.body ? parsePart(route.request.body, readBody(event, headers), 'body') : undefined;
     const query = parsePart(route.request?.query, event.queryStringParameters ?? {}, 'query');

@@ -10,7 +10,7 @@ import { validateReport } from '@gridtong/shared/report/validate-report';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Context } from 'aws-lambda';
-import { HttpError, domainStatus, isDomainError } from '../http/errors';
+import { DomainError, isDomainError } from '@gridtong/shared/errors';
 import { newCaseId } from '../store/ids';
 import type { Runtime } from '../runtime';
 import { workingCalendar } from '../calendar';
@@ -30,25 +30,23 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
   const city = await rt.city.get();
   const item = city.directory.item(body.itemCode);
   if (!item) {
-    throw new HttpError(422, 'CASE.UNKNOWN_ITEM', '所选事项不存在，请刷新菜单后重新选择', [{ path: 'body.itemCode', message: 'unknown item' }]);
+    throw new DomainError('CASE.UNKNOWN_ITEM', '所选事项不存在，请刷新菜单后重新选择', { problems: [{ path: 'body.itemCode', message: 'unknown item' }] });
   }
   try {
     validateReport(item, body);
   } catch (err) {
     // The domain names fields of the report; the caller sees them where they sent them (body.*).
-    if (!isDomainError(err)) throw err;
-    const problems = (err.details as { problems?: { path: string; message: string }[] } | undefined)?.problems;
-    throw new HttpError(domainStatus(err.code), err.code, err.message, problems?.map((p) => ({ path: `body.${p.path}`, message: p.message })));
+    throw isDomainError(err) ? err.under('body') : err;
   }
   const place = city.directory.locate(body.location.lng, body.location.lat, body.location.coord);
   if (!place) {
-    throw new HttpError(422, 'CASE.OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的网格范围内，请确认位置', [{ path: 'body.location', message: 'no grid here' }]);
+    throw new DomainError('CASE.OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的网格范围内，请确认位置', { problems: [{ path: 'body.location', message: 'no grid here' }] });
   }
   await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
   // Taken last, just before the write: a report refused for its content costs no quota.
   const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
   if (!gate.allowed) {
-    throw new HttpError(429, 'CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', undefined, { 'Retry-After': String(gate.retryAfterSeconds) });
+    throw new DomainError('CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   }
   const routing = city.directory.route(place.grid.code, item.code);
   const urgency = body.urgency ?? item.defaultUrgency;
@@ -135,9 +133,9 @@ export async function reportCase(
   context: Context,
 ): Promise<{ caseItem: Case; replayed: boolean }> {
   const key = headers['idempotency-key'];
-  if (!key) throw new HttpError(400, 'IDEMPOTENCY.KEY_REQUIRED', '缺少 Idempotency-Key 请求头', [{ path: 'headers.idempotency-key', message: 'required' }]);
+  if (!key) throw new DomainError('IDEMPOTENCY.KEY_REQUIRED', '缺少 Idempotency-Key 请求头', { problems: [{ path: 'headers.idempotency-key', message: 'required' }] });
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new HttpError(400, 'IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key 格式不正确', [{ path: 'headers.idempotency-key', message: '8–64 characters of A–Z a–z 0–9 _ -' }]);
+    throw new DomainError('IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key 格式不正确', { problems: [{ path: 'headers.idempotency-key', message: '8–64 characters of A–Z a–z 0–9 _ -' }] });
   }
   let filed: Filed;
   try {
@@ -148,10 +146,10 @@ export async function reportCase(
     filed = await reporter.run({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now);
   } catch (err) {
     if (err instanceof IdempotencyValidationError) {
-      throw new HttpError(409, 'IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一份上报，请重新提交', [{ path: 'headers.idempotency-key', message: 'reused with a different body' }]);
+      throw new DomainError('IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一份上报，请重新提交', { problems: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }] });
     }
     if (err instanceof IdempotencyAlreadyInProgressError) {
-      throw new HttpError(409, 'IDEMPOTENCY.IN_PROGRESS', '上一次提交仍在处理中，请稍候', undefined, { 'Retry-After': '2' });
+      throw new DomainError('IDEMPOTENCY.IN_PROGRESS', '上一次提交仍在处理中，请稍候', { retryAfterSeconds: 2 });
     }
     // Powertools wraps our own errors; unwrap so the caller still sees the real 4xx.
     const cause = (err as { cause?: unknown }).cause;

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { caseSchema, type Case, type CaseStatus } from '@gridtong/shared/schemas/case';
-import { HttpError } from '../http/errors';
+import { DomainError } from '@gridtong/shared/errors';
 
 const CLOSED: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);
 const AT_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['dispatched', 'accepted', 'handling', 'suspended']);
@@ -56,7 +56,7 @@ function decodeCursor(cursor: string, expectedPartition: { name: string; value: 
   } catch {
     // fall through
   }
-  throw new HttpError(400, 'REQUEST.INVALID_CURSOR', '分页参数无效，请从第一页重新加载', [{ path: 'cursor', message: 'invalid cursor' }]);
+  throw new DomainError('REQUEST.INVALID_CURSOR', '分页参数无效，请从第一页重新加载', { problems: [{ path: 'query.cursor', message: 'invalid cursor' }] });
 }
 
 export class CaseRepository {
@@ -81,7 +81,7 @@ export class CaseRepository {
       }));
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) {
-        throw new HttpError(409, 'CASE.VERSION_CONFLICT', '案件已被他人更新，请刷新后重试');
+        throw new DomainError('CASE.VERSION_CONFLICT', '案件已被他人更新，请刷新后重试');
       }
       throw err;
     }

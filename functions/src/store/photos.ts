@@ -3,7 +3,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { UPLOAD_MAX_BYTES, UPLOAD_MIN_BYTES, type UploadResponse } from '@gridtong/shared/api/contracts';
 import type { PhotoRef } from '@gridtong/shared/schemas/case';
-import { HttpError } from '../http/errors';
+import { DomainError } from '@gridtong/shared/errors';
 import { bucketLayout } from './bucket-layout';
 import { ulid } from './ids';
 
@@ -34,12 +34,12 @@ export class PhotoStore {
 
   async presignUpload(userId: string, contentType: string, size: number, now: Date): Promise<UploadResponse> {
     const extension = EXTENSIONS[contentType];
-    if (!extension) throw new HttpError(400, 'UPLOAD.UNSUPPORTED_TYPE', '只支持 JPEG、PNG、WebP、HEIC 图片');
+    if (!extension) throw new DomainError('UPLOAD.UNSUPPORTED_TYPE', '只支持 JPEG、PNG、WebP、HEIC 图片', { problems: [{ path: 'body.contentType', message: 'unsupported type' }] });
     if (size > UPLOAD_MAX_BYTES) {
-      throw new HttpError(413, 'UPLOAD.TOO_LARGE', '图片不能超过 10 MB，请压缩后重试', [{ path: 'body.size', message: `max ${UPLOAD_MAX_BYTES}` }]);
+      throw new DomainError('UPLOAD.TOO_LARGE', '图片不能超过 10 MB，请压缩后重试', { problems: [{ path: 'body.size', message: `max ${UPLOAD_MAX_BYTES}` }] });
     }
     if (size < UPLOAD_MIN_BYTES) {
-      throw new HttpError(400, 'UPLOAD.TOO_SMALL', '图片太小或已损坏，请重新拍摄', [{ path: 'body.size', message: `min ${UPLOAD_MIN_BYTES}` }]);
+      throw new DomainError('UPLOAD.TOO_SMALL', '图片太小或已损坏，请重新拍摄', { problems: [{ path: 'body.size', message: `min ${UPLOAD_MIN_BYTES}` }] });
     }
     const key = `${uploadPrefix(userId)}${ulid(now)}.${extension}`;
     const { url, fields } = await createPresignedPost(this.signer, {
@@ -66,11 +66,11 @@ export class PhotoStore {
     const prefix = uploadPrefix(userId);
     const foreign = photos.findIndex((p) => !p.key.startsWith(prefix));
     if (foreign >= 0) {
-      throw new HttpError(422, 'CASE.PHOTO_NOT_OWNED', '照片不属于当前用户，请重新上传', [{ path: `body.photos.${foreign}.key`, message: 'not your upload' }]);
+      throw new DomainError('CASE.PHOTO_NOT_OWNED', '照片不属于当前用户，请重新上传', { problems: [{ path: `body.photos.${foreign}.key`, message: 'not your upload' }] });
     }
     const unique = new Set(photos.map((p) => p.key));
     if (unique.size !== photos.length) {
-      throw new HttpError(400, 'CASE.DUPLICATE_PHOTO', '同一张照片不能重复提交', [{ path: 'body.photos', message: 'duplicate key' }]);
+      throw new DomainError('CASE.DUPLICATE_PHOTO', '同一张照片不能重复提交', { problems: [{ path: 'body.photos', message: 'duplicate key' }] });
     }
     const missing: number[] = [];
     await Promise.all(photos.map(async (p, index) => {
@@ -82,7 +82,7 @@ export class PhotoStore {
       }
     }));
     if (missing.length > 0) {
-      throw new HttpError(422, 'CASE.PHOTO_MISSING', '照片尚未上传完成，请重新上传', missing.sort().map((i) => ({ path: `body.photos.${i}.key`, message: 'not uploaded' })));
+      throw new DomainError('CASE.PHOTO_MISSING', '照片尚未上传完成，请重新上传', { problems: missing.sort().map((i) => ({ path: `body.photos.${i}.key`, message: 'not uploaded' })) });
     }
   }
 

@@ -62,7 +62,7 @@ export function newCase(input: NewCaseInput): Case {
   const parsed = caseSchema.safeParse(candidate);
   if (!parsed.success) {
     throw new DomainError('CASE.VALIDATION', '上报内容不完整或格式不正确', {
-      details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) },
+      problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
       cause: parsed.error,
     });
   }

@@ -198,9 +198,9 @@ function readiness(caseItem: Case, type: CaseActionType, actor: CaseActor, now: 
       if (caseItem.lastUrgedAt === undefined) return null;
       const retryAt = ms(caseItem.lastUrgedAt) + rules.urgeIntervalHours * HOUR_MS;
       return at < retryAt
-        ? fail('CASE.RATE_LIMITED', `催办过于频繁，请在 ${rules.urgeIntervalHours} 小时后再试`, {
-            retryAfter: new Date(retryAt).toISOString(),
-            intervalHours: rules.urgeIntervalHours,
+        ? new DomainError('CASE.RATE_LIMITED', `催办过于频繁，请在 ${rules.urgeIntervalHours} 小时后再试`, {
+            details: { retryAfter: new Date(retryAt).toISOString(), intervalHours: rules.urgeIntervalHours },
+            retryAfterSeconds: Math.ceil((retryAt - at) / 1000),
           })
         : null;
     }
@@ -351,13 +351,13 @@ const EFFECTS: { [T in CaseActionType]: EffectFn<T> } = {
 function parseAction(input: CaseActionInput): CaseAction {
   const parsed = caseActionSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const problems = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   // A missing reason gets its own code so the UI can point at the reason box.
   const reasonMissing = parsed.error.issues.every(
     (i) => (i.code === 'too_small' || i.code === 'invalid_type') && ['reason', 'note', 'question'].includes(String(i.path[0])),
   );
-  if (reasonMissing) throw new DomainError('CASE.REASON_REQUIRED', issues[0]?.message ?? '请填写原因', { details: { issues }, cause: parsed.error });
-  throw new DomainError('CASE.VALIDATION', '操作内容不完整或格式不正确', { details: { issues }, cause: parsed.error });
+  if (reasonMissing) throw new DomainError('CASE.REASON_REQUIRED', problems[0]?.message ?? '请填写原因', { problems, cause: parsed.error });
+  throw new DomainError('CASE.VALIDATION', '操作内容不完整或格式不正确', { problems, cause: parsed.error });
 }
 
 function eventActor(actor: CaseActor, name: string | undefined): Actor {

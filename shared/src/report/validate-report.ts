@@ -58,6 +58,6 @@ export function validateReport(item: CatalogItem, request: Pick<CreateCaseReques
     if (!known.has(code)) problems.push({ path: `answers.${code}`, message: '该事项没有这个问题' });
   }
   if (problems.length > 0) {
-    throw new DomainError('REPORT.VALIDATION', problems[0]!.message, { details: { problems } });
+    throw new DomainError('REPORT.VALIDATION', problems[0]!.message, { problems });
   }
 }

@@ -111,6 +111,6 @@ describe('newCase', () => {
         anonymous: false,
         now: T0,
       });
-    expect(caught(bad)).toMatchObject({ code: 'CASE.VALIDATION', details: { issues: [expect.objectContaining({ path: 'location.gridCode' })] } });
+    expect(caught(bad)).toMatchObject({ code: 'CASE.VALIDATION', problems: [expect.objectContaining({ path: 'location.gridCode' })] });
   });
 });
