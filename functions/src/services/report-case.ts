@@ -43,11 +43,6 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
     throw new DomainError('CASE.OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的网格范围内，请确认位置', { problems: [{ path: 'body.location', message: 'no grid here' }] });
   }
   await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
-  // Taken last, just before the write: a report refused for its content costs no quota.
-  const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
-  if (!gate.allowed) {
-    throw new DomainError('CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
-  }
   const routing = city.directory.route(place.grid.code, item.code);
   const urgency = body.urgency ?? item.defaultUrgency;
   const created = newCase({
@@ -74,6 +69,11 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
     dispatchDeadline: planDispatchDeadline({ calendar: workingCalendar(), limits: item.timeLimits, urgency, submittedAt: now }),
     now,
   });
+  // Taken last, once the case is built and valid: a report refused for its content costs no quota.
+  const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
+  if (!gate.allowed) {
+    throw new DomainError('CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
+  }
   await rt.cases.create(created);
   return created;
 }
