@@ -2,6 +2,7 @@ import * as z from 'zod';
 
 // C0 controls other than tab and newline, DEL, and C1 controls: invisible, and a NUL breaks
 // storage and display downstream.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // A surrogate half without its partner is not text (JSON.stringify would write "\ud800").
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
