@@ -45,8 +45,9 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
   await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
   const routing = city.directory.route(place.grid.code, item.code);
   const urgency = body.urgency ?? item.defaultUrgency;
+  const id = newCaseId(now);
   const created = newCase({
-    id: newCaseId(now),
+    id,
     residentId: principal.userId,
     item: { code: item.code, name: item.name },
     urgency,
@@ -74,8 +75,9 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
   if (!gate.allowed) {
     throw new DomainError('CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   }
-  await rt.cases.create(created);
-  return created;
+  const filed = { ...created, photos: await rt.photos.adopt(id, created.photos) };
+  await rt.cases.create(filed);
+  return filed;
 }
 
 interface Filed {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 // Query values arrive as text. Only plain decimals are numbers: no hex (0x17), no
 // exponents, no empty value quietly read as 0.
-const DECIMAL = /^-?\d{1,12}(\.\d{1,12})?$/;
+const DECIMAL = /^-?\d{1,12}(\.\d{1,20})?$/;
 const INTEGER = /^\d{1,9}$/;
 
 /** A decimal query number within [min, max]. */
