@@ -8,6 +8,8 @@ import type { StageConfig } from './config';
 
 /** Case photos are uploaded under this prefix. */
 export const UPLOAD_PREFIX = bucketLayout.uploadsPrefix;
+// Report and track (issue 6).
+export const NEIGHBOUR_PHOTOS_PREFIX = bucketLayout.neighbourPhotosPrefix;
 /** The city reference snapshot the functions load at cold start. */
 export const CITY_SNAPSHOT_KEY = bucketLayout.citySnapshotKey;
 

@@ -6,6 +6,12 @@
 export const bucketLayout = {
   /** Case photos: `uploads/<userId>/<ulid>.<ext>`, written by phones via presigned POST. */
   uploadsPrefix: 'uploads/',
+  /**
+   * Report and track (issue 6): the first photo of a public case as neighbours see it,
+   * `neighbours/<caseId>/first.<ext>`, copied from the upload so the link never carries
+   * the reporter's user id (upload keys do).
+   */
+  neighbourPhotosPrefix: 'neighbours/',
   /** The validated city reference snapshot (grids, workers, catalog, 权责清单). */
   citySnapshotKey: 'reference/city.json',
 } as const;
