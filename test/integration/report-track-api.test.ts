@@ -112,7 +112,7 @@ describe('nearby open cases (附近已有人上报)', () => {
 
     expect(Object.keys(first).sort()).toEqual(['distanceMetres', 'followerCount', 'following', 'id', 'itemCode', 'itemName', 'mine', 'photoUrl', 'reportedAt', 'status', 'statusLabel'].sort());
     expect(first.statusLabel).toBe('已上报');
-    expect(new URL(first.photoUrl).pathname).toMatch(new RegExp(`/neighbours/${at.m30!.id}/first\\.jpg$`));
+    expect(new URL(first.photoUrl).pathname).toMatch(new RegExp(`/cases/${at.m30!.id}/[0-9A-Z]+\\.jpg$`));
     expect(first.photoUrl).not.toContain(reporter.userId);
     const photo = await fetch(first.photoUrl);
     expect(photo.status).toBe(200);
@@ -296,7 +296,8 @@ describe('resident actions on a case', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('submitted');
     expect(answer.body.photoUrls).toHaveLength(1);
-    expect(answer.body.photoUrls[0]).toContain(photo);
+    // The case keeps its own copy of the photo, not the upload.
+    expect(new URL(answer.body.photoUrls[0]).pathname).toContain(`/cases/${asked.id}/${photo.slice(photo.lastIndexOf('/') + 1)}`);
   });
 
   it('answers a stale version with 409 and the current case, as the resident sees it', async () => {
