@@ -200,6 +200,17 @@ describe('following a case (我也遇到)', () => {
     expect(stored?.version).toBe(before!.version + 1);
   });
 
+  it('counts many neighbours following at once exactly, each once (a typhoon: one tree, many reports)', async () => {
+    const tree = await seed.report('Rtyphoontree');
+    const neighbours = Array.from({ length: 25 }, (_, i) => `Rtyphoon${String(i).padStart(2, '0')}`);
+    // Every neighbour taps twice, all at the same time.
+    const made = await Promise.all([...neighbours, ...neighbours].map((id) => seed.rt.follows.follow(tree.id, id, new Date())));
+
+    expect(made.filter(Boolean)).toHaveLength(25);
+    expect((await seed.rt.cases.get(tree.id, { consistent: true }))?.followerCount).toBe(25);
+    expect((await seed.rt.follows.followersOf(tree.id)).sort()).toEqual(neighbours);
+  });
+
   it('shows the followed case in the follower’s 我的上报 as followed, not as theirs', async () => {
     const mine = await api.get('/v1/cases', b.token);
     const theirs = await api.get('/v1/cases', a.token);
