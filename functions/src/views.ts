@@ -6,7 +6,8 @@ import type { PhotoStore } from './store/photos';
 
 /** The resident's view of their own case: no resident id, photo links minted for this read. */
 export async function residentCaseView(c: Case, city: CityReference, photos: PhotoStore): Promise<CaseView> {
-  const { residentId: _residentId, ...rest } = c;
+  // events: the sweep's warning light is for staff.
+  const { residentId: _residentId, warning: _warning, ...rest } = c;
   return {
     ...rest,
     statusLabel: CASE_STATUS_LABELS[c.status],

@@ -36,6 +36,12 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
   'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
+  // events: message centre, outbox, 考核 figures
+  'list-messages': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'read-messages': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'list-outbox': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'retry-outbox': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'get-stats': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

@@ -56,6 +56,10 @@ export const ERROR_CODES = [
   'UPSTREAM.WECHAT_UNAVAILABLE',
   'UPSTREAM.WECHAT_BAD_ANSWER',
   'UPSTREAM.WECHAT_ERROR',
+  // events: outbox and 考核 figures (issue 7)
+  'OUTBOX.NOT_FOUND',
+  'STATS.SCOPE_NOT_FOUND',
+  'STATS.INVALID_RANGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -9,6 +9,12 @@ import { handler as getMyCase } from './get-my-case';
 import { handler as getOpenapi } from './get-openapi';
 import { handler as listMyCases } from './list-my-cases';
 import { handler as locateGrid } from './locate-grid';
+// events: message centre, outbox, 考核 figures
+import { handler as listMessages } from './list-messages';
+import { handler as readMessages } from './read-messages';
+import { handler as listOutbox } from './list-outbox';
+import { handler as retryOutbox } from './retry-outbox';
+import { handler as getStats } from './get-stats';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -23,4 +29,10 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'get-my-case': getMyCase,
   'get-openapi': getOpenapi,
   'dev-accounts': devAccounts,
+  // events: message centre, outbox, 考核 figures
+  'list-messages': listMessages,
+  'read-messages': readMessages,
+  'list-outbox': listOutbox,
+  'retry-outbox': retryOutbox,
+  'get-stats': getStats,
 };

@@ -52,6 +52,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'UPSTREAM.WECHAT_UNAVAILABLE': 502,
   'UPSTREAM.WECHAT_BAD_ANSWER': 502,
   'UPSTREAM.WECHAT_ERROR': 502,
+  // events: outbox and 考核 figures (issue 7); a scope outside the caller's areas is a 404 like no scope at all
+  'OUTBOX.NOT_FOUND': 404,
+  'STATS.SCOPE_NOT_FOUND': 404,
+  'STATS.INVALID_RANGE': 400,
 };
 
 export interface HttpFailure {

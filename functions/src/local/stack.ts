@@ -17,7 +17,10 @@ import { logger } from '../log';
 import { createRuntime, releaseRuntime, setRuntime, withRuntime, type Runtime } from '../runtime';
 import { CITY_SNAPSHOT_KEY, publishCitySnapshot } from '../store/city';
 import { createDynamoClients, createS3Client } from '../store/clients';
-import { idempotencyTable, mainTable } from '../store/table-def';
+import { idempotencyTable, mainTable, TTL_ATTRIBUTE } from '../store/table-def';
+// events: the deliverer and the sweep run on timers locally, the same code as on AWS
+import type { DeliveryReport } from '../events/deliverer';
+import { runSweep, type SweepReport } from '../events/sweep-job';
 import { openidHash, UserRepository } from '../store/users';
 import { startBridge } from './bridge';
 import { devOpenid, startWechatStandin, type WechatStandin } from './wechat-standin';
@@ -40,6 +43,17 @@ export interface LocalStackOptions {
   env?: Record<string, string>;
   /** Reference data to seed instead of the demo city. */
   city?: CityData;
+  /**
+   * events: how often the deliverer and the sweep run (ms); false turns the timers off and
+   * leaves it to `jobs` (tests that step a controlled clock).
+   */
+  timers?: { deliverEveryMs: number; sweepEveryMs: number } | false;
+}
+
+/** events: run the background jobs now, with this stack's runtime (what the timers do). */
+export interface LocalJobs {
+  deliver(): Promise<DeliveryReport>;
+  sweep(): Promise<SweepReport>;
 }
 
 export interface LocalStack {
@@ -51,6 +65,9 @@ export interface LocalStack {
   seeded: boolean;
   /** Operation names (GetItem, Query, …) received by the embedded DynamoDB, in order. */
   dynamoOperations: string[];
+  jobs: LocalJobs;
+  /** The runtime the handlers use (tests write cases through its repositories). */
+  runtime: Runtime;
   stop(): Promise<void>;
 }
 
@@ -101,6 +118,11 @@ async function ensureTables(client: DynamoDBClient, config: Config): Promise<voi
       KeySchema: [{ AttributeName: idempotencyTable.partitionKey, KeyType: 'HASH' }],
     }));
     // dynalite has no TTL; a real DynamoDB Local/AWS gets it.
+    // events: messages expire by the main table's TTL attribute.
+    await client.send(new UpdateTimeToLiveCommand({
+      TableName: config.tableName,
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    })).catch(() => undefined);
     await client.send(new UpdateTimeToLiveCommand({
       TableName: config.idempotencyTableName,
       TimeToLiveSpecification: { AttributeName: idempotencyTable.ttlAttribute, Enabled: true },
@@ -244,7 +266,34 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => bridge.stop());
 
-    return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, stop: stopAll };
+    // events: the deliverer and the sweep, each never overlapping itself.
+    const jobs: LocalJobs = {
+      deliver: () => withRuntime(own, () => own.deliverer().deliverDue()),
+      sweep: () => withRuntime(own, () => runSweep(own)),
+    };
+    const timers = options.timers ?? { deliverEveryMs: 1_000, sweepEveryMs: 30_000 };
+    if (timers) {
+      const every = (name: string, ms: number, job: () => Promise<unknown>) => {
+        let running: Promise<unknown> | null = null;
+        const timer = setInterval(() => {
+          running ??= job()
+            .catch((err: unknown) => logger.warn(`${name} run failed`, { error: err as Error }))
+            .finally(() => {
+              running = null;
+            });
+        }, ms);
+        timer.unref();
+        // Stopped before the stores: the timer first, then whatever run is in flight.
+        stops.push(async () => {
+          clearInterval(timer);
+          await running;
+        });
+      };
+      every('deliverer', timers.deliverEveryMs, jobs.deliver);
+      every('sweep', timers.sweepEveryMs, jobs.sweep);
+    }
+
+    return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, jobs, runtime: own, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

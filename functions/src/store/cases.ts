@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { caseSchema, type Case, type CaseStatus } from '@gridtong/shared/schemas/case';
+import { caseSchema, type Case, type CaseStatus, type TimelineEvent } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
+import { duePartition, newEntry, outboxAttribute, outboxIndexKey, OUTBOX_REV } from '../events/outbox';
 
 const CLOSED: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);
 const AT_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['dispatched', 'accepted', 'handling', 'suspended']);
@@ -16,7 +17,7 @@ const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
  * currently belongs to. Index keys are derived from the case on every write, so a case
  * leaves the open-case queues the moment it closes.
  */
-export function toItem(c: Case): Record<string, unknown> {
+export function toItem(c: Case, dueAt: string | null = null): Record<string, unknown> {
   const open = !CLOSED.has(c.status);
   const deadline = c.handlingDeadline ?? c.dispatchDeadline;
   return {
@@ -27,12 +28,36 @@ export function toItem(c: Case): Record<string, unknown> {
     ...(open ? { gsi2pk: `GRID#${c.location.gridCode}`, gsi2sk: `${deadline}#${c.id}` } : {}),
     ...(AT_DEPARTMENT.has(c.status) ? { gsi3pk: `DEPT#${c.routing.departmentId}`, gsi3sk: `${deadline}#${c.id}` } : {}),
     ...(open ? { gsi4pk: `GH${NEARBY_CELL_PRECISION}#${c.location.geohash.slice(0, NEARBY_CELL_PRECISION)}`, gsi4sk: `${c.itemCode}#${c.id}` } : {}),
+    // events: the sweep finds the case here once its next warning, deadline or rating-window end is due.
+    ...(dueAt ? { gsi6pk: duePartition(c.id), gsi6sk: `${dueAt}#${c.id}` } : {}),
   };
 }
 
+/** events: when the sweep must next look at a case (null: never); the runtime plans it from the catalog and calendar. */
+export type SweepPlanner = (c: Case) => string | null;
+
+// Attributes a case write may drop: optional case fields and the sparse index keys it derives.
+const CASE_FIELDS = Object.keys(caseSchema.shape);
+const DERIVED_KEYS = ['gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi6pk', 'gsi6sk'];
+
+/**
+ * events: the event(s) a write records — the newest timeline event, and any other written at
+ * the same instant. Re-recording an older one is harmless: every channel is idempotent by event id.
+ */
+function newestEvents(c: Case): TimelineEvent[] {
+  const last = c.timeline[c.timeline.length - 1];
+  return last ? c.timeline.filter((e) => e.at === last.at) : [];
+}
+
+/** events: the outbox entries and gsi5 key a write adds, as attributes. */
+function outboxAttributes(c: Case): Record<string, unknown> {
+  const entries = newestEvents(c).map((e) => newEntry(e));
+  return { ...Object.fromEntries(entries.map((e) => [outboxAttribute(e.seq), e])), ...outboxIndexKey(c.id, entries) };
+}
+
 function fromItem(item: Record<string, unknown>): Case {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, ...rest } = item;
-  return caseSchema.parse(rest);
+  // Index keys, outbox entries and other bookkeeping are not part of the case: parsing drops them.
+  return caseSchema.parse(item);
 }
 
 export interface Page<T> {
@@ -63,21 +88,51 @@ export class CaseRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
+    private readonly planSweep: SweepPlanner = () => null,
   ) {}
 
+  /** The new case, its first event's outbox entry and its sweep key, in one conditional put. */
   async create(c: Case): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...toItem(c, this.planSweep(c)), ...outboxAttributes(c), [OUTBOX_REV]: 1 },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
   }
 
-  /** One conditional write: succeeds only if nobody else changed the case since it was read. */
+  /**
+   * One conditional write: succeeds only if nobody else changed the case since it was read.
+   * An update, not a put: it sets the case's fields and adds the new event's outbox entry
+   * without disturbing entries of earlier events the deliverer has not finished.
+   */
   async save(next: Case): Promise<void> {
+    const { pk: _pk, sk: _sk, ...fields } = { ...toItem(next, this.planSweep(next)), ...outboxAttributes(next) };
+    const names: Record<string, string> = { '#v': 'version', '#rev': OUTBOX_REV };
+    const values: Record<string, unknown> = { ':expected': next.version - 1, ':one': 1 };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    let i = 0;
+    for (const [name, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      names[`#f${i}`] = name;
+      values[`:f${i}`] = value;
+      sets.push(`#f${i} = :f${i}`);
+      i++;
+    }
+    for (const name of [...CASE_FIELDS, ...DERIVED_KEYS]) {
+      if (fields[name] !== undefined) continue;
+      names[`#f${i}`] = name;
+      removes.push(`#f${i}`);
+      i++;
+    }
     try {
-      await this.doc.send(new PutCommand({
+      await this.doc.send(new UpdateCommand({
         TableName: this.table,
-        Item: toItem(next),
+        Key: caseKey(next.id),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''} ADD #rev :one`,
         ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':expected': next.version - 1 },
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       }));
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) {

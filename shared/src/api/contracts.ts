@@ -102,7 +102,7 @@ export const createCaseRequestSchema = z.object({
 export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
 
 /** What the resident sees of their own case: the case, with photo links minted for this read. */
-export const caseViewSchema = caseSchema.omit({ residentId: true }).extend({
+export const caseViewSchema = caseSchema.omit({ residentId: true, warning: true }).extend({
   statusLabel: z.string(),
   photoUrls: z.array(z.string()),
   timelineView: z.array(z.object({ at: instantSchema, title: z.string(), detail: z.string().optional() })),

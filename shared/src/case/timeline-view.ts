@@ -157,6 +157,8 @@ export function residentTimeline(caseItem: Case, options: ResidentTimelineOption
       case 'requestExtension':
       case 'denyExtension':
         break; // internal to the centre and the department
+      case 'warn':
+        break; // events: the sweep's deadline warnings are for staff
       default:
         entry(`案件状态更新：${CASE_STATUS_LABELS[event.to]}`);
     }
