@@ -16,7 +16,7 @@ export interface SweepReport {
 
 /**
  * The sweep (a timer locally, an EventBridge schedule on AWS): every case whose next warning,
- * deadline or rating-window end is due, found through gsi6. Each change is one conditional
+ * deadline or rating-window end is due, found through gsi7. Each change is one conditional
  * write through the case repository, so its event reaches the outbox in the same write.
  * Running it twice, or two at once, changes nothing more: a stage is recorded once per
  * deadline, and of two sweeps writing the same version only one succeeds.

@@ -66,7 +66,7 @@ export interface LocalStack {
   /** Operation names (GetItem, Query, …) received by the embedded DynamoDB, in order. */
   dynamoOperations: string[];
   jobs: LocalJobs;
-  /** The runtime the handlers use (tests write cases through its repositories). */
+  /** The runtime the handlers serve with: tests reach stores and services through it. */
   runtime: Runtime;
   stop(): Promise<void>;
 }

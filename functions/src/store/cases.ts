@@ -12,6 +12,18 @@ export const NEARBY_CELL_PRECISION = 6;
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 
+/** Kept on the case item by their own guarded writes; a save never writes them. */
+const COUNTERS: ReadonlySet<string> = new Set(['followerCount']);
+/** Every attribute a stored case may carry, so a save can remove what the case dropped. */
+const STORED_ATTRIBUTES: readonly string[] = [
+  ...Object.keys(caseSchema.shape).filter((name) => !COUNTERS.has(name)),
+  // gsi5 (sweeps, outbox) is not derived from the case here, so a save leaves it alone.
+  ...['gsi1', 'gsi2', 'gsi3', 'gsi4'].flatMap((g) => [`${g}pk`, `${g}sk`]),
+  // events: the sweep's due key (gsi7) is derived from the case like the queues.
+  'gsi7pk',
+  'gsi7sk',
+];
+
 /**
  * The stored item: the case itself plus the sparse index keys for the access patterns it
  * currently belongs to. Index keys are derived from the case on every write, so a case
@@ -29,16 +41,12 @@ export function toItem(c: Case, dueAt: string | null = null): Record<string, unk
     ...(AT_DEPARTMENT.has(c.status) ? { gsi3pk: `DEPT#${c.routing.departmentId}`, gsi3sk: `${deadline}#${c.id}` } : {}),
     ...(open ? { gsi4pk: `GH${NEARBY_CELL_PRECISION}#${c.location.geohash.slice(0, NEARBY_CELL_PRECISION)}`, gsi4sk: `${c.itemCode}#${c.id}` } : {}),
     // events: the sweep finds the case here once its next warning, deadline or rating-window end is due.
-    ...(dueAt ? { gsi6pk: duePartition(c.id), gsi6sk: `${dueAt}#${c.id}` } : {}),
+    ...(dueAt ? { gsi7pk: duePartition(c.id), gsi7sk: `${dueAt}#${c.id}` } : {}),
   };
 }
 
 /** events: when the sweep must next look at a case (null: never); the runtime plans it from the catalog and calendar. */
 export type SweepPlanner = (c: Case) => string | null;
-
-// Attributes a case write may drop: optional case fields and the sparse index keys it derives.
-const CASE_FIELDS = Object.keys(caseSchema.shape);
-const DERIVED_KEYS = ['gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi6pk', 'gsi6sk'];
 
 /**
  * events: the event(s) a write records — the newest timeline event, and any other written at
@@ -49,15 +57,18 @@ function newestEvents(c: Case): TimelineEvent[] {
   return last ? c.timeline.filter((e) => e.at === last.at) : [];
 }
 
-/** events: the outbox entries and gsi5 key a write adds, as attributes. */
+/**
+ * events: the outbox entries a write adds (one attribute per event, pending on every channel)
+ * and the gsi5 key that puts the case in the deliverer's way at once.
+ */
 function outboxAttributes(c: Case): Record<string, unknown> {
   const entries = newestEvents(c).map((e) => newEntry(e));
   return { ...Object.fromEntries(entries.map((e) => [outboxAttribute(e.seq), e])), ...outboxIndexKey(c.id, entries) };
 }
 
 function fromItem(item: Record<string, unknown>): Case {
-  // Index keys, outbox entries and other bookkeeping are not part of the case: parsing drops them.
-  return caseSchema.parse(item);
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, ...rest } = item;
+  return caseSchema.parse(rest);
 }
 
 export interface Page<T> {
@@ -88,10 +99,11 @@ export class CaseRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
+    // events: plans the sweep key of every write
     private readonly planSweep: SweepPlanner = () => null,
   ) {}
 
-  /** The new case, its first event's outbox entry and its sweep key, in one conditional put. */
+  /** The new case with its first event's outbox entry and its sweep key, in one conditional put. */
   async create(c: Case): Promise<void> {
     await this.doc.send(new PutCommand({
       TableName: this.table,
@@ -102,29 +114,33 @@ export class CaseRepository {
 
   /**
    * One conditional write: succeeds only if nobody else changed the case since it was read.
-   * An update, not a put: it sets the case's fields and adds the new event's outbox entry
-   * without disturbing entries of earlier events the deliverer has not finished.
+   * An update rather than a put, so counters kept beside the version (followerCount, moved
+   * by follows without a version bump) are never overwritten with the value read earlier.
+   * events: the same write adds the new event's outbox entry (and bumps `obRev`) without
+   * disturbing the entries of earlier events the deliverer has not finished.
    */
   async save(next: Case): Promise<void> {
-    const { pk: _pk, sk: _sk, ...fields } = { ...toItem(next, this.planSweep(next)), ...outboxAttributes(next) };
+    const item = toItem(next, this.planSweep(next));
+    const outbox = outboxAttributes(next);
     const names: Record<string, string> = { '#v': 'version', '#rev': OUTBOX_REV };
     const values: Record<string, unknown> = { ':expected': next.version - 1, ':one': 1 };
     const sets: string[] = [];
-    const removes: string[] = [];
-    let i = 0;
-    for (const [name, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      names[`#f${i}`] = name;
-      values[`:f${i}`] = value;
-      sets.push(`#f${i} = :f${i}`);
-      i++;
-    }
-    for (const name of [...CASE_FIELDS, ...DERIVED_KEYS]) {
-      if (fields[name] !== undefined) continue;
-      names[`#f${i}`] = name;
-      removes.push(`#f${i}`);
-      i++;
-    }
+    Object.entries(item).forEach(([name, value], i) => {
+      if (name === 'pk' || name === 'sk' || COUNTERS.has(name) || value === undefined) return;
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = value;
+      sets.push(`#a${i} = :a${i}`);
+    });
+    Object.entries(outbox).forEach(([name, value], i) => {
+      names[`#o${i}`] = name;
+      values[`:o${i}`] = value;
+      sets.push(`#o${i} = :o${i}`);
+    });
+    // Whatever the case no longer has (an unset deadline, a queue it left) is removed.
+    const removes = STORED_ATTRIBUTES.filter((name) => item[name] === undefined).map((name, i) => {
+      names[`#r${i}`] = name;
+      return `#r${i}`;
+    });
     try {
       await this.doc.send(new UpdateCommand({
         TableName: this.table,

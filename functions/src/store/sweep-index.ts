@@ -4,7 +4,7 @@ import { DUE_SHARDS, duePartition } from '../events/outbox';
 
 /**
  * The sweep's view of the table: cases whose next warning, deadline or rating-window end is
- * due, found through gsi6 ('DUE#<shard>' → due time), never by scanning.
+ * due, found through gsi7 ('DUE#<shard>' → due time), never by scanning.
  */
 export class SweepIndex {
   constructor(
@@ -22,8 +22,8 @@ export class SweepIndex {
       do {
         const out = await this.doc.send(new QueryCommand({
           TableName: this.table,
-          IndexName: 'gsi6',
-          KeyConditionExpression: 'gsi6pk = :p AND gsi6sk <= :upper',
+          IndexName: 'gsi7',
+          KeyConditionExpression: 'gsi7pk = :p AND gsi7sk <= :upper',
           ExpressionAttributeValues: { ':p': `DUE#${shard}`, ':upper': upper },
           ProjectionExpression: 'pk',
           Limit: left,
@@ -46,7 +46,7 @@ export class SweepIndex {
       await this.doc.send(new UpdateCommand({
         TableName: this.table,
         Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
-        UpdateExpression: dueAt ? 'SET gsi6pk = :p, gsi6sk = :s' : 'REMOVE gsi6pk, gsi6sk',
+        UpdateExpression: dueAt ? 'SET gsi7pk = :p, gsi7sk = :s' : 'REMOVE gsi7pk, gsi7sk',
         ConditionExpression: '#v = :v',
         ExpressionAttributeNames: { '#v': 'version' },
         ExpressionAttributeValues: { ':v': version, ...(dueAt ? { ':p': duePartition(caseId), ':s': `${dueAt}#${caseId}` } : {}) },

@@ -5,6 +5,7 @@ import { instantSchema, phoneSchema } from '../schemas/common';
 import { roleSchema } from '../schemas/roles';
 import { workerTitleSchema } from '../schemas/city';
 import { urgencySchema } from '../deadlines';
+import { caseActionTypeSchema } from '../case/actions';
 
 /** Every error answer: a stable code, a message a person can read, and details. */
 export const errorBodySchema = z.object({
@@ -12,6 +13,8 @@ export const errorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** On a version conflict: the resource as the caller may see it now, to show or retry against. */
+    current: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -101,11 +104,47 @@ export const createCaseRequestSchema = z.object({
 });
 export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
 
-/** What the resident sees of their own case: the case, with photo links minted for this read. */
-export const caseViewSchema = caseSchema.omit({ residentId: true, warning: true }).extend({
+/**
+ * What the resident sees of their own case. Every field is named here: staff notes, staff
+ * names and ids, routing internals and pending 延期 requests are simply not in it.
+ */
+export const caseViewSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  status: caseStatusSchema,
   statusLabel: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  urgency: urgencySchema,
+  description: z.string(),
+  answers: caseSchema.shape.answers,
+  anonymous: z.boolean(),
+  /** The resident's own number, as they gave it. */
+  contactPhone: z.string().optional(),
+  location: z.object({
+    lat: z.number(),
+    lng: z.number(),
+    address: z.string(),
+    gridCode: z.string(),
+    gridName: z.string(),
+    communityName: z.string(),
+    streetName: z.string(),
+  }),
   photoUrls: z.array(z.string()),
+  /** The department handling it, once dispatched; before that the centre is still deciding. */
+  departmentName: z.string().nullable(),
+  dispatchDeadline: instantSchema,
+  handlingDeadline: instantSchema.optional(),
+  followerCount: z.number().int(),
+  urgeCount: z.number().int(),
+  rating: z.object({ level: satisfactionSchema, comment: z.string(), ratedAt: instantSchema }).optional(),
+  reopenRequested: z.boolean(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  closedAt: instantSchema.optional(),
   timelineView: z.array(z.object({ at: instantSchema, title: z.string(), detail: z.string().optional() })),
+  /** What the resident may do now (the domain decides: cancel, urge, supplement, rate…). */
+  availableActions: z.array(caseActionTypeSchema),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 
