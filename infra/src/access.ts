@@ -19,8 +19,9 @@ export interface RouteAccess {
   /** Read the WeChat AppSecret (jscode2session; later stable_token for content checks and pushes). */
   wechat: boolean;
   /**
-   * Objects under uploads/: `put` signs presigned POSTs; `read` mints short-lived links;
-   * `check` also lists the bucket, so a missing photo is a 404 and not a 403.
+   * Photos: `put` signs presigned POSTs into uploads/; `read` mints short-lived links to
+   * uploads/ and cases/; `check` also copies uploads into cases/ (a case adopting its photos)
+   * and lists the bucket, so a missing photo is a 404 and not a 403.
    */
   uploads: 'none' | 'put' | 'read' | 'check';
   /** Read the city reference snapshot (grids, workers, catalog) from the bucket. */
@@ -30,7 +31,7 @@ export interface RouteAccess {
 export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none', city: false },
   'get-catalog': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
-  'locate-grid': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
+  'locate-grid': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'create-upload': { table: 'readWrite', sessions: true, wechat: false, uploads: 'put', city: false },
   'create-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
   'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },

@@ -17,7 +17,7 @@ import { logger } from '../log';
 import { createRuntime, releaseRuntime, setRuntime, withRuntime, type Runtime } from '../runtime';
 import { CITY_SNAPSHOT_KEY, publishCitySnapshot } from '../store/city';
 import { createDynamoClients, createS3Client } from '../store/clients';
-import { idempotencyTable, mainTable, TTL_ATTRIBUTE } from '../store/table-def';
+import { idempotencyTable, mainTable } from '../store/table-def';
 // events: the deliverer and the sweep run on timers locally, the same code as on AWS
 import type { DeliveryReport } from '../events/deliverer';
 import { runSweep, type SweepReport } from '../events/sweep-job';
@@ -121,7 +121,7 @@ async function ensureTables(client: DynamoDBClient, config: Config): Promise<voi
     // events: messages expire by the main table's TTL attribute.
     await client.send(new UpdateTimeToLiveCommand({
       TableName: config.tableName,
-      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+      TimeToLiveSpecification: { AttributeName: mainTable.ttlAttribute, Enabled: true },
     })).catch(() => undefined);
     await client.send(new UpdateTimeToLiveCommand({
       TableName: config.idempotencyTableName,

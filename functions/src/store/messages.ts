@@ -2,7 +2,7 @@ import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Message } from '@gridtong/shared/api/events';
 import { DomainError } from '@gridtong/shared/errors';
-import { TTL_ATTRIBUTE } from './table-def';
+import { mainTable } from './table-def';
 
 /** Messages are kept half a year; DynamoDB's TTL removes them after that. */
 const RETENTION_SECONDS = 180 * 24 * 3600;
@@ -62,7 +62,7 @@ export class MessageStore {
           body: m.body,
           gsi5pk: unread(m.userId),
           gsi5sk: sk,
-          [TTL_ATTRIBUTE]: Math.floor(Date.parse(m.at) / 1000) + RETENTION_SECONDS,
+          [mainTable.ttlAttribute]: Math.floor(Date.parse(m.at) / 1000) + RETENTION_SECONDS,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));

@@ -23,12 +23,11 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
   gsi7: 'sweep shard → cases by the time their next warning, deadline or rating window end is due',
 };
 
-/** Main-table attribute DynamoDB TTL deletes by (epoch seconds): messages and other expiring items. */
-export const TTL_ATTRIBUTE = 'expiresAt';
-
 export const mainTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
+  /** Epoch seconds after which DynamoDB deletes the item (TTL; dynalite ignores it). */
+  ttlAttribute: 'expiresAt',
   indexes: GSI_NAMES.map((name) => ({ name, partitionKey: `${name}pk`, sortKey: `${name}sk` })),
 } as const;
 
