@@ -19,11 +19,31 @@ const COUNTERS: ReadonlySet<string> = new Set(['followerCount']);
 const STORED_ATTRIBUTES: readonly string[] = [
   ...Object.keys(caseSchema.shape).filter((name) => !COUNTERS.has(name)),
   // gsi5 (sweeps, outbox) is not derived from the case here, so a save leaves it alone.
-  ...['gsi1', 'gsi2', 'gsi3', 'gsi4'].flatMap((g) => [`${g}pk`, `${g}sk`]),
+  ...['gsi1', 'gsi2', 'gsi3', 'gsi4', /* work-api (issue 7) */ 'gsi6'].flatMap((g) => [`${g}pk`, `${g}sk`]),
   // events: the sweep's due key (gsi7) is derived from the case like the queues.
   'gsi7pk',
   'gsi7sk',
 ];
+
+// work-api (issue 7): the centre's and the grid's decision queues (gsi6)
+/** A street centre's queue: its own cases, until two 退单 send a case up to the district (仲裁). */
+export const dispatchPartition = (areaCode: string) => `DSP#${areaCode}`;
+/** A grid's handled cases, waiting for the on-site check (核查). */
+export const verifyPartition = (gridCode: string) => `VFY#${gridCode}`;
+
+/**
+ * Which decision queue the case is in, if any: a case waits on one party at a time, so one
+ * sparse index serves both. The dispatch queue holds what the centre must decide: cases to
+ * dispatch (filed, returned) and pending 延期 / 重办 requests.
+ */
+function decisionQueueKeys(c: Case, deadline: string): Record<string, string> {
+  const sk = `${deadline}#${c.id}`;
+  if (c.status === 'handled') return { gsi6pk: verifyPartition(c.location.gridCode), gsi6sk: sk };
+  const forCentre = c.status === 'filed' || c.status === 'returned' || c.pendingExtension !== undefined || (c.status === 'rated' && c.reopenRequested);
+  if (!forCentre) return {};
+  const area = c.escalationLevel > 0 ? c.location.districtCode : c.location.streetCode;
+  return { gsi6pk: dispatchPartition(area), gsi6sk: sk };
+}
 
 /**
  * The stored item: the case itself plus the sparse index keys for the access patterns it
@@ -41,6 +61,8 @@ export function toItem(c: Case, dueAt: string | null = null): Record<string, unk
     ...(open ? { gsi2pk: `GRID#${c.location.gridCode}`, gsi2sk: `${deadline}#${c.id}` } : {}),
     ...(AT_DEPARTMENT.has(c.status) ? { gsi3pk: `DEPT#${c.routing.departmentId}`, gsi3sk: `${deadline}#${c.id}` } : {}),
     ...(open ? { gsi4pk: `GH${NEARBY_CELL_PRECISION}#${c.location.geohash.slice(0, NEARBY_CELL_PRECISION)}`, gsi4sk: `${c.itemCode}#${c.id}` } : {}),
+    // work-api (issue 7): the centre's and the grid's decision queues
+    ...decisionQueueKeys(c, deadline),
     // events: the sweep finds the case here once its next warning, deadline or rating-window end is due.
     ...(dueAt ? { gsi7pk: duePartition(c.id), gsi7sk: `${dueAt}#${c.id}` } : {}),
   };
@@ -67,7 +89,7 @@ function outboxAttributes(c: Case): Record<string, unknown> {
   return { ...Object.fromEntries(entries.map((e) => [outboxAttribute(e.seq), e])), ...outboxIndexKey(c.id, entries) };
 }
 
-function fromItem(item: Record<string, unknown>): Case {
+export function fromItem(item: Record<string, unknown>): Case {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, ...rest } = item;
   return caseSchema.parse(rest);
 }

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@gridtong/shared/schemas/roles';
 
 export interface StaffMember {
@@ -16,6 +16,8 @@ export interface StaffRecord {
 const areaPartition = (code: string) => `STAFF#AREA#${code}`;
 const departmentPartition = (id: string) => `STAFF#DEPT#${id}`;
 
+const partitionsOf = (record: StaffRecord) => [...(record.areas ?? []).map(areaPartition), ...(record.departmentId ? [departmentPartition(record.departmentId)] : [])];
+
 /**
  * events: who works where, so the deliverer can turn "the grid's staff" or "the department's
  * handlers" into people with one query per area. One small item per (area or department,
@@ -28,9 +30,15 @@ export class StaffDirectory {
   ) {}
 
   async add(record: StaffRecord): Promise<void> {
-    const partitions = [...record.areas.map(areaPartition), ...(record.departmentId ? [departmentPartition(record.departmentId)] : [])];
-    for (const pk of partitions) {
+    for (const pk of partitionsOf(record)) {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk, sk: `${record.role}#${record.userId}`, userId: record.userId, role: record.role } }));
+    }
+  }
+
+  /** When the account is revoked: it hears of nothing more. */
+  async remove(record: StaffRecord): Promise<void> {
+    for (const pk of partitionsOf(record)) {
+      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { pk, sk: `${record.role}#${record.userId}` } }));
     }
   }
 
