@@ -11,6 +11,8 @@ import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
 import { RateLimiter } from './store/rate-limits';
 import { UserRepository } from './store/users';
+// Report and track (issue 6).
+import { FollowRepository } from './store/follows';
 // work-api (issue 7): staff accounts, invitations, work queues
 import { InvitationRepository } from './store/invitations';
 import { StaffRepository } from './store/staff';
@@ -23,7 +25,6 @@ import { Deliverer, type DelivererOptions } from './events/deliverer';
 import { MessageChannel } from './events/message-channel';
 import { RecipientResolver } from './events/recipients';
 import { CounterStore } from './store/counters';
-import { followersOf } from './store/followers';
 import { MessageStore } from './store/messages';
 import { OutboxStore } from './store/outbox-store';
 import { StaffDirectory } from './store/staff-directory';
@@ -42,6 +43,8 @@ export interface Runtime {
   city: CityProvider;
   wechat: WechatClient;
   sessions: () => Promise<SessionTokens>;
+  // Report and track (issue 6): 我也遇到.
+  follows: FollowRepository;
   /** The low-level client, for libraries that take one (Powertools idempotency). */
   dynamo: DynamoDBClient;
   s3: S3Client;
@@ -83,7 +86,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const counters = new CounterStore(doc, config.tableName);
   const staffDirectory = new StaffDirectory(doc, config.tableName);
   const outbox = new OutboxStore(doc, config.tableName);
-  const recipients = new RecipientResolver(staffDirectory, (caseId) => followersOf(doc, config.tableName, caseId));
+  const follows = new FollowRepository(doc, config.tableName);
+  const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
   return {
     config,
@@ -101,6 +105,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       });
       return tokens;
     },
+    // Report and track (issue 6).
+    follows,
     dynamo: client,
     s3,
     // work-api (issue 7): staff accounts, invitations, work queues

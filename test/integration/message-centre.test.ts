@@ -1,4 +1,3 @@
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { city } from '../support/places';
@@ -28,10 +27,10 @@ const inbox = async (name: string, query = '') => api.get(`/v1/messages${query}`
 const titlesFor = async (name: string, caseId: string) =>
   ((await inbox(name, '?limit=50')).body.messages as { caseId: string; title: string }[]).filter((m) => m.caseId === caseId).map((m) => m.title);
 
-/** The reporter's fellow resident follows the case (我也遇到), as the follow route stores it. */
-async function follow(caseId: string, userId: string) {
-  const doc = DynamoDBDocumentClient.from(stack.runtime.dynamo);
-  await doc.send(new PutCommand({ TableName: stack.config.tableName, Item: { pk: `CASE#${caseId}`, sk: `FOLLOW#${userId}`, userId } }));
+/** A fellow resident follows the case (我也遇到). */
+async function follow(caseId: string, name: string) {
+  const answer = await api.post(`/v1/cases/${caseId}/follow`, undefined, token(name));
+  if (answer.status >= 300) throw new Error(`follow failed: ${answer.status} ${answer.text}`);
 }
 
 describe('staff actions over HTTP reach the message centre', () => {
@@ -47,7 +46,7 @@ describe('staff actions over HTTP reach the message centre', () => {
   });
 
   it('walks the case through file → dispatch → return → dispatch → accept → handle with the right people told at each step', async () => {
-    await follow(caseId, people.lisi!.userId);
+    await follow(caseId, 'lisi');
     await mustAct(api, token('worker1'), caseId, { type: 'file', note: '现场确认，网格员王五 13912345678 已拉警戒线' });
     await stack.jobs.deliver();
     expect(await titlesFor('dispatcher', caseId)).toEqual(['新立案待派遣']);
