@@ -354,6 +354,21 @@ describe('resident actions on a case', () => {
     expect(answer.text).not.toContain('测试工作人员');
   });
 
+  it('lets exactly one of two simultaneous actions on one version land; the other gets 409 and the case as it is', async () => {
+    const c = await seed.staff(await seed.report(a.userId), { type: 'file' });
+    const [one, two] = await Promise.all([
+      act(c.id, { type: 'urge', note: '第一次', version: c.version }, a.token),
+      act(c.id, { type: 'urge', note: '第二次', version: c.version }, a.token),
+    ]);
+
+    const statuses = [one.status, two.status].sort();
+    const loser = one.status === 409 ? one : two;
+    expect(statuses).toEqual([200, 409]);
+    expect(loser.body.error.code).toBe('CASE.VERSION_CONFLICT');
+    expect(loser.body.error.current).toMatchObject({ id: c.id, version: c.version + 1, urgeCount: 1 });
+    expect((await seed.rt.cases.get(c.id, { consistent: true }))?.urgeCount).toBe(1);
+  });
+
   it("answers 404 for someone else's case, whatever the action, and changes nothing", async () => {
     const c = await seed.report(a.userId);
     const cancel = await act(c.id, { type: 'cancel', version: 0 }, stranger.token);
