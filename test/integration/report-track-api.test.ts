@@ -458,6 +458,19 @@ describe('我的住址 and my grid worker', () => {
     expect(set.body.workers[0].titleLabel).toBe('网格员');
   });
 
+  it('gives every grid in the list a point inside it, so a report can be placed without GPS', async () => {
+    const r = await api.login('dev-home-nogps');
+    const areas = await api.get('/v1/areas', r.token);
+    const grids = areas.body.streets.flatMap((s: { communities: { grids: { code: string; center?: { lat: number; lng: number } }[] }[] }) => s.communities.flatMap((c) => c.grids));
+    const picked = grids[grids.length - 1];
+    const photo = await uploadPhoto(api, r.token);
+    const filed = await api.post('/v1/cases', report([photo], { location: { ...picked.center, coord: 'wgs84', address: '选择的网格' } }), r.token, { 'idempotency-key': idempotencyKey() });
+
+    for (const grid of grids) expect(directory.locate(grid.center!.lng, grid.center!.lat, 'wgs84')?.grid.code).toBe(grid.code);
+    expect(filed.status).toBe(201);
+    expect(filed.body.location.gridCode).toBe(picked.code);
+  });
+
   it('refuses a grid that does not exist and a point outside every grid, keeping the old home', async () => {
     const r = await api.login('dev-home-bad');
     await put('/v1/me/home', { gridCode: reportGrid().code }, r.token);
