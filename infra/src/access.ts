@@ -45,6 +45,12 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'create-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'redeem-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'revoke-staff': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  // events: message centre, outbox, 考核 figures
+  'list-messages': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'read-messages': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'list-outbox': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'retry-outbox': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'get-stats': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   // Report and track (issue 6).
   'list-nearby-cases': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
   'follow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },

@@ -66,6 +66,12 @@ const SAMPLES: Record<RouteId, Sample> = {
   'list-areas': {},
   'get-me': {},
   'set-my-home': { body: () => ({ gridCode: TEAM_GRID }) },
+  // events: message centre, outbox, 考核 figures (read-only or on things that do not exist)
+  'list-messages': {},
+  'read-messages': { body: () => ({ ids: ['2026-01-01T00:00:00.000Z#C0000000000000000000NONE-0'] }) },
+  'list-outbox': {},
+  'retry-outbox': { params: { id: 'C0000000000000000000NONE-0' } },
+  'get-stats': { query: { scope: TEAM_GRID, from: '2026-11-01', to: '2026-11-30' } },
 };
 
 /** Routes on one case: whose cases they reach. Following is open to any resident (我也遇到). */

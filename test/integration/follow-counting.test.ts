@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { createDynamoClients } from '@gridtong/functions/store/clients';
+import { client } from '../support/client';
 import { seeder, type Seeder } from '../support/seed-cases';
 
 jest.setTimeout(60_000);
@@ -80,6 +81,22 @@ describe('follower count after an interrupted follow', () => {
     expect(after.count).toBe(1);
     expect(after.pendingFollows).toBeUndefined();
     expect(await followItem(c.id, 'Rcrash3')).toBeUndefined();
+  });
+});
+
+describe('tapping 我也遇到 again over HTTP', () => {
+  it('finishes a follow an earlier tap left half done, and answers the right count', async () => {
+    const api = client(stack);
+    const me = await api.login('dev-crash-retry');
+    const c = await seed.report('Rcrashowner7');
+    await update(caseKey(c.id), 'ADD pendingFollows :w', { ':w': new Set([me.userId]) });
+    await putFollow(c.id, me.userId, false);
+
+    const again = await api.post(`/v1/cases/${c.id}/follow`, undefined, me.token);
+    const once = await api.post(`/v1/cases/${c.id}/follow`, undefined, me.token);
+
+    expect(again.body).toEqual({ caseId: c.id, following: true, followerCount: 1 });
+    expect(once.body.followerCount).toBe(1);
   });
 });
 

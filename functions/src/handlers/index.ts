@@ -24,6 +24,12 @@ import { handler as actOnMyCase } from './act-on-my-case';
 import { handler as listAreas } from './list-areas';
 import { handler as getMe } from './get-me';
 import { handler as setMyHome } from './set-my-home';
+// events: message centre, outbox, 考核 figures
+import { handler as listMessages } from './list-messages';
+import { handler as readMessages } from './read-messages';
+import { handler as listOutbox } from './list-outbox';
+import { handler as retryOutbox } from './retry-outbox';
+import { handler as getStats } from './get-stats';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -53,4 +59,10 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'list-areas': listAreas,
   'get-me': getMe,
   'set-my-home': setMyHome,
+  // events: message centre, outbox, 考核 figures
+  'list-messages': listMessages,
+  'read-messages': readMessages,
+  'list-outbox': listOutbox,
+  'retry-outbox': retryOutbox,
+  'get-stats': getStats,
 };
