@@ -37,6 +37,8 @@ describe('the fallen tree, end to end', () => {
     expect(seen.body.hasContactPhone).toBe(true);
     expect(seen.body.contactPhone).toBeUndefined();
     expect(seen.body.dispatchDefaults.departmentId).toBe('D440106-YL');
+    expect(seen.body.departmentOptions[0].id).toBe('D440106-YL');
+    expect(seen.body.departmentOptions.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['D440106-CG', 'D440106-ZJ', 'D440106001001-WY']));
     await mustAct(api, tokens.worker1!, caseId, { type: 'file', note: '现场确认，树干压住人行道' });
 
     // The street centre dispatches it without choosing: the 权责清单 department and the item's limit.
