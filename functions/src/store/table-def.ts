@@ -23,12 +23,24 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
   gsi7: 'sweep shard → cases by the time their next warning, deadline or rating window end is due',
 };
 
+/**
+ * events: indexes whose readers need only keys — the deliverer and the sweep read the item
+ * itself when they work on it, the unread count only counts — so a case write does not copy
+ * the whole case (timeline included) into them.
+ */
+export const KEYS_ONLY_INDEXES: readonly GsiName[] = ['gsi5', 'gsi7'];
+
 export const mainTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
   /** Epoch seconds after which DynamoDB deletes the item (TTL; dynalite ignores it). */
   ttlAttribute: 'expiresAt',
-  indexes: GSI_NAMES.map((name) => ({ name, partitionKey: `${name}pk`, sortKey: `${name}sk` })),
+  indexes: GSI_NAMES.map((name) => ({
+    name,
+    partitionKey: `${name}pk`,
+    sortKey: `${name}sk`,
+    projection: KEYS_ONLY_INDEXES.includes(name) ? ('KEYS_ONLY' as const) : ('ALL' as const),
+  })),
 } as const;
 
 /** Powertools idempotency persistence defaults. */
