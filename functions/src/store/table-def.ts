@@ -30,6 +30,22 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
  */
 export const KEYS_ONLY_INDEXES: readonly GsiName[] = ['gsi5', 'gsi7'];
 
+// work-api (issue 7): the work queues (grid, department, dispatch/verify) project exactly what a
+// queue row shows — never the timeline, the reporter, their phone or the photos.
+export const QUEUE_INDEXES: readonly GsiName[] = ['gsi2', 'gsi3', 'gsi6'];
+export const QUEUE_ROW_ATTRIBUTES = [
+  'id', 'version', 'status', 'itemCode', 'itemName', 'urgency', 'location', 'routing', 'dispatchDeadline', 'handlingDeadline',
+  'dispatchedAt', 'followerCount', 'urgeCount', 'returnCount', 'escalationLevel', 'pendingExtension', 'reopenRequested', 'createdAt', 'updatedAt',
+] as const;
+
+export type IndexProjection = { type: 'KEYS_ONLY' } | { type: 'ALL' } | { type: 'INCLUDE'; attributes: readonly string[] };
+
+function projectionOf(name: GsiName): IndexProjection {
+  if (KEYS_ONLY_INDEXES.includes(name)) return { type: 'KEYS_ONLY' };
+  if (QUEUE_INDEXES.includes(name)) return { type: 'INCLUDE', attributes: QUEUE_ROW_ATTRIBUTES };
+  return { type: 'ALL' };
+}
+
 export const mainTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
@@ -39,7 +55,7 @@ export const mainTable = {
     name,
     partitionKey: `${name}pk`,
     sortKey: `${name}sk`,
-    projection: KEYS_ONLY_INDEXES.includes(name) ? ('KEYS_ONLY' as const) : ('ALL' as const),
+    projection: projectionOf(name),
   })),
 } as const;
 
