@@ -52,6 +52,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'UPSTREAM.WECHAT_UNAVAILABLE': 502,
   'UPSTREAM.WECHAT_BAD_ANSWER': 502,
   'UPSTREAM.WECHAT_ERROR': 502,
+  // Report and track (issue 6).
+  'FOLLOW.OWN_CASE': 409,
+  'FOLLOW.CASE_CLOSED': 409,
+  'HOME.OUTSIDE_SERVICE_AREA': 422,
 };
 
 export interface HttpFailure {
@@ -73,7 +77,14 @@ export function toHttpFailure(err: unknown): HttpFailure {
   if (status === undefined) return INTERNAL;
   const headers: Record<string, string> = {};
   if (err.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(err.retryAfterSeconds)));
-  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.problems.length ? { details: err.problems } : {}) } };
+  const body: ErrorBody = {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.problems.length ? { details: err.problems } : {}),
+      ...(err.current === undefined ? {} : { current: err.current }),
+    },
+  };
   return { status, body, headers };
 }
 

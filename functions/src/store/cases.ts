@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { caseSchema, type Case, type CaseStatus } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
@@ -11,6 +11,15 @@ const AT_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['dispatched', 'accepted'
 export const NEARBY_CELL_PRECISION = 6;
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+
+/** Kept on the case item by their own guarded writes; a save never writes them. */
+const COUNTERS: ReadonlySet<string> = new Set(['followerCount']);
+/** Every attribute a stored case may carry, so a save can remove what the case dropped. */
+const STORED_ATTRIBUTES: readonly string[] = [
+  ...Object.keys(caseSchema.shape).filter((name) => !COUNTERS.has(name)),
+  // gsi5 (sweeps, outbox) is not derived from the case here, so a save leaves it alone.
+  ...['gsi1', 'gsi2', 'gsi3', 'gsi4'].flatMap((g) => [`${g}pk`, `${g}sk`]),
+];
 
 /**
  * The stored item: the case itself plus the sparse index keys for the access patterns it
@@ -51,15 +60,35 @@ export class CaseRepository {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
-  /** One conditional write: succeeds only if nobody else changed the case since it was read. */
+  /**
+   * One conditional write: succeeds only if nobody else changed the case since it was read.
+   * An update rather than a put, so counters kept beside the version (followerCount, moved
+   * by follows without a version bump) are never overwritten with the value read earlier.
+   */
   async save(next: Case): Promise<void> {
+    const item = toItem(next);
+    const names: Record<string, string> = { '#v': 'version' };
+    const values: Record<string, unknown> = { ':expected': next.version - 1 };
+    const sets: string[] = [];
+    Object.entries(item).forEach(([name, value], i) => {
+      if (name === 'pk' || name === 'sk' || COUNTERS.has(name) || value === undefined) return;
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = value;
+      sets.push(`#a${i} = :a${i}`);
+    });
+    // Whatever the case no longer has (an unset deadline, a queue it left) is removed.
+    const removes = STORED_ATTRIBUTES.filter((name) => item[name] === undefined).map((name, i) => {
+      names[`#r${i}`] = name;
+      return `#r${i}`;
+    });
     try {
-      await this.doc.send(new PutCommand({
+      await this.doc.send(new UpdateCommand({
         TableName: this.table,
-        Item: toItem(next),
+        Key: caseKey(next.id),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
         ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':expected': next.version - 1 },
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       }));
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) {
