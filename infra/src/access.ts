@@ -31,7 +31,7 @@ export interface RouteAccess {
 export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none', city: false },
   'get-catalog': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
-  'locate-grid': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
+  'locate-grid': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'create-upload': { table: 'readWrite', sessions: true, wechat: false, uploads: 'put', city: false },
   'create-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
   'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
