@@ -7,7 +7,8 @@ import { session } from '../src/services/session';
 import { login, mockServer, ok, queryOf } from './fixtures';
 
 const summary = (id: string, status: string, relation: 'reported' | 'followed', extra: object = {}) => ({
-  id, itemCode: '0401', itemName: '行道树倒伏', status, statusLabel: status, address: '天河路 1 号', createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z', relation, ...extra,
+  id, itemCode: '0401', itemName: '行道树倒伏', status, statusLabel: status, address: '天河路 1 号', createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z', since: '2026-11-22T01:00:00Z',
+  relation, followerCount: 0, nextDeadline: null, warningStage: 'none', warningLabel: '', ...extra,
 });
 
 const view = (over: object = {}) => ({
@@ -37,7 +38,7 @@ describe('我的上报', () => {
       'GET /v1/cases': (req) =>
         queryOf(req).cursor === 'next-1'
           ? ok({ cases: [summary('C3', 'dispatched', 'reported')], nextCursor: null })
-          : ok({ cases: [summary('C1', 'submitted', 'reported', { nextDeadline: '2026-11-22T10:00:00Z' }), summary('C2', 'filed', 'followed', { warningStage: 'orange' })], nextCursor: 'next-1' }),
+          : ok({ cases: [summary('C1', 'submitted', 'reported', { nextDeadline: { kind: 'dispatch', at: '2026-11-22T10:00:00Z', label: '派遣期限' } }), summary('C2', 'filed', 'followed', { warningStage: 'orange', warningLabel: '橙色预警' })], nextCursor: 'next-1' }),
     });
     const navigateTo = jest.spyOn(platform, 'navigateTo').mockImplementation(() => undefined);
     render(<CasesPage />);
@@ -48,8 +49,8 @@ describe('我的上报', () => {
     fireEvent.click(screen.getByText('加载更多'));
 
     // Assess
-    expect(mine.textContent).toContain('办理期限 11月22日 18:00');
-    expect(followed.textContent).toContain('即将超期');
+    expect(mine.textContent).toContain('派遣期限 11月22日 18:00');
+    expect(followed.textContent).toContain('橙色预警');
     await screen.findByRole('button', { name: '行道树倒伏，已派遣' });
     expect(screen.getByText('没有更多了')).toBeTruthy();
     expect(queryOf(requests.mock.calls.at(-1)![0])).toMatchObject({ cursor: 'next-1' });

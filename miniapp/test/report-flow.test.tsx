@@ -206,9 +206,9 @@ describe('report flow', () => {
 
   it('offers nearby open reports of the same item and follows one with 我也遇到', async () => {
     // Prepare
-    const follow = jest.fn(() => ok({ following: true, followerCount: 3 }));
+    const follow = jest.fn(() => ok({ caseId: 'C1', following: true, followerCount: 3 }));
     server({
-      'GET /v1/cases/nearby': () => ok({ cases: [{ id: 'C1', itemCode: '0401', itemName: '行道树倒伏', status: 'submitted', distanceMeters: 42, reportedAt: '2026-11-22T01:00:00Z', followerCount: 2 }] }),
+      'GET /v1/cases/nearby': () => ok({ cases: [{ id: 'C1', itemCode: '0401', itemName: '行道树倒伏', status: 'submitted', distanceMetres: 42, reportedAt: '2026-11-22T01:00:00Z', followerCount: 2, photoUrl: null, mine: false, following: false }], radiusMetres: 250 }),
       'POST /v1/cases/{id}/follow': follow,
     });
     phone();
@@ -224,5 +224,6 @@ describe('report flow', () => {
     await within(entry).findByText('已关注');
     expect(follow).toHaveBeenCalledTimes(1);
     expect(screen.getByText(/已关注这件上报/)).toBeTruthy();
+    expect(entry.textContent).toContain('3 人也遇到');
   });
 });

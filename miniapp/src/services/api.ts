@@ -2,7 +2,7 @@ import type { CatalogResponse, ErrorBody, LoginResponse, devAccountsResponseSche
 import type {
   AreasResponse,
   CaseDetail,
-  CaseListEntry,
+  MyCasesResponse,
   FollowResponse,
   HomeRequest,
   MeResponse,
@@ -134,9 +134,9 @@ export function createApiClient(opts: ApiClientOptions) {
     createUpload: (body: BodyOf<'create-upload'>) => call<ResponseOf<'create-upload'>>('POST', ROUTES['create-upload'][1], body),
     /** The same key for every retry of one draft: the server files one case. */
     createCase: (body: BodyOf<'create-case'>, idempotencyKey: string) =>
-      call<CaseDetail>('POST', ROUTES['create-case'][1], body, { 'idempotency-key': idempotencyKey }),
+      call<ResponseOf<'create-case'>>('POST', ROUTES['create-case'][1], body, { 'idempotency-key': idempotencyKey }),
     listCases: (q: { limit?: number; cursor?: string } = {}) =>
-      call<Omit<ResponseOf<'list-my-cases'>, 'cases'> & { cases: CaseListEntry[] }>('GET', withQuery(ROUTES['list-my-cases'][1], q)),
+      call<MyCasesResponse>('GET', withQuery(ROUTES['list-my-cases'][1], q)),
     getCase: (id: string) => call<CaseDetail>('GET', pathWith(ROUTES['get-my-case'][1], { id })),
     nearbyCases: (q: NearbyQuery) => call<NearbyResponse>('GET', withQuery('/v1/cases/nearby', q)),
     follow: (id: string) => call<FollowResponse>('POST', pathWith('/v1/cases/{id}/follow', { id })),
