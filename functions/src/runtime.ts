@@ -11,6 +11,8 @@ import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
 import { RateLimiter } from './store/rate-limits';
 import { UserRepository } from './store/users';
+// Report and track (issue 6).
+import { FollowRepository } from './store/follows';
 
 /** Everything a handler needs, built once per container (cold start) and reused. */
 export interface Runtime {
@@ -23,6 +25,8 @@ export interface Runtime {
   city: CityProvider;
   wechat: WechatClient;
   sessions: () => Promise<SessionTokens>;
+  // Report and track (issue 6): 我也遇到.
+  follows: FollowRepository;
   /** The low-level client, for libraries that take one (Powertools idempotency). */
   dynamo: DynamoDBClient;
   s3: S3Client;
@@ -56,6 +60,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       });
       return tokens;
     },
+    // Report and track (issue 6).
+    follows: new FollowRepository(doc, config.tableName),
     dynamo: client,
     s3,
   };

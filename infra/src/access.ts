@@ -34,9 +34,17 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'locate-grid': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'create-upload': { table: 'readWrite', sessions: true, wechat: false, uploads: 'put', city: false },
   'create-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
-  'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
+  // Report and track (issue 6).
+  'list-nearby-cases': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
+  'follow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'unfollow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'act-on-my-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
+  'list-areas': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
+  'get-me': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'set-my-home': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

@@ -9,6 +9,14 @@ import { handler as getMyCase } from './get-my-case';
 import { handler as getOpenapi } from './get-openapi';
 import { handler as listMyCases } from './list-my-cases';
 import { handler as locateGrid } from './locate-grid';
+// Report and track (issue 6).
+import { handler as listNearbyCases } from './list-nearby-cases';
+import { handler as followCase } from './follow-case';
+import { handler as unfollowCase } from './unfollow-case';
+import { handler as actOnMyCase } from './act-on-my-case';
+import { handler as listAreas } from './list-areas';
+import { handler as getMe } from './get-me';
+import { handler as setMyHome } from './set-my-home';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -23,4 +31,12 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'get-my-case': getMyCase,
   'get-openapi': getOpenapi,
   'dev-accounts': devAccounts,
+  // Report and track (issue 6).
+  'list-nearby-cases': listNearbyCases,
+  'follow-case': followCase,
+  'unfollow-case': unfollowCase,
+  'act-on-my-case': actOnMyCase,
+  'list-areas': listAreas,
+  'get-me': getMe,
+  'set-my-home': setMyHome,
 };
