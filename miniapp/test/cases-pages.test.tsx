@@ -103,6 +103,42 @@ describe('我的上报', () => {
   });
 });
 
+describe('a followed case', () => {
+  beforeEach(() => session.save(login));
+  afterEach(() => {
+    jest.restoreAllMocks();
+    session.clear();
+  });
+
+  it('shows the follower view (no reporter text) and stops following on 取消关注', async () => {
+    // Prepare
+    jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
+    const unfollow = jest.fn(() => ok({ caseId: 'C20261122ABCDEF', following: false, followerCount: 1 }));
+    mockServer({
+      'GET /v1/cases/{id}': () =>
+        ok({
+          relation: 'followed', id: 'C20261122ABCDEF', version: 3, itemCode: '0401', itemName: '行道树倒伏', status: 'dispatched', statusLabel: '已派遣',
+          reportedAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T02:00:00Z', followerCount: 2,
+          location: { gridName: '第一网格', communityName: '华康社区', streetName: '天河南街道' }, departmentName: '区园林绿化所', photoUrl: null,
+          timelineView: [{ at: '2026-11-22T02:00:00Z', title: '已派遣到处理部门' }], availableActions: [],
+        }),
+      'DELETE /v1/cases/{id}/follow': unfollow,
+    });
+    render(<CasePage />);
+
+    // Act
+    await screen.findByText('区园林绿化所');
+    fireEvent.click(screen.getByText('取消关注'));
+
+    // Assess
+    expect(screen.getByText('天河南街道 华康社区 第一网格')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: '办理进度' })).getAllByRole('listitem').map((s) => s.getAttribute('aria-label'))).toEqual(['提交，已完成', '立案，已完成', '派遣，已完成', '处置，进行中', '核查', '评价']);
+    expect(screen.queryByText('催办')).toBeNull();
+    await screen.findByText('已取消关注');
+    expect(unfollow).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('关怀模式', () => {
   beforeEach(() => session.save(login));
   afterEach(() => {
