@@ -38,7 +38,7 @@ describe('我的上报', () => {
       'GET /v1/cases': (req) =>
         queryOf(req).cursor === 'next-1'
           ? ok({ cases: [summary('C3', 'dispatched', 'reported')], nextCursor: null })
-          : ok({ cases: [summary('C1', 'submitted', 'reported', { nextDeadline: { kind: 'dispatch', at: '2026-11-22T10:00:00Z', label: '派遣期限' } }), summary('C2', 'filed', 'followed', { warningStage: 'orange', warningLabel: '橙色预警' })], nextCursor: 'next-1' }),
+          : ok({ cases: [summary('C1', 'submitted', 'reported', { nextDeadline: { kind: 'dispatch', at: '2026-11-22T10:00:00Z', label: '11月22日 18:00 前派遣' } }), summary('C2', 'filed', 'followed', { warningStage: 'orange', warningLabel: '橙色预警' })], nextCursor: 'next-1' }),
     });
     const navigateTo = jest.spyOn(platform, 'navigateTo').mockImplementation(() => undefined);
     render(<CasesPage />);
@@ -49,7 +49,7 @@ describe('我的上报', () => {
     fireEvent.click(screen.getByText('加载更多'));
 
     // Assess
-    expect(mine.textContent).toContain('派遣期限 11月22日 18:00');
+    expect(mine.textContent).toContain('11月22日 18:00 前派遣');
     expect(followed.textContent).toContain('橙色预警');
     await screen.findByRole('button', { name: '行道树倒伏，已派遣' });
     expect(screen.getByText('没有更多了')).toBeTruthy();

@@ -242,7 +242,7 @@ describe('the resident reporting journey in the H5 build', () => {
     await expect(page.locator('body').textContent()).resolves.not.toContain('大树倒在人行道上');
 
     await entry.locator('.nut-button', { hasText: '我也遇到' }).click();
-    await entry.locator('.nut-button', { hasText: '已关注' }).waitFor({ timeout: 20_000 });
+    await entry.locator('.followed-badge', { hasText: '已关注' }).waitFor({ timeout: 20_000 });
     await expect(entry.textContent()).resolves.toContain('1 人也遇到');
     await shot(page, 'b-03-followed');
 

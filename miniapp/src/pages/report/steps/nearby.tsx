@@ -91,17 +91,15 @@ export function NearbyStep({ item, draft, change, onNone, onFound }: StepProps &
                   <Text className='hint nearby-line'>{count > 0 ? `${T.report.nearbyReported(formatDate(c.reportedAt))} · ${T.report.followers(count)}` : T.report.nearbyReported(formatDate(c.reportedAt))}</Text>
                 </View>
               </View>
-              <Button
-                block
-                size='large'
-                type={isFollowing ? 'default' : 'primary'}
-                className='big-button'
-                disabled={isFollowing || c.mine || busy === c.id}
-                loading={busy === c.id}
-                onClick={() => void follow(c)}
-              >
-                {c.mine ? T.report.mine : isFollowing ? T.report.following : T.report.follow}
-              </Button>
+              {isFollowing || c.mine ? (
+                <View className='tap followed-badge' {...a11y('status')}>
+                  <Text>{c.mine ? T.report.mine : T.report.following}</Text>
+                </View>
+              ) : (
+                <Button block size='large' type='primary' className='big-button' loading={busy === c.id} onClick={() => void follow(c)}>
+                  {T.report.follow}
+                </Button>
+              )}
             </View>
           );
         })}
