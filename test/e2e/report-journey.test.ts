@@ -222,6 +222,14 @@ describe('the resident reporting journey in the H5 build', () => {
     const row = button(page, '行道树倒伏，已提交');
     await row.waitFor({ timeout: 20_000 });
     await shot(page, 'a-09-my-cases');
+
+    // The case itself: six plain steps, 提交 now; the actions the server allows (撤销, 催办).
+    await row.click();
+    const steps = page.getByRole('list', { name: '办理进度' }).filter({ visible: true });
+    await steps.waitFor({ timeout: 20_000 });
+    await expect(steps.getByRole('listitem').first().getAttribute('aria-label')).resolves.toBe('提交，进行中');
+    await textButton(page, '撤销上报').waitFor();
+    await shot(page, 'a-10-case-detail');
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
@@ -308,6 +316,16 @@ describe('the resident reporting journey in the H5 build', () => {
     await textButton(page, '提交上报').click();
     await page.getByRole('region', { name: '上报成功' }).filter({ visible: true }).waitFor({ timeout: 20_000 });
     await shot(page, 'c-08-success-care');
+
+    // 我的 carries the switch, on, as a large row.
+    await textButton(page, '返回首页').click();
+    await visible(page, '.weui-tabbar__item:has-text("我的")').last().click();
+    const toggle = page.getByRole('switch', { name: '关怀模式（长辈版）' }).filter({ visible: true });
+    await toggle.waitFor({ timeout: 20_000 });
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+    await checkTap(toggle);
+    await checkText(visible(page, '.care-switch-label').first());
+    await shot(page, 'c-09-me-care');
     // A missing field is said in the page and stays there (no toast that vanishes).
     expect(errors).toEqual([]);
     await context.close();
