@@ -1,6 +1,7 @@
 import { defineRoute } from '../http/route';
 import { DomainError } from '@gridtong/shared/errors';
 import { openidHash, toPrincipal } from '../store/users';
+import { staffPrincipal } from '../store/staff';
 
 const LOGINS_PER_MINUTE_PER_IP = 30;
 
@@ -12,17 +13,23 @@ export const handler = defineRoute('auth-wechat', async (req, rt) => {
   }
   const session = await rt.wechat.code2Session(req.body.code);
   const account = await rt.users.findOrCreateResident(openidHash(rt.config.wechatAppId, session.openid), req.now);
-  const { token, expiresAt } = await (await rt.sessions()).issue(toPrincipal(account), req.now);
+  // work-api (issue 7): a staff account (invited, or seeded locally) decides role and scope;
+  // a revoked one signs in as the resident they still are.
+  const staff = await rt.staff.get(account.userId);
+  const active = staff?.status === 'active' ? staff : null;
+  const principal = active ? staffPrincipal(active) : staff ? { userId: staff.userId, role: 'resident' as const, scope: { areas: [] } } : toPrincipal(account);
+  const name = active ? active.name : staff ? undefined : account.name;
+  const { token, expiresAt } = await (await rt.sessions()).issue(principal, req.now);
   return {
     body: {
       token,
       expiresAt,
       user: {
-        userId: account.userId,
-        role: account.role,
-        areas: account.areas,
-        ...(account.departmentId ? { departmentId: account.departmentId } : {}),
-        ...(account.name ? { name: account.name } : {}),
+        userId: principal.userId,
+        role: principal.role,
+        areas: principal.scope.areas,
+        ...(principal.scope.departmentId ? { departmentId: principal.scope.departmentId } : {}),
+        ...(name ? { name } : {}),
       },
     },
   };

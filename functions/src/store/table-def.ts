@@ -5,7 +5,7 @@
  * Main table items carry pk/sk, plus sparse GSI keys only when the item belongs to that
  * access pattern (a closed case drops out of the open-case queues by losing the attribute).
  */
-export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'] as const;
+export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7'] as const;
 export type GsiName = (typeof GSI_NAMES)[number];
 
 /** What each index is for; the CDK stack and the repository both read this. */
@@ -14,15 +14,49 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
   gsi2: 'grid → open cases by deadline',
   gsi3: 'department → dispatched queue by deadline',
   gsi4: 'geohash cell → open cases (nearby duplicates)',
-  gsi5: 'sweep bucket → due warnings / outbox entries by time',
+  // events: gsi5 holds items with work for the deliverer or a reader ('OUTBOX#<shard>' → next
+  // attempt, 'PARKED' → parked deliveries, 'UNREAD#<user>' → unread messages); gsi7 holds cases
+  // the sweep must look at ('DUE#<shard>' → due time). A case can be in both at once.
+  gsi5: 'outbox shard → pending deliveries by next attempt; parked deliveries; a user → unread messages',
+  // work-api (issue 7): the centre's and the grid's decision queues
+  gsi6: 'dispatch queue (street or district: filed, returned, escalated, pending 延期/重办) and verify queue (grid: handled) by deadline',
+  gsi7: 'sweep shard → cases by the time their next warning, deadline or rating window end is due',
 };
+
+/**
+ * events: indexes whose readers need only keys — the deliverer and the sweep read the item
+ * itself when they work on it, the unread count only counts — so a case write does not copy
+ * the whole case (timeline included) into them.
+ */
+export const KEYS_ONLY_INDEXES: readonly GsiName[] = ['gsi5', 'gsi7'];
+
+// work-api (issue 7): the work queues (grid, department, dispatch/verify) project exactly what a
+// queue row shows — never the timeline, the reporter, their phone or the photos.
+export const QUEUE_INDEXES: readonly GsiName[] = ['gsi2', 'gsi3', 'gsi6'];
+export const QUEUE_ROW_ATTRIBUTES = [
+  'id', 'version', 'status', 'itemCode', 'itemName', 'urgency', 'location', 'routing', 'dispatchDeadline', 'handlingDeadline',
+  'dispatchedAt', 'followerCount', 'urgeCount', 'returnCount', 'escalationLevel', 'pendingExtension', 'reopenRequested', 'createdAt', 'updatedAt',
+] as const;
+
+export type IndexProjection = { type: 'KEYS_ONLY' } | { type: 'ALL' } | { type: 'INCLUDE'; attributes: readonly string[] };
+
+function projectionOf(name: GsiName): IndexProjection {
+  if (KEYS_ONLY_INDEXES.includes(name)) return { type: 'KEYS_ONLY' };
+  if (QUEUE_INDEXES.includes(name)) return { type: 'INCLUDE', attributes: QUEUE_ROW_ATTRIBUTES };
+  return { type: 'ALL' };
+}
 
 export const mainTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
   /** Epoch seconds after which DynamoDB deletes the item (TTL; dynalite ignores it). */
   ttlAttribute: 'expiresAt',
-  indexes: GSI_NAMES.map((name) => ({ name, partitionKey: `${name}pk`, sortKey: `${name}sk` })),
+  indexes: GSI_NAMES.map((name) => ({
+    name,
+    partitionKey: `${name}pk`,
+    sortKey: `${name}sk`,
+    projection: projectionOf(name),
+  })),
 } as const;
 
 /** Powertools idempotency persistence defaults. */
