@@ -8,7 +8,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     // The worker desk (网格员/调度/处置) lives here so residents never download it.
-    { root: 'worker', pages: ['pages/desk/index'] },
+    { root: 'worker', pages: ['pages/desk/index', 'pages/case/index', 'pages/stats/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -91,6 +91,8 @@ export function createApiClient(opts: ApiClientOptions) {
     },
     devAccounts: () => call<DevAccountsResponse>('GET', '/v1/dev/accounts'),
     catalog: () => call<CatalogResponse>('GET', '/v1/catalog'),
+    // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
+    request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),
   };
 }
 

@@ -108,6 +108,11 @@ export const platform = {
   reLaunch(url: string): void {
     void Taro.reLaunch({ url });
   },
+
+  // worker desk: pull to refresh ends when the reload does.
+  stopPullDownRefresh(): void {
+    void Promise.resolve(Taro.stopPullDownRefresh()).catch(() => undefined);
+  },
 };
 
 export type Platform = typeof platform;

@@ -1,0 +1,6 @@
+/** The worker subpackage's page URLs. */
+export const WORKER_PAGES = {
+  desk: '/worker/pages/desk/index',
+  case: '/worker/pages/case/index',
+  stats: '/worker/pages/stats/index',
+} as const;
