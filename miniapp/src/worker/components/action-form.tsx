@@ -26,6 +26,12 @@ export interface ActionFormProps {
   renderPhotos?: (props: PhotoSlotProps) => ReactNode;
 }
 
+/** Taro's input events carry the text in detail.value; the element's own DOM event (H5) carries none. */
+function typed(e: { detail?: { value?: unknown } }, set: (value: string) => void): void {
+  const value = e.detail?.value;
+  if (typeof value === 'string') set(value);
+}
+
 function Chip({ on, label, onPick }: { on: boolean; label: string; onPick: () => void }) {
   return (
     <View className={`wd-chip${on ? ' wd-chip--on' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={onPick}>
@@ -130,7 +136,7 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
           {rejectKind === 'duplicate' ? (
             <View>
               <Text className='wd-form-label'>{W.form.duplicateOf}</Text>
-              <Input className='wd-input' value={duplicateOf} maxlength={48} placeholder='C…' aria-label={W.form.duplicateOf} onInput={(e) => setDuplicateOf(e.detail.value)} />
+              <Input className='wd-input' value={duplicateOf} maxlength={48} placeholder='C…' aria-label={W.form.duplicateOf} onInput={(e) => typed(e, setDuplicateOf)} />
             </View>
           ) : null}
         </View>
@@ -165,7 +171,7 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
       {spec.text ? (
         <View>
           <Text className='wd-form-label'>{textLabel}</Text>
-          <Textarea className='wd-textarea' value={text} maxlength={spec.text.field === 'notes' ? 1000 : 500} placeholder={W.form.textPlaceholder} aria-label={textLabel} onInput={(e) => setText(e.detail.value)} />
+          <Textarea className='wd-textarea' value={text} maxlength={spec.text.field === 'notes' ? 1000 : 500} placeholder={W.form.textPlaceholder} aria-label={textLabel} onInput={(e) => typed(e, setText)} />
         </View>
       ) : null}
 
