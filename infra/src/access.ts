@@ -19,8 +19,9 @@ export interface RouteAccess {
   /** Read the WeChat AppSecret (jscode2session; later stable_token for content checks and pushes). */
   wechat: boolean;
   /**
-   * Objects under uploads/: `put` signs presigned POSTs; `read` mints short-lived links;
-   * `check` also lists the bucket, so a missing photo is a 404 and not a 403.
+   * Photos: `put` signs presigned POSTs into uploads/; `read` mints short-lived links to
+   * uploads/ and cases/; `check` also copies uploads into cases/ (a case adopting its photos)
+   * and lists the bucket, so a missing photo is a 404 and not a 403.
    */
   uploads: 'none' | 'put' | 'read' | 'check';
   /** Read the city reference snapshot (grids, workers, catalog) from the bucket. */

@@ -13,7 +13,7 @@ import { accessFor, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from './access';
 import type { StageConfig } from './config';
 import { repoRoot } from './repo-root';
 import type { Secrets } from './secrets';
-import { CITY_SNAPSHOT_KEY, UPLOAD_PREFIX, type Storage } from './storage';
+import { CASES_PREFIX, CITY_SNAPSHOT_KEY, UPLOAD_PREFIX, type Storage } from './storage';
 
 export interface ApiProps {
   config: StageConfig;
@@ -153,8 +153,12 @@ export class Api extends Construct {
     const objects = (actions: string[], pattern: string) =>
       fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [storage.uploadBucket.arnForObjects(pattern)] }));
     if (access.uploads === 'put') objects(['s3:PutObject'], `${UPLOAD_PREFIX}*`);
-    if (access.uploads === 'read' || access.uploads === 'check') objects(['s3:GetObject'], `${UPLOAD_PREFIX}*`);
+    if (access.uploads === 'read' || access.uploads === 'check') {
+      objects(['s3:GetObject'], `${UPLOAD_PREFIX}*`);
+      objects(['s3:GetObject'], `${CASES_PREFIX}*`);
+    }
     if (access.uploads === 'check') {
+      objects(['s3:PutObject'], `${CASES_PREFIX}*`);
       // Without ListBucket, HeadObject on a missing key answers 403 and the handler cannot
       // tell "not uploaded yet" (422) from a real permission fault.
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [storage.uploadBucket.bucketArn] }));

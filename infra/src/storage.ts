@@ -8,6 +8,8 @@ import type { StageConfig } from './config';
 
 /** Case photos are uploaded under this prefix. */
 export const UPLOAD_PREFIX = bucketLayout.uploadsPrefix;
+/** Photos a case holds, copied from uploads when it is filed. */
+export const CASES_PREFIX = bucketLayout.casesPrefix;
 /** The city reference snapshot the functions load at cold start. */
 export const CITY_SNAPSHOT_KEY = bucketLayout.citySnapshotKey;
 
@@ -30,6 +32,8 @@ export class Storage extends Construct {
       partitionKey: { name: mainTable.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: mainTable.sortKey, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      // Short-lived items (rate-limit windows, invitations) carry an epoch-seconds expiry.
+      timeToLiveAttribute: mainTable.ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: prod,
       removalPolicy: stateful,
@@ -66,8 +70,11 @@ export class Storage extends Construct {
           maxAge: 3600,
         },
       ],
-      // Never expire uploads/: case photos live there for the life of the case.
-      lifecycleRules: [{ id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // A case copies its photos to cases/ when it is filed; uploads nothing used expire.
+      lifecycleRules: [
+        { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { id: 'expire-unfiled-uploads', prefix: bucketLayout.uploadsPrefix, expiration: Duration.days(bucketLayout.uploadsExpireDays) },
+      ],
       // Photos are evidence: keep them even when a dev stack is destroyed.
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -137,6 +137,8 @@ describe('dev stack', () => {
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
       BillingMode: 'PAY_PER_REQUEST',
+      // Rate-limit windows and other short-lived items expire by themselves.
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       GlobalSecondaryIndexes: GSI_NAMES.map((name) => ({
         IndexName: name,
@@ -157,7 +159,7 @@ describe('dev stack', () => {
     });
   });
 
-  it('keeps the photo bucket private, encrypted, TLS-only, CORS for the H5 origin, photos never expired', () => {
+  it('keeps the photo bucket private, encrypted, TLS-only, CORS for the H5 origin; only unfiled uploads expire', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -171,8 +173,12 @@ describe('dev stack', () => {
     const bucket = template.findResources('AWS::S3::Bucket')[bucketId] as Resource;
     expect(bucket.DeletionPolicy).toBe('Retain');
     const rules = (bucket.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
-    expect(rules).toEqual([expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })]);
-    for (const rule of rules) expect(rule).not.toHaveProperty('ExpirationInDays');
+    expect(rules).toEqual([
+      expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+      expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 2, Status: 'Enabled' }),
+    ]);
+    // Case photos (cases/) and the city snapshot never expire.
+    for (const rule of rules) if ('ExpirationInDays' in rule) expect(rule.Prefix).toBe('uploads/');
 
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
@@ -218,7 +224,7 @@ describe('dev stack', () => {
     }
   });
 
-  it('scopes bucket access per route: photos under uploads/, the city snapshot by its key', () => {
+  it('scopes bucket access per route: uploads/, a case\'s own photos under cases/, the city snapshot by its key', () => {
     /** "s3:Action target" where target is the object pattern, or "bucket" for the bucket itself. */
     const s3Grants = (routeId: string): string[] =>
       statementsFor(template, routeId)
@@ -231,8 +237,8 @@ describe('dev stack', () => {
         .sort();
     const expected: Record<string, string[]> = {
       'create-upload': ['s3:PutObject /uploads/*'],
-      'create-case': ['s3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket'],
-      'get-my-case': ['s3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'create-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
+      'get-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'get-catalog': ['s3:GetObject /reference/city.json'],
       'locate-grid': ['s3:GetObject /reference/city.json'],
     };

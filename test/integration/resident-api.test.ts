@@ -127,7 +127,10 @@ describe('reporting a case', () => {
     expect(created.status).toBe('submitted');
     expect(created.statusLabel).toBe('已上报');
     expect(created.location.gridCode).toBe(someGrid().code);
-    expect(created.routing).toEqual(directory.route(someGrid().code, simpleItem().code));
+    // Routed on the way in; the routing itself is staff business and not in the resident's view.
+    const stored = await stack.runtime.cases.get(created.id);
+    expect(stored?.routing).toEqual(directory.route(someGrid().code, simpleItem().code));
+    expect(created.routing).toBeUndefined();
     expect(Date.parse(created.dispatchDeadline)).toBeGreaterThan(Date.parse(created.createdAt));
     expect(created.photoUrls).toHaveLength(1);
     expect(created.residentId).toBeUndefined();

@@ -51,6 +51,8 @@ export interface LocalStack {
   seeded: boolean;
   /** Operation names (GetItem, Query, …) received by the embedded DynamoDB, in order. */
   dynamoOperations: string[];
+  /** The runtime the handlers serve with: tests reach stores and services through it. */
+  runtime: Runtime;
   stop(): Promise<void>;
 }
 
@@ -244,7 +246,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => bridge.stop());
 
-    return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, stop: stopAll };
+    return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, runtime: own, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -43,15 +43,11 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
     throw new DomainError('CASE.OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的网格范围内，请确认位置', { problems: [{ path: 'body.location', message: 'no grid here' }] });
   }
   await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
-  // Taken last, just before the write: a report refused for its content costs no quota.
-  const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
-  if (!gate.allowed) {
-    throw new DomainError('CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
-  }
   const routing = city.directory.route(place.grid.code, item.code);
   const urgency = body.urgency ?? item.defaultUrgency;
+  const id = newCaseId(now);
   const created = newCase({
-    id: newCaseId(now),
+    id,
     residentId: principal.userId,
     item: { code: item.code, name: item.name },
     urgency,
@@ -74,8 +70,14 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
     dispatchDeadline: planDispatchDeadline({ calendar: workingCalendar(), limits: item.timeLimits, urgency, submittedAt: now }),
     now,
   });
-  await rt.cases.create(created);
-  return created;
+  // Taken last, once the case is built and valid: a report refused for its content costs no quota.
+  const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
+  if (!gate.allowed) {
+    throw new DomainError('CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
+  }
+  const filed = { ...created, photos: await rt.photos.adopt(id, created.photos) };
+  await rt.cases.create(filed);
+  return filed;
 }
 
 interface Filed {

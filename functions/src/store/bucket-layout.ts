@@ -4,8 +4,15 @@
  * import it without pulling the runtime in.
  */
 export const bucketLayout = {
-  /** Case photos: `uploads/<userId>/<ulid>.<ext>`, written by phones via presigned POST. */
+  /**
+   * Fresh uploads: `uploads/<userId>/<ulid>.<ext>`, written by phones via presigned POST.
+   * Transient: a case copies what it uses, and what no case used expires (lifecycle on AWS).
+   */
   uploadsPrefix: 'uploads/',
+  /** Photos a case holds: `cases/<caseId>/<ulid>.<ext>`, copied on filing and never written again. */
+  casesPrefix: 'cases/',
+  /** Days an upload stays in uploads/ before the bucket deletes it. */
+  uploadsExpireDays: 2,
   /** The validated city reference snapshot (grids, workers, catalog, 权责清单). */
   citySnapshotKey: 'reference/city.json',
 } as const;

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } fro
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { caseSchema, type Case, type CaseStatus } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
+import { decodeCursor, encodeCursor } from './cursor';
 
 const CLOSED: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);
 const AT_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['dispatched', 'accepted', 'handling', 'suspended']);
@@ -38,25 +39,6 @@ function fromItem(item: Record<string, unknown>): Case {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-function encodeCursor(key: Record<string, unknown> | undefined): string | null {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
-}
-
-function decodeCursor(cursor: string, expectedPartition: { name: string; value: string }, keyNames: readonly string[]): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    // A cursor is only valid for the list it came from: never let one reach another resident's cases.
-    // And it must be exactly a key of that index (table key + index key), or DynamoDB refuses it.
-    const names = key && typeof key === 'object' ? Object.keys(key).sort().join(',') : '';
-    if (names === [...keyNames].sort().join(',') && key[expectedPartition.name] === expectedPartition.value && Object.values(key).every((v) => typeof v === 'string')) {
-      return key;
-    }
-  } catch {
-    // fall through
-  }
-  throw new DomainError('REQUEST.INVALID_CURSOR', '分页参数无效，请从第一页重新加载', { problems: [{ path: 'query.cursor', message: 'invalid cursor' }] });
 }
 
 export class CaseRepository {

@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { UPLOAD_MAX_BYTES, UPLOAD_MIN_BYTES, type UploadResponse } from '@gridtong/shared/api/contracts';
@@ -18,6 +18,7 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 export const uploadPrefix = (userId: string) => `${bucketLayout.uploadsPrefix}${userId}/`;
+export const casePrefix = (caseId: string) => `${bucketLayout.casesPrefix}${caseId}/`;
 
 /**
  * Photos go from the phone straight to S3 with a presigned POST policy (what
@@ -45,8 +46,9 @@ export class PhotoStore {
     const { url, fields } = await createPresignedPost(this.signer, {
       Bucket: this.bucket,
       Key: key,
+      // Exactly the declared size: the form cannot carry a different (or a later, larger) file.
       Conditions: [
-        ['content-length-range', UPLOAD_MIN_BYTES, UPLOAD_MAX_BYTES],
+        ['content-length-range', size, size],
         ['eq', '$Content-Type', contentType],
       ],
       Fields: { 'Content-Type': contentType },
@@ -57,7 +59,7 @@ export class PhotoStore {
       fields,
       key,
       expiresAt: new Date(now.getTime() + UPLOAD_POLICY_SECONDS * 1000).toISOString(),
-      maxBytes: UPLOAD_MAX_BYTES,
+      maxBytes: size,
     };
   }
 
@@ -84,6 +86,30 @@ export class PhotoStore {
     if (missing.length > 0) {
       throw new DomainError('CASE.PHOTO_MISSING', '照片尚未上传完成，请重新上传', { problems: missing.sort().map((i) => ({ path: `body.photos.${i}.key`, message: 'not uploaded' })) });
     }
+  }
+
+  /**
+   * Copies uploads into the case's own prefix and returns the refs the case keeps. The
+   * upload form could be posted again until it expires; the copy cannot be replaced by
+   * anyone, so what the case shows is what was filed.
+   */
+  async adopt(caseId: string, photos: PhotoRef[]): Promise<PhotoRef[]> {
+    const missing: number[] = [];
+    const adopted = await Promise.all(photos.map(async (p, index) => {
+      if (p.key.startsWith(casePrefix(caseId))) return p;
+      const key = `${casePrefix(caseId)}${p.key.slice(p.key.lastIndexOf('/') + 1)}`;
+      try {
+        await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: key, CopySource: `${this.bucket}/${p.key}`, MetadataDirective: 'COPY' }));
+      } catch (err) {
+        if (err instanceof NoSuchKey || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) missing.push(index);
+        else throw err;
+      }
+      return { key };
+    }));
+    if (missing.length > 0) {
+      throw new DomainError('CASE.PHOTO_MISSING', '照片尚未上传完成，请重新上传', { problems: missing.sort().map((i) => ({ path: `body.photos.${i}.key`, message: 'not uploaded' })) });
+    }
+    return adopted;
   }
 
   async viewLinks(photos: PhotoRef[]): Promise<string[]> {

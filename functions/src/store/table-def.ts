@@ -20,6 +20,8 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
 export const mainTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
+  /** Epoch seconds after which DynamoDB deletes the item (TTL; dynalite ignores it). */
+  ttlAttribute: 'expiresAt',
   indexes: GSI_NAMES.map((name) => ({ name, partitionKey: `${name}pk`, sortKey: `${name}sk` })),
 } as const;
 

@@ -5,6 +5,9 @@ import { instantSchema, phoneSchema } from '../schemas/common';
 import { roleSchema } from '../schemas/roles';
 import { workerTitleSchema } from '../schemas/city';
 import { urgencySchema } from '../deadlines';
+import { freeText } from '../schemas/text';
+import { latitudeQuery, limitQuery, longitudeQuery } from './query';
+import { caseActionTypeSchema } from '../case/actions';
 
 /** Every error answer: a stable code, a message a person can read, and details. */
 export const errorBodySchema = z.object({
@@ -33,14 +36,9 @@ export const catalogResponseSchema = z.object({
 });
 export type CatalogResponse = z.infer<typeof catalogResponseSchema>;
 
-// Query values arrive as text; an empty value must not quietly become 0.
-const queryNumber = (min: number, max: number) => z.string().trim().min(1, '不能为空').pipe(z.coerce.number<string>().min(min).max(max));
-const latitude = queryNumber(-90, 90);
-const longitude = queryNumber(-180, 180);
-
 export const locateQuerySchema = z.object({
-  lat: latitude,
-  lng: longitude,
+  lat: latitudeQuery,
+  lng: longitudeQuery,
   coord: coordSystemSchema.default('gcj02'),
 });
 
@@ -84,28 +82,71 @@ export const uploadResponseSchema = z.object({
 });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 
+/**
+ * Numbers a resident types (counts, sizes): finite, within what DynamoDB stores exactly, and
+ * at most two decimals, so 1e126 or 1e-130 is a 400, never a failed write. The question
+ * itself may bound them further (validate-report).
+ */
+const answerNumber = z.number().min(-1e9).max(1e9).refine((n) => Math.round(n * 100) / 100 === n, '最多保留两位小数');
+
 export const createCaseRequestSchema = z.object({
   itemCode: z.string().min(1).max(10),
-  description: z.string().trim().max(1000).default(''),
+  description: freeText(1000).default(''),
   urgency: urgencySchema.optional(),
   location: z.object({
     lat: z.number().min(-90).max(90),
     lng: z.number().min(-180).max(180),
     coord: coordSystemSchema,
-    address: z.string().trim().max(200).default(''),
+    address: freeText(200).default(''),
   }),
   photos: z.array(photoRefSchema).max(9).default([]),
-  answers: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(100)).max(20)])).default({}),
+  answers: z.record(z.string().max(40), z.union([freeText(500), answerNumber, z.boolean(), z.array(freeText(100)).max(20)])).default({}),
   anonymous: z.boolean().default(false),
   contactPhone: phoneSchema.optional(),
 });
 export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
 
-/** What the resident sees of their own case: the case, with photo links minted for this read. */
-export const caseViewSchema = caseSchema.omit({ residentId: true }).extend({
+/**
+ * What the resident sees of their own case. Every field is named here: staff notes, staff
+ * names and ids, routing internals and pending 延期 requests are simply not in it.
+ */
+export const caseViewSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  status: caseStatusSchema,
   statusLabel: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  urgency: urgencySchema,
+  description: z.string(),
+  answers: caseSchema.shape.answers,
+  anonymous: z.boolean(),
+  /** The resident's own number, as they gave it. */
+  contactPhone: z.string().optional(),
+  location: z.object({
+    lat: z.number(),
+    lng: z.number(),
+    address: z.string(),
+    gridCode: z.string(),
+    gridName: z.string(),
+    communityName: z.string(),
+    streetName: z.string(),
+  }),
   photoUrls: z.array(z.string()),
+  /** The department handling it, once dispatched; before that the centre is still deciding. */
+  departmentName: z.string().nullable(),
+  dispatchDeadline: instantSchema,
+  handlingDeadline: instantSchema.optional(),
+  followerCount: z.number().int(),
+  urgeCount: z.number().int(),
+  rating: z.object({ level: satisfactionSchema, comment: z.string(), ratedAt: instantSchema }).optional(),
+  reopenRequested: z.boolean(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  closedAt: instantSchema.optional(),
   timelineView: z.array(z.object({ at: instantSchema, title: z.string(), detail: z.string().optional() })),
+  /** What the resident may do now (the domain decides: cancel, urge, supplement, rate…). */
+  availableActions: z.array(caseActionTypeSchema),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 
@@ -122,7 +163,7 @@ export const caseSummarySchema = z.object({
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const listCasesQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: limitQuery(50, 20),
   cursor: z.string().max(512).optional(),
 });
 export const listCasesResponseSchema = z.object({

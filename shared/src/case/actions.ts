@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { photoRefSchema, satisfactionSchema } from '../schemas/case';
 import { instantSchema } from '../schemas/common';
+import { freeText, requiredText } from '../schemas/text';
 
 // Free text written by staff or residents. Required reasons must say something.
-const reasonSchema = z.string().trim().min(1, '请填写原因').max(500);
-const noteSchema = z.string().trim().max(500).optional();
+const reasonSchema = requiredText(500, '请填写原因');
+const noteSchema = freeText(500).optional();
 const photosSchema = z.array(photoRefSchema).max(9);
 
 const action = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -15,7 +16,7 @@ export const cancelActionSchema = action('cancel', { reason: noteSchema });
 
 /** 补充: the resident answers a request for more information. */
 export const supplementActionSchema = action('supplement', {
-  text: z.string().trim().max(1000).optional(),
+  text: freeText(1000).optional(),
   photos: photosSchema.optional(),
 }).refine((a) => (a.text?.length ?? 0) > 0 || (a.photos?.length ?? 0) > 0, {
   message: '请填写补充说明或上传照片',
@@ -61,7 +62,7 @@ export const resumeActionSchema = action('resume', { note: noteSchema, handlingD
 
 /** 处理反馈: what was done, in words or photos or both. */
 export const handleActionSchema = action('handle', {
-  notes: z.string().trim().max(1000).optional(),
+  notes: freeText(1000).optional(),
   photos: photosSchema.optional(),
 }).refine((a) => (a.notes?.length ?? 0) > 0 || (a.photos?.length ?? 0) > 0, {
   message: '请填写处置结果或上传处置后照片',
@@ -73,7 +74,7 @@ export const checkPassActionSchema = action('checkPass', { note: noteSchema, pho
 export const checkFailActionSchema = action('checkFail', { reason: reasonSchema, photos: photosSchema.optional() });
 
 /** 好差评 by the resident. */
-export const rateActionSchema = action('rate', { level: satisfactionSchema, comment: z.string().trim().max(500).default('') });
+export const rateActionSchema = action('rate', { level: satisfactionSchema, comment: freeText(500).default('') });
 /** The rating window ran out: 未评价, never a silent 满意. */
 export const expireRatingActionSchema = action('expireRating', {});
 
@@ -83,7 +84,7 @@ export const approveReopenActionSchema = action('approveReopen', { note: noteSch
 export const denyReopenActionSchema = action('denyReopen', { reason: reasonSchema });
 
 /** 催办: rate-limited, visible to whoever holds the case. */
-export const urgeActionSchema = action('urge', { note: z.string().trim().max(200).optional() });
+export const urgeActionSchema = action('urge', { note: freeText(200).optional() });
 
 export const caseActionSchema = z.discriminatedUnion('type', [
   cancelActionSchema,

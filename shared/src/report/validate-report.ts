@@ -7,12 +7,21 @@ interface Problem {
   message: string;
 }
 
+/** Counts and sizes: a negative or astronomically large answer is a typing slip. */
+const NUMBER_MIN = 0;
+const NUMBER_MAX = 1_000_000;
+
 function checkAnswer(question: ItemQuestion, value: unknown): string | null {
   switch (question.type) {
     case 'text':
       return typeof value === 'string' ? null : '请填写文字';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? null : '请填写数字';
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return '请填写数字';
+      if (question.integer && !Number.isInteger(value)) return '请填写整数';
+      const min = question.min ?? NUMBER_MIN;
+      const max = question.max ?? NUMBER_MAX;
+      return value < min || value > max ? `请填写 ${min} 到 ${max} 之间的数字` : null;
+    }
     case 'boolean':
       return typeof value === 'boolean' ? null : '请选择是或否';
     case 'singleChoice':

@@ -37,6 +37,8 @@ export interface CityDirectory {
   /** The grid (and its people) at a point, or null outside every grid. */
   locate(lng: number, lat: number, coord: CoordSystem): Location | null;
   grid(code: string): Grid | undefined;
+  /** A grid with the community, street and district it belongs to. */
+  placeOf(gridCode: string): Omit<Location, 'workers' | 'wgs84'> | undefined;
   workersOf(gridCode: string): Worker[];
   item(code: string): CatalogItem | undefined;
   department(id: string): Department | undefined;
@@ -96,15 +98,21 @@ export function createCityDirectory(city: CityData): CityDirectory {
     return [...(workersByGrid.get(gridCode) ?? [])];
   }
 
+  function placeOf(gridCode: string): Omit<Location, 'workers' | 'wgs84'> | undefined {
+    const grid = grids.get(gridCode);
+    if (!grid) return undefined;
+    const community = required(communities.get(grid.communityCode), `community ${grid.communityCode}`);
+    const street = required(streets.get(community.streetCode), `street ${community.streetCode}`);
+    const district = required(districts.get(street.districtCode), `district ${street.districtCode}`);
+    return { grid, community, street, district };
+  }
+
   function locate(lng: number, lat: number, coord: CoordSystem): Location | null {
     const [wLng, wLat] = coord === 'gcj02' ? gcj02ToWgs84(lng, lat) : [lng, lat];
     const code = index.locate(wLng, wLat);
     if (code === null) return null;
-    const grid = required(grids.get(code), `grid ${code}`);
-    const community = required(communities.get(grid.communityCode), `community ${grid.communityCode}`);
-    const street = required(streets.get(community.streetCode), `street ${community.streetCode}`);
-    const district = required(districts.get(street.districtCode), `district ${street.districtCode}`);
-    return { grid, community, street, district, workers: workersOf(code), wgs84: { lng: wLng, lat: wLat } };
+    const place = required(placeOf(code), `grid ${code}`);
+    return { ...place, workers: workersOf(code), wgs84: { lng: wLng, lat: wLat } };
   }
 
   function route(gridCode: string, itemCode: string): Routing {
@@ -169,6 +177,7 @@ export function createCityDirectory(city: CityData): CityDirectory {
     data: city,
     locate,
     grid: (code) => grids.get(code),
+    placeOf,
     workersOf,
     item: (code) => items.get(code),
     department: (id) => departments.get(id),

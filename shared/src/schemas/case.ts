@@ -39,9 +39,12 @@ export const ratingSchema = z.object({
 });
 export type Rating = z.infer<typeof ratingSchema>;
 
-/** An S3 object key under the uploader's own prefix. Never a URL: links are minted on read. */
+/**
+ * An S3 object key, never a URL (links are minted on read): a fresh upload under the
+ * uploader's own prefix, or a photo a case holds under the case's prefix.
+ */
 export const photoRefSchema = z.object({
-  key: z.string().regex(/^uploads\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.(jpg|png|webp|heic)$/),
+  key: z.string().regex(/^(uploads|cases)\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.(jpg|png|webp|heic)$/),
 });
 export type PhotoRef = z.infer<typeof photoRefSchema>;
 

@@ -18,6 +18,10 @@ export const itemQuestionSchema = z.object({
   required: z.boolean().default(false),
   options: z.array(z.object({ value: z.string().min(1), label: z.string().min(1) })).optional(),
   hint: z.string().optional(),
+  /** For number questions: bounds (default 0 to 1,000,000) and whether only whole numbers make sense. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().optional(),
 }).refine((q) => !(q.type === 'singleChoice' || q.type === 'multiChoice') || (q.options?.length ?? 0) >= 2, {
   message: '选择题至少需要两个选项',
   path: ['options'],

@@ -62,7 +62,7 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     defaultUrgency: 'normal', timeLimits: limits(DISPATCH_DEFAULT, h(24), wd(2), wd(3)),
     questions: [
       { code: 'poleNumber', label: '灯杆编号', type: 'text', hint: '灯杆上喷印或贴着的编号，例如 TH-0123' },
-      { code: 'count', label: '不亮的盏数', type: 'number', required: true },
+      { code: 'count', label: '不亮的盏数', type: 'number', required: true, integer: true, min: 1, max: 200 },
     ],
     minPhotos: 0,
   },
@@ -90,7 +90,7 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     code: '0201', name: '道路破损', kind: 'component', category: '道路交通', icon: '🛣️',
     description: '路面坑槽、沉陷、裂缝，人行道砖松动缺失。',
     defaultUrgency: 'normal', timeLimits: limits(DISPATCH_DEFAULT, h(24), wd(3), wd(5)),
-    questions: [choice('surface', '破损位置', ['机动车道', '人行道', '盲道']), { code: 'size', label: '破损面积约（平方米）', type: 'number' }],
+    questions: [choice('surface', '破损位置', ['机动车道', '人行道', '盲道']), { code: 'size', label: '破损面积约（平方米）', type: 'number', min: 0, max: 10000 }],
   },
   {
     code: '0202', name: '护栏损坏', kind: 'component', category: '道路交通', icon: '🚧',
@@ -216,7 +216,7 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     code: 'E0402', name: '共享单车乱停', kind: 'event', category: '街面秩序', icon: '🚲',
     description: '共享单车堆积、占用盲道或出入口。',
     defaultUrgency: 'normal', timeLimits: limits(DISPATCH_DEFAULT, wh(2), wh(4), wd(1)),
-    questions: [{ code: 'count', label: '大约多少辆', type: 'number' }],
+    questions: [{ code: 'count', label: '大约多少辆', type: 'number', integer: true, min: 1, max: 1000 }],
   },
   {
     code: 'E0403', name: '机动车乱停放', kind: 'event', category: '街面秩序', icon: '🚗',
@@ -250,7 +250,7 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     code: 'E0503', name: '路面塌陷', kind: 'event', category: '突发事件', icon: '⚠️',
     description: '路面突然下陷、出现空洞。',
     defaultUrgency: 'urgent', timeLimits: EMERGENCY,
-    questions: [{ code: 'size', label: '塌陷直径约（米）', type: 'number' }],
+    questions: [{ code: 'size', label: '塌陷直径约（米）', type: 'number', min: 0, max: 1000 }],
   },
   {
     code: 'E0504', name: '停电', kind: 'event', category: '突发事件', icon: '🔦',
