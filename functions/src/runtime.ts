@@ -11,6 +11,10 @@ import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
 import { RateLimiter } from './store/rate-limits';
 import { UserRepository } from './store/users';
+// work-api (issue 7): staff accounts, invitations, work queues
+import { InvitationRepository } from './store/invitations';
+import { StaffRepository } from './store/staff';
+import { WorkQueueStore } from './store/work-queues';
 
 /** Everything a handler needs, built once per container (cold start) and reused. */
 export interface Runtime {
@@ -26,6 +30,10 @@ export interface Runtime {
   /** The low-level client, for libraries that take one (Powertools idempotency). */
   dynamo: DynamoDBClient;
   s3: S3Client;
+  // work-api (issue 7): staff accounts, invitations, work queues
+  staff: StaffRepository;
+  invitations: InvitationRepository;
+  workQueues: WorkQueueStore;
 }
 
 export interface RuntimeOptions {
@@ -58,6 +66,10 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     },
     dynamo: client,
     s3,
+    // work-api (issue 7): staff accounts, invitations, work queues
+    staff: new StaffRepository(doc, config.tableName),
+    invitations: new InvitationRepository(doc, config.tableName),
+    workQueues: new WorkQueueStore(doc, config.tableName),
   };
 }
 

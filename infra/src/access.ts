@@ -37,6 +37,14 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
   'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
+  // work-api (issue 7): every staff route reads the stored staff account (revocation within a minute)
+  'list-work-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  // A ?reveal=contact read is recorded on the case: a write.
+  'get-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
+  'act-on-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
+  'create-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
+  'redeem-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'revoke-staff': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

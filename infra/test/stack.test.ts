@@ -241,6 +241,11 @@ describe('dev stack', () => {
       'get-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'get-catalog': ['s3:GetObject /reference/city.json'],
       'locate-grid': ['s3:GetObject /reference/city.json'],
+      // work-api (issue 7): the staff desk and onboarding
+      'list-work-cases': ['s3:GetObject /reference/city.json'],
+      'get-work-case': ['s3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'act-on-work-case': ['s3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket'],
+      'create-invitation': ['s3:GetObject /reference/city.json'],
     };
     for (const route of deployedRoutes()) {
       expect({ route: route.id, grants: s3Grants(route.id) }).toEqual({ route: route.id, grants: expected[route.id] ?? [] });

@@ -52,10 +52,24 @@ export const ERROR_CODES = [
   'IDEMPOTENCY.KEY_INVALID',
   'IDEMPOTENCY.KEY_REUSED',
   'IDEMPOTENCY.IN_PROGRESS',
+  // work-api (issue 7): staff desk, onboarding and revocation
+  'AUTH.ACCOUNT_REVOKED',
+  'WORK.QUEUE_FORBIDDEN',
+  'INVITATION.NOT_FOUND',
+  'INVITATION.EXPIRED',
+  'INVITATION.USED',
+  'INVITATION.ALREADY_STAFF',
+  'INVITATION.OUT_OF_SCOPE',
+  'INVITATION.INVALID',
+  'STAFF.NOT_FOUND',
   // Upstream services (ports).
   'UPSTREAM.WECHAT_UNAVAILABLE',
   'UPSTREAM.WECHAT_BAD_ANSWER',
   'UPSTREAM.WECHAT_ERROR',
+  // Report and track (issue 6): following cases and the resident's home grid.
+  'FOLLOW.OWN_CASE',
+  'FOLLOW.CASE_CLOSED',
+  'HOME.OUTSIDE_SERVICE_AREA',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -72,6 +86,11 @@ export interface DomainErrorOptions {
   details?: Record<string, unknown>;
   /** For rate limits and in-progress work: when trying again makes sense. */
   retryAfterSeconds?: number;
+  /**
+   * The resource as this caller may see it now (e.g. the current case on a version
+   * conflict), already reduced to the caller's view; sent as `error.current`.
+   */
+  current?: unknown;
   cause?: unknown;
 }
 
@@ -81,6 +100,7 @@ export class DomainError extends Error {
   readonly problems: FieldProblem[];
   readonly details: Record<string, unknown>;
   readonly retryAfterSeconds: number | undefined;
+  readonly current: unknown;
 
   constructor(code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -88,6 +108,18 @@ export class DomainError extends Error {
     this.problems = options.problems ?? [];
     this.details = options.details ?? {};
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.current = options.current;
+  }
+
+  /** The same error carrying the caller's view of the resource as it is now. */
+  withCurrent(current: unknown): DomainError {
+    return new DomainError(this.code, this.message, {
+      problems: this.problems,
+      details: this.details,
+      ...(this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds }),
+      current,
+      cause: this,
+    });
   }
 
   /** The same error with its field paths moved under a prefix (`photos` → `body.photos`). */
@@ -96,6 +128,7 @@ export class DomainError extends Error {
       problems: this.problems.map((p) => ({ path: p.path ? `${prefix}.${p.path}` : prefix, message: p.message })),
       details: this.details,
       ...(this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds }),
+      ...(this.current === undefined ? {} : { current: this.current }),
       cause: this,
     });
   }

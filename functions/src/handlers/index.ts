@@ -9,6 +9,13 @@ import { handler as getMyCase } from './get-my-case';
 import { handler as getOpenapi } from './get-openapi';
 import { handler as listMyCases } from './list-my-cases';
 import { handler as locateGrid } from './locate-grid';
+// work-api (issue 7): the staff desk and staff onboarding
+import { handler as actOnWorkCase } from './act-on-work-case';
+import { handler as createInvitation } from './create-invitation';
+import { handler as getWorkCase } from './get-work-case';
+import { handler as listWorkCases } from './list-work-cases';
+import { handler as redeemInvitation } from './redeem-invitation';
+import { handler as revokeStaff } from './revoke-staff';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -23,4 +30,11 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'get-my-case': getMyCase,
   'get-openapi': getOpenapi,
   'dev-accounts': devAccounts,
+  // work-api (issue 7): the staff desk and staff onboarding
+  'list-work-cases': listWorkCases,
+  'get-work-case': getWorkCase,
+  'act-on-work-case': actOnWorkCase,
+  'create-invitation': createInvitation,
+  'redeem-invitation': redeemInvitation,
+  'revoke-staff': revokeStaff,
 };

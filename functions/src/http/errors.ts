@@ -49,9 +49,24 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'IDEMPOTENCY.KEY_INVALID': 400,
   'IDEMPOTENCY.KEY_REUSED': 409,
   'IDEMPOTENCY.IN_PROGRESS': 409,
+  // work-api (issue 7): staff desk, onboarding and revocation
+  'AUTH.ACCOUNT_REVOKED': 401,
+  'WORK.QUEUE_FORBIDDEN': 403,
+  'INVITATION.NOT_FOUND': 404,
+  'INVITATION.EXPIRED': 410,
+  'INVITATION.USED': 409,
+  'INVITATION.ALREADY_STAFF': 409,
+  'INVITATION.OUT_OF_SCOPE': 403,
+  'INVITATION.INVALID': 422,
+  // Another admin's staff looks exactly like no staff at all.
+  'STAFF.NOT_FOUND': 404,
   'UPSTREAM.WECHAT_UNAVAILABLE': 502,
   'UPSTREAM.WECHAT_BAD_ANSWER': 502,
   'UPSTREAM.WECHAT_ERROR': 502,
+  // Report and track (issue 6).
+  'FOLLOW.OWN_CASE': 409,
+  'FOLLOW.CASE_CLOSED': 409,
+  'HOME.OUTSIDE_SERVICE_AREA': 422,
 };
 
 export interface HttpFailure {
@@ -73,7 +88,14 @@ export function toHttpFailure(err: unknown): HttpFailure {
   if (status === undefined) return INTERNAL;
   const headers: Record<string, string> = {};
   if (err.retryAfterSeconds !== undefined) headers['Retry-After'] = String(Math.max(1, Math.ceil(err.retryAfterSeconds)));
-  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.problems.length ? { details: err.problems } : {}) } };
+  const body: ErrorBody = {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.problems.length ? { details: err.problems } : {}),
+      ...(err.current === undefined ? {} : { current: err.current }),
+    },
+  };
   return { status, body, headers };
 }
 

@@ -19,6 +19,7 @@ import { CITY_SNAPSHOT_KEY, publishCitySnapshot } from '../store/city';
 import { createDynamoClients, createS3Client } from '../store/clients';
 import { idempotencyTable, mainTable } from '../store/table-def';
 import { openidHash, UserRepository } from '../store/users';
+import { StaffRepository } from '../store/staff';
 import { startBridge } from './bridge';
 import { devOpenid, startWechatStandin, type WechatStandin } from './wechat-standin';
 
@@ -145,6 +146,26 @@ async function seedIfEmpty(s3: S3Client, config: Config, users: UserRepository, 
   return true;
 }
 
+// work-api (issue 7): demo staff accounts (user id S<name>, as the seeded login records say)
+async function ensureDemoStaff(staff: StaffRepository, data: CityData): Promise<void> {
+  const createdAt = new Date().toISOString();
+  for (const account of demoAccounts(data)) {
+    if (account.role === 'resident') continue;
+    await staff.ensure({
+      userId: demoStaffUserId(account.code),
+      role: account.role,
+      areas: account.areas,
+      ...(account.departmentId ? { departmentId: account.departmentId } : {}),
+      // A person's name where the demo city has one (the grid team), else the desk it sits at.
+      name: data.workers.find((w) => w.devLogin === account.code)?.name ?? account.description.split('：').pop() ?? account.name,
+      status: 'active',
+      createdAt,
+    });
+  }
+}
+
+const demoStaffUserId = (code: string) => `S${code.replace(/^dev-/, '').replace(/[^A-Za-z0-9]/g, '')}`;
+
 async function sessionSecret(dataDir: string | undefined): Promise<string> {
   if (!dataDir) return randomBytes(32).toString('hex');
   const file = join(dataDir, 'session-secret');
@@ -228,6 +249,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await ensureTables(client, config);
     await ensureBucket(s3, config.uploadBucket);
     const seeded = await seedIfEmpty(s3, config, new UserRepository(doc, config.tableName), () => options.city ?? loadDemoCity());
+    // work-api (issue 7): staff routes check the stored staff account, so every demo staff
+    // login has one (also in data folders seeded before accounts existed); revoked ones stay revoked.
+    await ensureDemoStaff(new StaffRepository(doc, config.tableName), options.city ?? loadDemoCity());
 
     logger.setLogLevel(options.quiet ? 'WARN' : 'INFO');
     runtime = createRuntime(config, { now: options.now });

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { caseSchema, type Case, type CaseStatus } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
@@ -11,6 +11,35 @@ const AT_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['dispatched', 'accepted'
 export const NEARBY_CELL_PRECISION = 6;
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+
+/** Kept on the case item by their own guarded writes; a save never writes them. */
+const COUNTERS: ReadonlySet<string> = new Set(['followerCount']);
+/** Every attribute a stored case may carry, so a save can remove what the case dropped. */
+const STORED_ATTRIBUTES: readonly string[] = [
+  ...Object.keys(caseSchema.shape).filter((name) => !COUNTERS.has(name)),
+  // gsi5 (sweeps, outbox) is not derived from the case here, so a save leaves it alone.
+  ...['gsi1', 'gsi2', 'gsi3', 'gsi4', /* work-api (issue 7) */ 'gsi6'].flatMap((g) => [`${g}pk`, `${g}sk`]),
+];
+
+// work-api (issue 7): the centre's and the grid's decision queues (gsi6)
+/** A street centre's queue: its own cases, until two 退单 send a case up to the district (仲裁). */
+export const dispatchPartition = (areaCode: string) => `DSP#${areaCode}`;
+/** A grid's handled cases, waiting for the on-site check (核查). */
+export const verifyPartition = (gridCode: string) => `VFY#${gridCode}`;
+
+/**
+ * Which decision queue the case is in, if any: a case waits on one party at a time, so one
+ * sparse index serves both. The dispatch queue holds what the centre must decide: cases to
+ * dispatch (filed, returned) and pending 延期 / 重办 requests.
+ */
+function decisionQueueKeys(c: Case, deadline: string): Record<string, string> {
+  const sk = `${deadline}#${c.id}`;
+  if (c.status === 'handled') return { gsi6pk: verifyPartition(c.location.gridCode), gsi6sk: sk };
+  const forCentre = c.status === 'filed' || c.status === 'returned' || c.pendingExtension !== undefined || (c.status === 'rated' && c.reopenRequested);
+  if (!forCentre) return {};
+  const area = c.escalationLevel > 0 ? c.location.districtCode : c.location.streetCode;
+  return { gsi6pk: dispatchPartition(area), gsi6sk: sk };
+}
 
 /**
  * The stored item: the case itself plus the sparse index keys for the access patterns it
@@ -28,10 +57,12 @@ export function toItem(c: Case): Record<string, unknown> {
     ...(open ? { gsi2pk: `GRID#${c.location.gridCode}`, gsi2sk: `${deadline}#${c.id}` } : {}),
     ...(AT_DEPARTMENT.has(c.status) ? { gsi3pk: `DEPT#${c.routing.departmentId}`, gsi3sk: `${deadline}#${c.id}` } : {}),
     ...(open ? { gsi4pk: `GH${NEARBY_CELL_PRECISION}#${c.location.geohash.slice(0, NEARBY_CELL_PRECISION)}`, gsi4sk: `${c.itemCode}#${c.id}` } : {}),
+    // work-api (issue 7): the centre's and the grid's decision queues
+    ...decisionQueueKeys(c, deadline),
   };
 }
 
-function fromItem(item: Record<string, unknown>): Case {
+export function fromItem(item: Record<string, unknown>): Case {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, ...rest } = item;
   return caseSchema.parse(rest);
 }
@@ -51,15 +82,35 @@ export class CaseRepository {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
-  /** One conditional write: succeeds only if nobody else changed the case since it was read. */
+  /**
+   * One conditional write: succeeds only if nobody else changed the case since it was read.
+   * An update rather than a put, so counters kept beside the version (followerCount, moved
+   * by follows without a version bump) are never overwritten with the value read earlier.
+   */
   async save(next: Case): Promise<void> {
+    const item = toItem(next);
+    const names: Record<string, string> = { '#v': 'version' };
+    const values: Record<string, unknown> = { ':expected': next.version - 1 };
+    const sets: string[] = [];
+    Object.entries(item).forEach(([name, value], i) => {
+      if (name === 'pk' || name === 'sk' || COUNTERS.has(name) || value === undefined) return;
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = value;
+      sets.push(`#a${i} = :a${i}`);
+    });
+    // Whatever the case no longer has (an unset deadline, a queue it left) is removed.
+    const removes = STORED_ATTRIBUTES.filter((name) => item[name] === undefined).map((name, i) => {
+      names[`#r${i}`] = name;
+      return `#r${i}`;
+    });
     try {
-      await this.doc.send(new PutCommand({
+      await this.doc.send(new UpdateCommand({
         TableName: this.table,
-        Item: toItem(next),
+        Key: caseKey(next.id),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
         ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':expected': next.version - 1 },
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       }));
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) {

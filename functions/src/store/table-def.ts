@@ -5,7 +5,7 @@
  * Main table items carry pk/sk, plus sparse GSI keys only when the item belongs to that
  * access pattern (a closed case drops out of the open-case queues by losing the attribute).
  */
-export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'] as const;
+export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6'] as const;
 export type GsiName = (typeof GSI_NAMES)[number];
 
 /** What each index is for; the CDK stack and the repository both read this. */
@@ -15,6 +15,8 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
   gsi3: 'department → dispatched queue by deadline',
   gsi4: 'geohash cell → open cases (nearby duplicates)',
   gsi5: 'sweep bucket → due warnings / outbox entries by time',
+  // work-api (issue 7): the centre's and the grid's decision queues
+  gsi6: 'dispatch queue (street or district: filed, returned, escalated, pending 延期/重办) and verify queue (grid: handled) by deadline',
 };
 
 export const mainTable = {
@@ -23,6 +25,8 @@ export const mainTable = {
   /** Epoch seconds after which DynamoDB deletes the item (TTL; dynalite ignores it). */
   ttlAttribute: 'expiresAt',
   indexes: GSI_NAMES.map((name) => ({ name, partitionKey: `${name}pk`, sortKey: `${name}sk` })),
+  /** Epoch seconds; DynamoDB deletes the item some time after (rate-limit windows, invitations). */
+  ttlAttribute: 'expiresAt',
 } as const;
 
 /** Powertools idempotency persistence defaults. */

@@ -156,6 +156,7 @@ export function residentTimeline(caseItem: Case, options: ResidentTimelineOption
         break;
       case 'requestExtension':
       case 'denyExtension':
+      case 'readContact': // work-api (issue 7): a staff read of the phone is audited for staff, not a step of the case
         break; // internal to the centre and the department
       default:
         entry(`案件状态更新：${CASE_STATUS_LABELS[event.to]}`);
