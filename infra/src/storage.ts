@@ -31,8 +31,6 @@ export class Storage extends Construct {
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: mainTable.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: mainTable.sortKey, type: dynamodb.AttributeType.STRING },
-      // work-api (issue 7): invitations and rate-limit windows expire by themselves
-      timeToLiveAttribute: mainTable.ttlAttribute,
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       // Short-lived items (rate-limit windows, invitations) carry an epoch-seconds expiry.
       timeToLiveAttribute: mainTable.ttlAttribute,

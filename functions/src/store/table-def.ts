@@ -25,8 +25,6 @@ export const mainTable = {
   /** Epoch seconds after which DynamoDB deletes the item (TTL; dynalite ignores it). */
   ttlAttribute: 'expiresAt',
   indexes: GSI_NAMES.map((name) => ({ name, partitionKey: `${name}pk`, sortKey: `${name}sk` })),
-  /** Epoch seconds; DynamoDB deletes the item some time after (rate-limit windows, invitations). */
-  ttlAttribute: 'expiresAt',
 } as const;
 
 /** Powertools idempotency persistence defaults. */

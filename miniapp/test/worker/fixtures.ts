@@ -1,4 +1,5 @@
 import type { LoginResponse } from '@gridtong/shared/api/contracts';
+import type { WorkCaseRow, WorkCaseView } from '@gridtong/shared/api/work';
 
 /* Answers shaped like the staff API's (shared/src/api/work.ts), as the desk receives them. */
 
@@ -11,7 +12,7 @@ export const staffLogin = (role: LoginResponse['user']['role'], extra: Partial<L
 const HOUR = 3_600_000;
 export const at = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * HOUR).toISOString();
 
-export const row = (id: string, itemName: string, warning: string, deadlineHours: number, extra: Record<string, unknown> = {}) => ({
+export const row = (id: string, itemName: string, warning: WorkCaseRow['warning'], deadlineHours: number, extra: Partial<WorkCaseRow> = {}): WorkCaseRow => ({
   id,
   version: 1,
   itemCode: '0401',
@@ -42,7 +43,7 @@ export const queue = (name: string, cases: unknown[], nextCursor: string | null 
 
 export const CASE_ID = 'C01HZXTESTCASE0001';
 
-export const caseView = (extra: Record<string, unknown> = {}) => ({
+export const caseView = (extra: Partial<WorkCaseView> = {}): WorkCaseView => ({
   id: CASE_ID,
   version: 3,
   status: 'filed',

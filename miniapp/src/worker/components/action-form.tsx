@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Text, Textarea, Input, View } from '@tarojs/components';
-import type { CaseActionInput, CaseActionType } from '@gridtong/shared/case/actions';
+import type { CaseActionType } from '@gridtong/shared/case/actions';
+import type { StaffActionInput } from '../services/work-api';
 import { a11y } from '../../components/a11y';
 import { ACTION_FORMS, addDays, DAY_OFFSETS, endOfWorkday, formatTime } from '../services/desk-model';
 import type { CaseDetail } from '../services/work-types';
@@ -20,7 +21,7 @@ export interface ActionFormProps {
   busy: boolean;
   /** The server's refusal, shown under the form. */
   error?: string;
-  onSubmit: (action: CaseActionInput) => void;
+  onSubmit: (action: StaffActionInput) => void;
   onCancel: () => void;
   /** Result photos, uploaded the way residents upload theirs. */
   renderPhotos?: (props: PhotoSlotProps) => ReactNode;
@@ -65,7 +66,7 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
     ? [{ label: `${W.form.defaultDeadline} ${formatTime(defaults.handlingDeadline)}`, value: defaults.handlingDeadline }, ...DAY_OFFSETS.slice(0, 4).map((n) => ({ label: W.form.daysLater(n), value: addDays(defaults.handlingDeadline, n) }))]
     : DAY_OFFSETS.map((n) => ({ label: W.form.daysLater(n), value: endOfWorkday(now, n) }));
 
-  const build = (): CaseActionInput | string => {
+  const build = (): StaffActionInput | string => {
     const t = text.trim();
     if (textRequired && t === '') return W.form.required;
     const opt = t === '' ? undefined : t;

@@ -1,3 +1,4 @@
+import type { WorkActionRequest, WorkCaseRow, WorkCaseView, WorkQueueResponse, WorkTimelineEntry } from '@gridtong/shared/api/work';
 import type { CaseActionInput } from '@gridtong/shared/case/actions';
 import type { Satisfaction } from '@gridtong/shared/schemas/case';
 import { api, type ApiClient } from '../../services/api';
@@ -5,13 +6,17 @@ import { formatTime } from './desk-model';
 import type { CaseDetail, Option, QueuePage, QueueRow, Stage, StatsReport, TimelineLine, WorkQueue } from './work-types';
 
 /*
- * The staff API, as the desk uses it. Answers are read field by field into the desk's own
- * types (work-types.ts): nothing the server adds reaches a screen by accident, and a change
- * in the wire format touches this file only.
+ * The staff API (shared/src/api/work.ts), as the desk uses it. Answers are read field by
+ * field into the desk's own types (work-types.ts): a screen shows what is named here, and a
+ * change in the wire format touches this file only. Stats are read defensively: their
+ * counters are an open record.
  */
 
 type Wire = Record<string, unknown>;
 type Transport = Pick<ApiClient, 'request'>;
+
+/** What the desk's forms send: a staff action without the version (added here). */
+export type StaffActionInput = Exclude<CaseActionInput, { type: 'cancel' | 'supplement' | 'rate' | 'expireRating' | 'requestReopen' | 'urge' }>;
 
 const obj = (v: unknown): Wire => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Wire) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -26,108 +31,83 @@ export function toStage(v: unknown): Stage {
   return STAGES.includes(v as Stage) ? (v as Stage) : 'normal';
 }
 
-export function toQueueRow(v: unknown): QueueRow {
-  const o = obj(v);
-  const pending = o.pendingRequest;
+export function toQueueRow(r: WorkCaseRow): QueueRow {
   return {
-    id: String(o.id),
-    itemName: str(o.itemName) ?? '',
-    status: o.status as QueueRow['status'],
-    statusLabel: str(o.statusLabel) ?? '',
-    address: str(o.address) ?? '',
-    gridName: str(o.gridName) ?? '',
-    departmentName: str(o.departmentName) ?? '',
-    urgency: (str(o.urgency) ?? 'normal') as QueueRow['urgency'],
-    dueAt: str(o.deadline),
-    stage: toStage(o.warning),
-    followerCount: num(o.followerCount),
-    urgeCount: num(o.urgeCount),
-    returnCount: num(o.returnCount),
-    escalated: num(o.escalationLevel) > 0,
-    pendingRequest: pending === 'extension' || pending === 'reopen' ? pending : undefined,
+    id: r.id,
+    itemName: r.itemName,
+    status: r.status,
+    statusLabel: r.statusLabel,
+    address: r.address,
+    gridName: r.gridName,
+    departmentName: r.departmentName,
+    urgency: r.urgency,
+    dueAt: r.deadline,
+    stage: toStage(r.warning),
+    followerCount: r.followerCount,
+    urgeCount: r.urgeCount,
+    returnCount: r.returnCount,
+    escalated: r.escalationLevel > 0,
+    pendingRequest: r.pendingRequest,
   };
 }
 
-function toTimelineLine(v: unknown): TimelineLine {
-  const e = obj(v);
+function toTimelineLine(e: WorkTimelineEntry): TimelineLine {
   const lines: string[] = [];
-  const reason = str(e.reason);
-  const note = str(e.note);
-  if (str(e.departmentName)) lines.push(`部门：${String(e.departmentName)}`);
-  if (str(e.handlingDeadline)) lines.push(`处置期限：${formatTime(String(e.handlingDeadline))}`);
-  if (str(e.until)) lines.push(`延期至：${formatTime(String(e.until))}`);
-  if (str(e.reviewDate)) lines.push(`复查日期：${formatTime(String(e.reviewDate))}`);
-  if (str(e.duplicateOf)) lines.push(`重复于：${String(e.duplicateOf)}`);
-  if (typeof e.returnCount === 'number') lines.push(`累计退单 ${e.returnCount} 次${e.escalated === true ? '，已提交区级仲裁' : ''}`);
-  if (reason) lines.push(`原因：${reason}`);
-  if (note) lines.push(note);
-  if (num(e.photoCount) > 0) lines.push(`照片 ${num(e.photoCount)} 张`);
-  const name = str(e.actorName);
-  const role = str(e.actorRoleLabel) ?? '';
-  return { seq: num(e.seq), at: str(e.at) ?? '', title: str(e.actionLabel) ?? str(e.action) ?? '', who: name ? `${role} ${name}` : role, lines };
+  if (e.departmentName) lines.push(`部门：${e.departmentName}`);
+  if (e.handlingDeadline) lines.push(`处置期限：${formatTime(e.handlingDeadline)}`);
+  if (e.until) lines.push(`延期至：${formatTime(e.until)}`);
+  if (e.reviewDate) lines.push(`复查日期：${formatTime(e.reviewDate)}`);
+  if (e.duplicateOf) lines.push(`重复于：${e.duplicateOf}`);
+  if (e.returnCount !== undefined) lines.push(`累计退单 ${e.returnCount} 次${e.escalated ? '，已提交区级仲裁' : ''}`);
+  if (e.reason) lines.push(`原因：${e.reason}`);
+  if (e.note) lines.push(e.note);
+  if (e.photoCount) lines.push(`照片 ${e.photoCount} 张`);
+  return { seq: e.seq, at: e.at, title: e.actionLabel, who: e.actorName ? `${e.actorRoleLabel} ${e.actorName}` : e.actorRoleLabel, lines };
 }
 
-const BEFORE_KINDS = new Set(['report', 'supplement']);
+const BEFORE_KINDS: ReadonlySet<string> = new Set(['report', 'supplement']);
 
-export function toCaseDetail(v: unknown): CaseDetail {
-  const c = obj(v);
-  const routing = obj(c.routing);
-  const location = obj(c.location);
-  const deadlines = obj(c.deadlines);
-  const rating = obj(c.rating);
-  const pending = obj(c.pendingExtension);
-  const defaults = obj(c.dispatchDefaults);
-  const photos = arr(c.photos).map(obj);
-  const timeline = arr(c.timeline);
-
+export function toCaseDetail(c: WorkCaseView): CaseDetail {
   // The picker offers the 权责清单's department first, then every department the case has met.
   const departments: Option[] = [];
-  const offer = (id: unknown, name: unknown) => {
-    const key = str(id);
-    if (key && !departments.some((d) => d.id === key)) departments.push({ id: key, name: str(name) ?? key });
+  const offer = (id: string | undefined, name: string | undefined) => {
+    if (id && !departments.some((d) => d.id === id)) departments.push({ id, name: name ?? id });
   };
-  offer(defaults.departmentId, defaults.departmentName);
-  offer(routing.departmentId, routing.departmentName);
-  for (const e of timeline.map(obj)) offer(e.departmentId, e.departmentName);
+  offer(c.dispatchDefaults.departmentId, c.dispatchDefaults.departmentName);
+  offer(c.routing.departmentId, c.routing.departmentName);
+  for (const e of c.timeline) offer(e.departmentId, e.departmentName);
 
-  const departmentId = str(routing.departmentId);
-  const kind = deadlines.currentKind;
   return {
-    id: String(c.id),
-    version: num(c.version),
-    status: c.status as CaseDetail['status'],
-    statusLabel: str(c.statusLabel) ?? '',
-    itemName: str(c.itemName) ?? '',
-    urgencyLabel: str(c.urgencyLabel) ?? '',
-    description: str(c.description) ?? '',
-    address: str(location.address) ?? '',
-    gridName: str(location.gridName) ?? '',
-    stage: toStage(deadlines.warning),
-    dueAt: str(deadlines.current),
-    dueKind: kind === 'dispatch' || kind === 'handling' ? kind : undefined,
-    dispatchDeadline: str(deadlines.dispatchDeadline),
-    handlingDeadline: str(deadlines.handlingDeadline),
-    department: departmentId ? { id: departmentId, name: str(routing.departmentName) ?? departmentId } : undefined,
-    routedByMatrix: routing.via === 'matrix',
-    returnCount: num(c.returnCount),
-    escalationLevel: num(c.escalationLevel),
-    urgeCount: num(c.urgeCount),
-    followerCount: num(c.followerCount),
-    pendingExtension: str(pending.until) ? { until: String(pending.until), reason: str(pending.reason) ?? '' } : undefined,
-    suspendedUntil: str(c.suspendedUntil),
-    duplicateOf: str(c.duplicateOf),
-    rating: str(rating.levelLabel) ? { label: String(rating.levelLabel), comment: str(rating.comment) ?? '' } : undefined,
-    createdAt: str(c.createdAt) ?? '',
-    beforePhotos: photos.filter((p) => BEFORE_KINDS.has(String(p.kind))).map((p) => String(p.url)),
-    afterPhotos: photos.filter((p) => !BEFORE_KINDS.has(String(p.kind))).map((p) => String(p.url)),
-    timeline: timeline.map(toTimelineLine),
-    availableActions: arr(c.availableActions).map(obj).filter((a) => str(a.type)).map((a) => ({
-      type: a.type as CaseDetail['availableActions'][number]['type'],
-      label: str(a.label) ?? String(a.type),
-    })),
-    dispatchDefaults: str(defaults.departmentId) && str(defaults.handlingDeadline)
-      ? { departmentId: String(defaults.departmentId), departmentName: str(defaults.departmentName) ?? String(defaults.departmentId), handlingDeadline: String(defaults.handlingDeadline) }
-      : undefined,
+    id: c.id,
+    version: c.version,
+    status: c.status,
+    statusLabel: c.statusLabel,
+    itemName: c.itemName,
+    urgencyLabel: c.urgencyLabel,
+    description: c.description,
+    address: c.location.address,
+    gridName: c.location.gridName,
+    stage: toStage(c.deadlines.warning),
+    dueAt: c.deadlines.current,
+    dueKind: c.deadlines.currentKind,
+    dispatchDeadline: c.deadlines.dispatchDeadline,
+    handlingDeadline: c.deadlines.handlingDeadline,
+    department: { id: c.routing.departmentId, name: c.routing.departmentName },
+    routedByMatrix: c.routing.via === 'matrix',
+    returnCount: c.returnCount,
+    escalationLevel: c.escalationLevel,
+    urgeCount: c.urgeCount,
+    followerCount: c.followerCount,
+    pendingExtension: c.pendingExtension ? { until: c.pendingExtension.until, reason: c.pendingExtension.reason } : undefined,
+    suspendedUntil: c.suspendedUntil,
+    duplicateOf: c.duplicateOf,
+    rating: c.rating ? { label: c.rating.levelLabel, comment: c.rating.comment } : undefined,
+    createdAt: c.createdAt,
+    beforePhotos: c.photos.filter((p) => BEFORE_KINDS.has(p.kind)).map((p) => p.url),
+    afterPhotos: c.photos.filter((p) => !BEFORE_KINDS.has(p.kind)).map((p) => p.url),
+    timeline: c.timeline.map(toTimelineLine),
+    availableActions: c.availableActions.map((a) => ({ type: a.type, label: a.label })),
+    dispatchDefaults: { departmentId: c.dispatchDefaults.departmentId, departmentName: c.dispatchDefaults.departmentName, handlingDeadline: c.dispatchDefaults.handlingDeadline },
     departments,
   };
 }
@@ -168,15 +148,16 @@ const query = (params: Record<string, string | undefined>): string => {
 export function createWorkApi(client: Transport = api) {
   return {
     async queue(queue: WorkQueue, cursor?: string): Promise<QueuePage> {
-      const res = obj(await client.request<unknown>('GET', `/v1/work/cases${query({ queue, cursor })}`));
-      return { rows: arr(res.cases).map(toQueueRow), nextCursor: str(res.nextCursor) ?? null };
+      const res = await client.request<WorkQueueResponse>('GET', `/v1/work/cases${query({ queue, cursor })}`);
+      return { rows: res.cases.map(toQueueRow), nextCursor: res.nextCursor };
     },
     async caseDetail(id: string): Promise<CaseDetail> {
-      return toCaseDetail(await client.request<unknown>('GET', `/v1/work/cases/${encodeURIComponent(id)}`));
+      return toCaseDetail(await client.request<WorkCaseView>('GET', `/v1/work/cases/${encodeURIComponent(id)}`));
     },
     /** One action with the version the screen showed: a newer case answers 409. */
-    async act(id: string, action: CaseActionInput, version: number): Promise<CaseDetail> {
-      return toCaseDetail(await client.request<unknown>('POST', `/v1/work/cases/${encodeURIComponent(id)}/actions`, { ...action, version }));
+    async act(id: string, action: StaffActionInput, version: number): Promise<CaseDetail> {
+      const body: WorkActionRequest = { ...action, version } as WorkActionRequest;
+      return toCaseDetail(await client.request<WorkCaseView>('POST', `/v1/work/cases/${encodeURIComponent(id)}/actions`, body));
     },
     async stats(range: { scope: string; from: string; to: string }): Promise<StatsReport> {
       return toStatsReport(await client.request<unknown>('GET', `/v1/work/stats${query(range)}`));

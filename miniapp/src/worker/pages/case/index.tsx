@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import type { CaseActionInput, CaseActionType } from '@gridtong/shared/case/actions';
+import type { CaseActionType } from '@gridtong/shared/case/actions';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
 import { useSession } from '../../../hooks/use-session';
@@ -11,7 +11,7 @@ import { ActionForm } from '../../components/action-form';
 import { StageBadge } from '../../components/queue-row';
 import { StaffTimeline } from '../../components/staff-timeline';
 import { formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
-import { workApi } from '../../services/work-api';
+import { workApi, type StaffActionInput } from '../../services/work-api';
 import type { CaseDetail } from '../../services/work-types';
 import { W } from '../../texts';
 import '../../components/desk.css';
@@ -69,7 +69,7 @@ export default function WorkCasePage() {
     void load().finally(() => platform.stopPullDownRefresh());
   });
 
-  const submit = async (detail: CaseDetail, label: string, action: CaseActionInput) => {
+  const submit = async (detail: CaseDetail, label: string, action: StaffActionInput) => {
     setBusy(true);
     setFormError(undefined);
     try {
