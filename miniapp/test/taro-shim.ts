@@ -17,7 +17,6 @@ export const useDidShow = (cb: Callback): void => {
 export const useLoad = useDidShow;
 export const useReady = useDidShow;
 export const useDidHide = (_cb: Callback): void => undefined;
-// worker desk: pull to refresh is driven by tests through the page's own refresh control.
 export const usePullDownRefresh = (_cb: Callback): void => undefined;
 export const useRouter = () => h5.getCurrentInstance().router ?? { params: {} };
 

@@ -1,4 +1,16 @@
 import type { CatalogResponse, ErrorBody, LoginResponse, devAccountsResponseSchema } from '@gridtong/shared/api/contracts';
+import type {
+  AreasResponse,
+  CaseDetail,
+  CaseListEntry,
+  FollowResponse,
+  HomeRequest,
+  MeResponse,
+  NearbyQuery,
+  NearbyResponse,
+  ResidentAction,
+} from './api-pending';
+import type { BodyOf, QueryOf, ResponseOf, RouteAddresses } from './api-types';
 import { T } from '../texts';
 import { NetworkError, platform as defaultPlatform, type HttpMethod, type Platform } from './platform';
 import { PAGES } from './routes';
@@ -31,6 +43,31 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
+/** Addresses of the table's routes the client calls, checked against the route table. */
+export const ROUTES = {
+  'auth-wechat': ['POST', '/v1/auth/wechat'],
+  'get-catalog': ['GET', '/v1/catalog'],
+  'locate-grid': ['GET', '/v1/grids/locate'],
+  'create-upload': ['POST', '/v1/uploads'],
+  'create-case': ['POST', '/v1/cases'],
+  'list-my-cases': ['GET', '/v1/cases'],
+  'get-my-case': ['GET', '/v1/cases/{id}'],
+  'dev-accounts': ['GET', '/v1/dev/accounts'],
+} as const satisfies RouteAddresses;
+
+/** `/v1/cases/{id}` with its parameters filled in (escaped). */
+export function pathWith(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** Path plus query string; undefined values are left out. */
+export function withQuery(path: string, query: object): string {
+  const parts = Object.entries(query as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length > 0 ? `${path}?${parts.join('&')}` : path;
+}
+
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 const isErrorBody = (data: unknown): data is ErrorBody =>
@@ -41,8 +78,8 @@ export function createApiClient(opts: ApiClientOptions) {
   const session = opts.session ?? defaultSession;
   const timeoutMs = opts.timeoutMs ?? 10_000;
 
-  async function send(method: HttpMethod, path: string, body: unknown, token: string | undefined) {
-    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  async function send(method: HttpMethod, path: string, body: unknown, token: string | undefined, extraHeaders?: Record<string, string>) {
+    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders };
     // A weak connection drops requests: a GET is safe to repeat once; a POST is not.
     const attempts = method === 'GET' ? 2 : 1;
     for (let attempt = 1; ; attempt++) {
@@ -58,9 +95,9 @@ export function createApiClient(opts: ApiClientOptions) {
     }
   }
 
-  async function call<R>(method: HttpMethod, path: string, body?: unknown): Promise<R> {
+  async function call<R>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<R> {
     const token = session.get()?.token;
-    const res = await send(method, path, body, token);
+    const res = await send(method, path, body, token, headers);
     if (res.status >= 200 && res.status < 300) {
       if (res.data === undefined || res.data === null || typeof res.data !== 'object') {
         throw new ApiError('BAD_RESPONSE', T.network.badAnswer, res.status);
@@ -91,6 +128,24 @@ export function createApiClient(opts: ApiClientOptions) {
     },
     devAccounts: () => call<DevAccountsResponse>('GET', '/v1/dev/accounts'),
     catalog: () => call<CatalogResponse>('GET', '/v1/catalog'),
+
+    // --- resident reporting and tracking (issue 6) ---
+    locateGrid: (q: QueryOf<'locate-grid'>) => call<ResponseOf<'locate-grid'>>('GET', withQuery(ROUTES['locate-grid'][1], q)),
+    createUpload: (body: BodyOf<'create-upload'>) => call<ResponseOf<'create-upload'>>('POST', ROUTES['create-upload'][1], body),
+    /** The same key for every retry of one draft: the server files one case. */
+    createCase: (body: BodyOf<'create-case'>, idempotencyKey: string) =>
+      call<CaseDetail>('POST', ROUTES['create-case'][1], body, { 'idempotency-key': idempotencyKey }),
+    listCases: (q: { limit?: number; cursor?: string } = {}) =>
+      call<Omit<ResponseOf<'list-my-cases'>, 'cases'> & { cases: CaseListEntry[] }>('GET', withQuery(ROUTES['list-my-cases'][1], q)),
+    getCase: (id: string) => call<CaseDetail>('GET', pathWith(ROUTES['get-my-case'][1], { id })),
+    nearbyCases: (q: NearbyQuery) => call<NearbyResponse>('GET', withQuery('/v1/cases/nearby', q)),
+    follow: (id: string) => call<FollowResponse>('POST', pathWith('/v1/cases/{id}/follow', { id })),
+    unfollow: (id: string) => call<FollowResponse>('DELETE', pathWith('/v1/cases/{id}/follow', { id })),
+    act: (id: string, action: ResidentAction) => call<CaseDetail>('POST', pathWith('/v1/cases/{id}/actions', { id }), action),
+    me: () => call<MeResponse>('GET', '/v1/me'),
+    setHome: (body: HomeRequest) => call<MeResponse>('PUT', '/v1/me/home', body),
+    areas: () => call<AreasResponse>('GET', '/v1/areas'),
+
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
     request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),
   };
