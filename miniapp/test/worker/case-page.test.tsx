@@ -153,4 +153,50 @@ describe('worker desk: a case and its actions', () => {
     expect(platform.toast).toHaveBeenCalledWith('案件已被他人更新，已为您刷新，请确认后再操作');
     expect(request).toHaveBeenCalledTimes(3);
   });
+
+  it('reports the result with a photo uploaded straight to storage, and waits for the upload', async () => {
+    // Prepare
+    session.save(staffLogin('departmentHandler', { departmentId: 'D440106-CG', areas: ['440106'] }));
+    const handling = caseView({ status: 'handling', statusLabel: '处置中', availableActions: [{ type: 'handle', label: '处理反馈' }, { type: 'requestExtension', label: '申请延期' }] });
+    const handled = caseView({
+      status: 'handled',
+      statusLabel: '已处置',
+      availableActions: [],
+      photos: [...handling.photos, { url: 'https://s3.local/result-1.jpg', kind: 'result', at: new Date().toISOString() }],
+    });
+    const request = jest.spyOn(platform, 'request').mockImplementation(async (req) => {
+      if (req.method === 'GET') return { status: 200, data: handling };
+      if (req.url.endsWith('/v1/uploads')) {
+        return { status: 201, data: { url: 'http://s3.local/bucket', fields: { key: 'uploads/Ucg/p1.jpg' }, key: 'uploads/Ucg/p1.jpg', expiresAt: new Date().toISOString(), maxBytes: 10_000_000 } };
+      }
+      return { status: 200, data: handled };
+    });
+    jest.spyOn(platform, 'choosePhotos').mockResolvedValue([{ path: 'blob:result', size: 200_000 }]);
+    jest.spyOn(platform, 'imageInfo').mockResolvedValue({ width: 1200, height: 900, size: 200_000, type: 'image/jpeg' });
+    jest.spyOn(platform, 'encodeJpeg').mockResolvedValue({ path: 'blob:result-small', size: 150_000 });
+    let finishUpload: (v: { status: number; data: unknown }) => void = () => undefined;
+    const uploadFile = jest.spyOn(platform, 'uploadFile').mockImplementation(() => new Promise((resolve) => { finishUpload = resolve; }));
+    render(<WorkCasePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '处理反馈' }));
+
+    // Act: a photo still on its way cannot be sent
+    fireEvent.click(screen.getByRole('button', { name: '添加照片' }));
+    await waitFor(() => expect(uploadFile).toHaveBeenCalled());
+    fireEvent.click(screen.getByRole('button', { name: '确认处理反馈' }));
+    expect(screen.getByRole('alert').textContent).toContain('照片还在上传');
+
+    // Act: once uploaded, with a note
+    finishUpload({ status: 204, data: '' });
+    expect(await screen.findByText('已上传')).toBeTruthy();
+    await typeInto('处置结果说明', '已清理现场');
+    fireEvent.click(screen.getByRole('button', { name: '确认处理反馈' }));
+
+    // Assess
+    expect(await screen.findByLabelText('处置后照片 1')).toBeTruthy();
+    expect(request).toHaveBeenLastCalledWith(expect.objectContaining({
+      method: 'POST',
+      url: expect.stringMatching(/\/actions$/),
+      data: { type: 'handle', notes: '已清理现场', photos: [{ key: 'uploads/Ucg/p1.jpg' }], version: 3 },
+    }));
+  });
 });

@@ -1,17 +1,13 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Text, Textarea, Input, View } from '@tarojs/components';
 import type { CaseActionType } from '@gridtong/shared/case/actions';
 import type { StaffActionInput } from '../services/work-api';
 import { a11y } from '../../components/a11y';
+import { PhotoUploader } from '../../components/photo-uploader';
+import type { DraftPhoto } from '../../services/draft-store';
 import { ACTION_FORMS, addDays, DAY_OFFSETS, endOfWorkday, formatTime } from '../services/desk-model';
 import type { CaseDetail } from '../services/work-types';
 import { W } from '../texts';
-
-export interface PhotoSlotProps {
-  keys: string[];
-  onChange: (keys: string[]) => void;
-  label: string;
-}
 
 export interface ActionFormProps {
   type: CaseActionType;
@@ -23,9 +19,10 @@ export interface ActionFormProps {
   error?: string;
   onSubmit: (action: StaffActionInput) => void;
   onCancel: () => void;
-  /** Result photos, uploaded the way residents upload theirs. */
-  renderPhotos?: (props: PhotoSlotProps) => ReactNode;
 }
+
+/** Result and check photos per action; the schema allows 9, a phone screen shows 4 well. */
+const MAX_PHOTOS = 4;
 
 /** Taro's input events carry the text in detail.value; the element's own DOM event (H5) carries none. */
 function typed(e: { detail?: { value?: unknown } }, set: (value: string) => void): void {
@@ -42,7 +39,7 @@ function Chip({ on, label, onPick }: { on: boolean; label: string; onPick: () =>
 }
 
 /** One action's short form: only what that action needs, checked before it is sent. */
-export function ActionForm({ type, label, detail, now, busy, error, onSubmit, onCancel, renderPhotos }: ActionFormProps) {
+export function ActionForm({ type, label, detail, now, busy, error, onSubmit, onCancel }: ActionFormProps) {
   const spec = ACTION_FORMS[type] ?? {};
   const defaults = detail.dispatchDefaults;
   const [text, setText] = useState('');
@@ -51,7 +48,7 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
   const [date, setDate] = useState('');
   const [rejectKind, setRejectKind] = useState<'duplicate' | 'outOfScope'>('outOfScope');
   const [duplicateOf, setDuplicateOf] = useState('');
-  const [photos, setPhotos] = useState<string[]>([]);
+  const [photoDrafts, setPhotoDrafts] = useState<DraftPhoto[]>([]);
   const [problem, setProblem] = useState<string | undefined>();
 
   const textRequired = spec.text?.required === true || (spec.rejectKind === true && rejectKind === 'outOfScope');
@@ -67,6 +64,8 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
     : DAY_OFFSETS.map((n) => ({ label: W.form.daysLater(n), value: endOfWorkday(now, n) }));
 
   const build = (): StaffActionInput | string => {
+    if (photoDrafts.some((p) => p.status !== 'uploaded')) return W.form.photosPending;
+    const photos = photoDrafts.flatMap((p) => (p.key ? [p.key] : []));
     const t = text.trim();
     if (textRequired && t === '') return W.form.required;
     const opt = t === '' ? undefined : t;
@@ -176,10 +175,10 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
         </View>
       ) : null}
 
-      {spec.photos && renderPhotos ? (
+      {spec.photos ? (
         <View>
-          <Text className='wd-form-label'>{W.form.photos}</Text>
-          {renderPhotos({ keys: photos, onChange: setPhotos, label: W.form.photos })}
+          <Text className='wd-form-label'>{type === 'handle' ? W.form.resultPhotos : W.form.checkPhotos}</Text>
+          <PhotoUploader photos={photoDrafts} update={(change) => setPhotoDrafts(change)} min={0} max={MAX_PHOTOS} />
         </View>
       ) : null}
 
