@@ -15,6 +15,8 @@ import { UserRepository } from './store/users';
 import { InvitationRepository } from './store/invitations';
 import { StaffRepository } from './store/staff';
 import { WorkQueueStore } from './store/work-queues';
+// Report and track (issue 6).
+import { FollowRepository } from './store/follows';
 
 /** Everything a handler needs, built once per container (cold start) and reused. */
 export interface Runtime {
@@ -27,6 +29,8 @@ export interface Runtime {
   city: CityProvider;
   wechat: WechatClient;
   sessions: () => Promise<SessionTokens>;
+  // Report and track (issue 6): 我也遇到.
+  follows: FollowRepository;
   /** The low-level client, for libraries that take one (Powertools idempotency). */
   dynamo: DynamoDBClient;
   s3: S3Client;
@@ -64,6 +68,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       });
       return tokens;
     },
+    // Report and track (issue 6).
+    follows: new FollowRepository(doc, config.tableName),
     dynamo: client,
     s3,
     // work-api (issue 7): staff accounts, invitations, work queues

@@ -1,4 +1,4 @@
-import type { CaseSummary, CaseView } from '@gridtong/shared/api/contracts';
+import type { CaseView } from '@gridtong/shared/api/contracts';
 import { CASE_STATUS_LABELS, type Case } from '@gridtong/shared/schemas/case';
 import { availableActions, residentTimeline } from '@gridtong/shared/case/index';
 import type { Principal } from '@gridtong/shared/schemas/roles';
@@ -43,18 +43,5 @@ export async function residentCaseView(c: Case, city: CityReference, photos: Pho
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
     timelineView: residentTimeline(c, { departmentName: (id: string) => city.directory.department(id)?.name }),
     availableActions: availableActions(c, actor, now),
-  };
-}
-
-export function caseSummary(c: Case): CaseSummary {
-  return {
-    id: c.id,
-    itemCode: c.itemCode,
-    itemName: c.itemName,
-    status: c.status,
-    statusLabel: CASE_STATUS_LABELS[c.status],
-    address: c.location.address,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
   };
 }

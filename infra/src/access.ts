@@ -26,6 +26,8 @@ export interface RouteAccess {
   uploads: 'none' | 'put' | 'read' | 'check';
   /** Read the city reference snapshot (grids, workers, catalog) from the bucket. */
   city: boolean;
+  /** Report and track (issue 6): copy a case's first photo to neighbours/ and link it (needs uploads 'read'). */
+  neighbourPhotos?: boolean;
 }
 
 export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
@@ -34,8 +36,8 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'locate-grid': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
   'create-upload': { table: 'readWrite', sessions: true, wechat: false, uploads: 'put', city: false },
   'create-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
-  'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
-  'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
+  'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true, neighbourPhotos: true },
   'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
   // work-api (issue 7): every staff route reads the stored staff account (revocation within a minute)
   'list-work-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
@@ -45,6 +47,14 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'create-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'redeem-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'revoke-staff': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  // Report and track (issue 6).
+  'list-nearby-cases': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true, neighbourPhotos: true },
+  'follow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'unfollow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'act-on-my-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
+  'list-areas': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
+  'get-me': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'set-my-home': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

@@ -12,11 +12,10 @@ let seed: Seeder;
 
 beforeAll(async () => {
   stack = await startLocalStack({ quiet: true });
-  seed = seeder(stack.config);
+  seed = seeder(stack.runtime);
 });
 
 afterAll(async () => {
-  seed?.dispose();
   await stack?.stop();
 });
 

@@ -2,8 +2,7 @@ import { applyAction, newCase, type CaseActionInput } from '@gridtong/shared/cas
 import { geohashEncode } from '@gridtong/shared/geo/index';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
-import type { Config } from '@gridtong/functions/config';
-import { createRuntime, releaseRuntime, type Runtime } from '@gridtong/functions/runtime';
+import type { Runtime } from '@gridtong/functions/runtime';
 import { newCaseId } from '@gridtong/functions/store/ids';
 import { city, directory, pointInGrid } from './places';
 import { simpleItem } from './reports';
@@ -15,15 +14,13 @@ import { simpleItem } from './reports';
 export interface Seeder {
   rt: Runtime;
   /** A fresh submitted case of `residentId` at a WGS-84 point (default: inside grid 7). */
-  report(residentId: string, options?: { lng?: number; lat?: number; itemCode?: string; at?: Date }): Promise<Case>;
+  report(residentId: string, options?: { lng?: number; lat?: number; itemCode?: string; at?: Date; photos?: string[] }): Promise<Case>;
   /** Applies staff actions in order, each one conditional write, and returns the case after them. */
   staff(caseItem: Case, ...actions: CaseActionInput[]): Promise<Case>;
-  /** Lets go of the runtime (the stack itself is stopped by its owner). */
-  dispose(): void;
 }
 
-export function seeder(config: Config, now: () => Date = () => new Date()): Seeder {
-  const rt = createRuntime(config, { now });
+/** Writes through the stack's own runtime (`stack.runtime`). */
+export function seeder(rt: Runtime, now: () => Date = () => new Date()): Seeder {
   const admin: Principal = { userId: 'Stestadmin', role: 'admin', scope: { areas: [city.districts[0]!.code] } };
   return {
     rt,
@@ -42,7 +39,7 @@ export function seeder(config: Config, now: () => Date = () => new Date()): Seed
         urgency: item.defaultUrgency,
         description: '测试用上报：路边井盖松动',
         answers: {},
-        photos: [],
+        photos: (options.photos ?? []).map((key) => ({ key })),
         location: {
           lng,
           lat,
@@ -68,9 +65,6 @@ export function seeder(config: Config, now: () => Date = () => new Date()): Seed
         await rt.cases.save(current);
       }
       return current;
-    },
-    dispose() {
-      releaseRuntime(rt);
     },
   };
 }

@@ -16,6 +16,14 @@ import { handler as getWorkCase } from './get-work-case';
 import { handler as listWorkCases } from './list-work-cases';
 import { handler as redeemInvitation } from './redeem-invitation';
 import { handler as revokeStaff } from './revoke-staff';
+// Report and track (issue 6).
+import { handler as listNearbyCases } from './list-nearby-cases';
+import { handler as followCase } from './follow-case';
+import { handler as unfollowCase } from './unfollow-case';
+import { handler as actOnMyCase } from './act-on-my-case';
+import { handler as listAreas } from './list-areas';
+import { handler as getMe } from './get-me';
+import { handler as setMyHome } from './set-my-home';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -37,4 +45,12 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'create-invitation': createInvitation,
   'redeem-invitation': redeemInvitation,
   'revoke-staff': revokeStaff,
+  // Report and track (issue 6).
+  'list-nearby-cases': listNearbyCases,
+  'follow-case': followCase,
+  'unfollow-case': unfollowCase,
+  'act-on-my-case': actOnMyCase,
+  'list-areas': listAreas,
+  'get-me': getMe,
+  'set-my-home': setMyHome,
 };

@@ -1,7 +1,6 @@
 import { defineRoute } from '../http/route';
-import { caseSummary } from '../views';
+import { listMyCases } from '../services/my-cases';
 
-export const handler = defineRoute('list-my-cases', async (req, rt) => {
-  const page = await rt.cases.listByResident(req.principal.userId, req.query.limit, req.query.cursor);
-  return { body: { cases: page.items.map(caseSummary), nextCursor: page.nextCursor } };
-});
+export const handler = defineRoute('list-my-cases', async (req, rt) => ({
+  body: await listMyCases(rt, req.principal, req.query.limit, req.query.cursor, req.now),
+}));

@@ -175,7 +175,8 @@ export async function startBridge(options: BridgeOptions): Promise<{ url: string
       }
       const candidates = table.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m);
       if (candidates.length === 0) return sendJson(res, 404, { error: { code: 'ROUTE.NOT_FOUND', message: '接口不存在' } });
-      const hit = candidates.find((x) => x.c.route.method === method);
+      // As API Gateway does: a literal segment beats a parameter (/v1/cases/nearby before /v1/cases/{id}).
+      const hit = candidates.filter((x) => x.c.route.method === method).sort((x, y) => x.c.paramNames.length - y.c.paramNames.length)[0];
       if (!hit) {
         return sendJson(res, 405, { error: { code: 'ROUTE.METHOD_NOT_ALLOWED', message: '不支持的请求方法' } }, { allow: candidates.map((x) => x.c.route.method).join(', ') });
       }

@@ -55,6 +55,15 @@ export async function readWorkCase(
   }
 }
 
+/** A duplicate must point at a real case the caller can see, other than itself. */
+async function assertOriginal(rt: Runtime, principal: Principal, caseId: string, originalId: string): Promise<Case> {
+  const original = originalId === caseId ? null : await rt.cases.get(originalId);
+  if (!original || !staffMayRead(original, principal)) {
+    throw new DomainError('CASE.VALIDATION', '未找到被重复的原案件', { problems: [{ path: 'body.duplicateOf', message: 'no such case in your scope' }] });
+  }
+  return original;
+}
+
 /**
  * A staff action: dispatch defaults filled in (the 权责清单 department, the item's
  * handling limit from now), then the shared case-actions service decides and writes.
@@ -83,8 +92,12 @@ export async function actOnWorkCase(
       throw new DomainError('CASE.VALIDATION', '所选部门不存在', { problems: [{ path: 'body.departmentId', message: 'unknown department' }] });
     }
   }
+  const original = body.type === 'reject' && body.kind === 'duplicate' ? await assertOriginal(rt, principal, caseId, body.duplicateOf) : null;
   try {
     const { caseItem } = await actOnCase(rt, principal, caseId, input, now, actorName === undefined ? {} : { actorName });
+    // 并案: the duplicate's reporter follows the original from now on (我的上报 lists it, its
+    // steps reach them). A follow is idempotent, so a retry after a failure here repeats nothing.
+    if (original && original.residentId !== caseItem.residentId) await rt.follows.follow(original.id, caseItem.residentId, now);
     return await view(rt, caseItem, principal, now);
   } catch (err) {
     throw await conflictWithView(err, (current) => view(rt, current, principal, now));

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { caseSchema, type Case, type CaseStatus } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
@@ -10,7 +10,15 @@ const AT_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['dispatched', 'accepted'
 /** Geohash length 6 cells are ~1.2 km × 0.6 km: a 250 m circle touches at most four. */
 export const NEARBY_CELL_PRECISION = 6;
 
-const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+export const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+
+/**
+ * gsi1 holds a resident's own things (later also bookings). Reported cases and follows
+ * share one sort-key prefix, ordered by time, so "my cases" is one query that sees both
+ * and nothing else: `MINE#<time>#R#<caseId>` for a report, `MINE#<time>#F#<caseId>` for a follow.
+ */
+export const MY_CASES_PREFIX = 'MINE#';
+export const residentPartition = (residentId: string) => `RES#${residentId}`;
 
 /** Kept on the case item by their own guarded writes; a save never writes them. */
 const COUNTERS: ReadonlySet<string> = new Set(['followerCount']);
@@ -52,8 +60,8 @@ export function toItem(c: Case): Record<string, unknown> {
   return {
     ...caseKey(c.id),
     ...c,
-    gsi1pk: `RES#${c.residentId}`,
-    gsi1sk: `${c.createdAt}#${c.id}`,
+    gsi1pk: residentPartition(c.residentId),
+    gsi1sk: `${MY_CASES_PREFIX}${c.createdAt}#R#${c.id}`,
     ...(open ? { gsi2pk: `GRID#${c.location.gridCode}`, gsi2sk: `${deadline}#${c.id}` } : {}),
     ...(AT_DEPARTMENT.has(c.status) ? { gsi3pk: `DEPT#${c.routing.departmentId}`, gsi3sk: `${deadline}#${c.id}` } : {}),
     ...(open ? { gsi4pk: `GH${NEARBY_CELL_PRECISION}#${c.location.geohash.slice(0, NEARBY_CELL_PRECISION)}`, gsi4sk: `${c.itemCode}#${c.id}` } : {}),
@@ -66,6 +74,10 @@ export function fromItem(item: Record<string, unknown>): Case {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, ...rest } = item;
   return caseSchema.parse(rest);
 }
+
+export type MyCaseEntry =
+  | { relation: 'reported'; caseItem: Case }
+  | { relation: 'followed'; caseId: string; since: string };
 
 export interface Page<T> {
   items: T[];
@@ -126,17 +138,58 @@ export class CaseRepository {
     return out.Item ? fromItem(out.Item) : null;
   }
 
-  async listByResident(residentId: string, limit: number, cursor?: string): Promise<Page<Case>> {
-    const partition = `RES#${residentId}`;
+  /** Several cases by id (a page of followed cases): one batch read, missing ones left out. */
+  async getMany(ids: readonly string[]): Promise<Map<string, Case>> {
+    const found = new Map<string, Case>();
+    let keys = [...new Set(ids)].map(caseKey);
+    // BatchGet answers at most 100 keys and may hand some back unprocessed.
+    for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+      const batch = keys.slice(0, 100);
+      const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: batch } } }));
+      for (const item of out.Responses?.[this.table] ?? []) {
+        const c = fromItem(item);
+        found.set(c.id, c);
+      }
+      keys = [...keys.slice(100), ...((out.UnprocessedKeys?.[this.table]?.Keys ?? []) as typeof keys)];
+    }
+    return found;
+  }
+
+  /** 我的上报: the resident's reports and follows, newest first, one query on gsi1. */
+  async listByResident(residentId: string, limit: number, cursor?: string): Promise<Page<MyCaseEntry>> {
+    const partition = residentPartition(residentId);
     const out = await this.doc.send(new QueryCommand({
       TableName: this.table,
       IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: { ':p': partition },
+      KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :mine)',
+      ExpressionAttributeValues: { ':p': partition, ':mine': MY_CASES_PREFIX },
       ScanIndexForward: false,
       Limit: limit,
       ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { name: 'gsi1pk', value: partition }, ['pk', 'sk', 'gsi1pk', 'gsi1sk']) } : {}),
     }));
-    return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    const entries = (out.Items ?? []).map((item): MyCaseEntry => (
+      item.sk === 'CASE'
+        ? { relation: 'reported', caseItem: fromItem(item) }
+        : { relation: 'followed', caseId: String(item.caseId), since: String(item.followedAt) }
+    ));
+    return { items: entries, nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  /** Open cases of one item in one geohash cell (precision NEARBY_CELL_PRECISION), from gsi4. */
+  async listOpenInCell(cell: string, itemCode: string): Promise<Case[]> {
+    const found: Case[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi4',
+        KeyConditionExpression: 'gsi4pk = :cell AND begins_with(gsi4sk, :item)',
+        ExpressionAttributeValues: { ':cell': `GH${NEARBY_CELL_PRECISION}#${cell}`, ':item': `${itemCode}#` },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      found.push(...(out.Items ?? []).map(fromItem));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return found;
   }
 }

@@ -23,6 +23,14 @@ export interface AccountRecord {
 
 const key = (hash: string) => ({ pk: `USER#${hash}`, sk: 'PROFILE' });
 
+/** 我的住址: the resident's home grid, found from a point or picked from the area list. */
+export interface HomeRecord {
+  source: 'location' | 'picker';
+  gridCode: string;
+  updatedAt: string;
+}
+const homeKey = (userId: string) => ({ pk: `USERID#${userId}`, sk: 'HOME' });
+
 export class UserRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -54,6 +62,18 @@ export class UserRepository {
       }
       throw err;
     }
+  }
+
+  // Report and track (issue 6): 我的住址, kept beside the account under the user id (the
+  // session knows the user id, never the openid hash). Only the grid is stored, not the point.
+  async getHome(userId: string): Promise<HomeRecord | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: homeKey(userId), ConsistentRead: true }));
+    if (!out.Item) return null;
+    return { source: out.Item.source as HomeRecord['source'], gridCode: String(out.Item.gridCode), updatedAt: String(out.Item.updatedAt) };
+  }
+
+  async setHome(userId: string, home: HomeRecord): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...homeKey(userId), ...home } }));
   }
 
   /** Binds (or rebinds) a staff account; used by seeding and operator tooling. */

@@ -110,10 +110,11 @@ export class WorkQueueStore {
 
   /** Up to `limit` matching rows from one partition (more than one query when a filter drops rows). */
   private async fetch(partition: QueuePartition, start: Record<string, string> | undefined, limit: number, filter: QueueFilter): Promise<Fetched> {
-    const names: Record<string, string> = { '#pk': `${partition.index}pk`, '#sk': `${partition.index}sk` };
+    const names: Record<string, string> = { '#pk': `${partition.index}pk` };
     const values: Record<string, unknown> = { ':pk': partition.key };
     let keyCondition = '#pk = :pk';
     if (filter.dueBefore) {
+      names['#sk'] = `${partition.index}sk`;
       keyCondition += ' AND #sk < :due';
       values[':due'] = filter.dueBefore;
     }

@@ -152,28 +152,10 @@ export const caseViewSchema = z.object({
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 
-export const caseSummarySchema = z.object({
-  id: z.string(),
-  itemCode: z.string(),
-  itemName: z.string(),
-  status: caseStatusSchema,
-  statusLabel: z.string(),
-  address: z.string(),
-  createdAt: instantSchema,
-  updatedAt: instantSchema,
-});
-export type CaseSummary = z.infer<typeof caseSummarySchema>;
-
 export const listCasesQuerySchema = z.object({
   limit: limitQuery(50, 20),
   cursor: z.string().max(512).optional(),
 });
-export const listCasesResponseSchema = z.object({
-  cases: z.array(caseSummarySchema),
-  nextCursor: z.string().nullable(),
-});
-export type ListCasesResponse = z.infer<typeof listCasesResponseSchema>;
-
 export const caseIdParamsSchema = z.object({ id: z.string().regex(/^C[0-9A-Z]{10,40}$/) });
 
 export const devAccountsResponseSchema = z.object({

@@ -4,6 +4,7 @@ import * as c from './contracts';
 // work-api (issue 7): staff desk and onboarding contracts
 import * as staff from './staff';
 import * as work from './work';
+import * as track from './report-track';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -91,19 +92,19 @@ export const routes = [
     id: 'list-my-cases',
     method: 'GET',
     path: '/v1/cases',
-    summary: '我的上报（最新在前，游标分页）',
+    summary: '我的上报：上报的和关注的案件（最新在前，游标分页）',
     roles: ['resident'],
     request: { query: c.listCasesQuerySchema },
-    response: { status: 200, body: c.listCasesResponseSchema },
+    response: { status: 200, body: track.myCasesResponseSchema },
   },
   {
     id: 'get-my-case',
     method: 'GET',
     path: '/v1/cases/{id}',
-    summary: '查看我的一件上报及其进度',
+    summary: '查看我上报或关注的一件案件及其进度（关注者只见匿名信息）',
     roles: ['resident'],
     request: { params: c.caseIdParamsSchema },
-    response: { status: 200, body: c.caseViewSchema },
+    response: { status: 200, body: z.union([c.caseViewSchema, track.followerCaseViewSchema]) },
     errors: [404],
   },
   // work-api (issue 7): the staff desk and staff onboarding
@@ -183,6 +184,73 @@ export const routes = [
     roles: null,
     localOnly: true,
     response: { status: 200, body: c.devAccountsResponseSchema },
+  },
+  // Report and track (issue 6): nearby, follow, resident actions, 我的住址.
+  {
+    id: 'list-nearby-cases',
+    method: 'GET',
+    path: '/v1/cases/nearby',
+    summary: '附近已有人上报：250 米内同一事项的未办结案件（最近在前，最多 5 件，匿名）',
+    roles: ['resident'],
+    request: { query: track.nearbyQuerySchema },
+    response: { status: 200, body: track.nearbyResponseSchema },
+    errors: [422],
+  },
+  {
+    id: 'follow-case',
+    method: 'POST',
+    path: '/v1/cases/{id}/follow',
+    summary: '我也遇到：关注一件未办结的案件（重复关注不重复计数）',
+    roles: ['resident'],
+    request: { params: c.caseIdParamsSchema },
+    response: { status: 200, body: track.followResponseSchema },
+    errors: [404, 409],
+  },
+  {
+    id: 'unfollow-case',
+    method: 'DELETE',
+    path: '/v1/cases/{id}/follow',
+    summary: '取消关注（重复取消无副作用）',
+    roles: ['resident'],
+    request: { params: c.caseIdParamsSchema },
+    response: { status: 200, body: track.followResponseSchema },
+    errors: [404],
+  },
+  {
+    id: 'act-on-my-case',
+    method: 'POST',
+    path: '/v1/cases/{id}/actions',
+    summary: '居民对自己的案件撤单、催办或补充信息（带 version；版本过期返回 409 及当前案件）',
+    roles: ['resident'],
+    request: { params: c.caseIdParamsSchema, body: track.residentActionRequestSchema },
+    response: { status: 200, body: c.caseViewSchema },
+    errors: [404, 409, 422, 429],
+  },
+  {
+    id: 'list-areas',
+    method: 'GET',
+    path: '/v1/areas',
+    summary: '街道 → 社区 → 网格（含地标描述），供不用定位的居民选择住址',
+    roles: ANY_SIGNED_IN,
+    response: { status: 200, body: track.areasResponseSchema },
+  },
+  {
+    id: 'get-me',
+    method: 'GET',
+    path: '/v1/me',
+    summary: '我的信息、住址网格及其网格员、网格长',
+    roles: ANY_SIGNED_IN,
+    response: { status: 200, body: track.meResponseSchema },
+  },
+  {
+    id: 'set-my-home',
+    method: 'PUT',
+    path: '/v1/me/home',
+    summary: '设置我的住址：按位置或从网格列表选择',
+    roles: ['resident'],
+    request: { body: track.homeRequestSchema },
+    response: { status: 200, body: track.homeResponseSchema },
+    errors: [422],
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -1,0 +1,7 @@
+import { NEARBY_RADIUS_METRES } from '@gridtong/shared/api/report-track';
+import { defineRoute } from '../http/route';
+import { nearbyOpenCases } from '../services/nearby';
+
+export const handler = defineRoute('list-nearby-cases', async (req, rt) => ({
+  body: { cases: await nearbyOpenCases(rt, req.principal, req.query), radiusMetres: NEARBY_RADIUS_METRES },
+}));

@@ -1,0 +1,154 @@
+import type { AreasResponse, FollowerCaseView, Home, MyCaseRelation, MyCaseSummary, NearbyCase } from '@gridtong/shared/api/report-track';
+import type { WorkerCard } from '@gridtong/shared/api/contracts';
+import { followerTimeline } from '@gridtong/shared/case/follower-timeline';
+import { nextDeadline } from '@gridtong/shared/case/next-deadline';
+import { availableActions, formatResidentTime } from '@gridtong/shared/case/index';
+import { WARNING_STAGE_LABELS, warningStage, type WarningStage } from '@gridtong/shared/deadlines/index';
+import { CASE_STATUS_LABELS, type Case } from '@gridtong/shared/schemas/case';
+import type { Principal } from '@gridtong/shared/schemas/roles';
+import { workingCalendar } from './calendar';
+import type { CityReference } from './store/city';
+import type { PhotoStore } from './store/photos';
+import type { HomeRecord } from './store/users';
+import { workerCard } from './workers';
+
+/*
+ * Views for report and track (issue 6). Each names every field it returns: a neighbour
+ * (nearby, follower) never gets the reporter's id, phone, words, answers, address or
+ * other photos; staff names and notes reach nobody here.
+ */
+
+/** A public item's first photo, as a short-lived link; nothing for a non-public item. */
+async function publicPhoto(c: Case, city: CityReference, photos: PhotoStore): Promise<string | null> {
+  const first = c.photos[0];
+  if (!first || city.directory.item(c.itemCode)?.publicReports !== true) return null;
+  return photos.neighbourLink(c.id, first);
+}
+
+export async function nearbyCaseView(
+  c: Case,
+  distanceMetres: number,
+  viewer: { userId: string; following: boolean },
+  city: CityReference,
+  photos: PhotoStore,
+): Promise<NearbyCase> {
+  return {
+    id: c.id,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    status: c.status,
+    statusLabel: CASE_STATUS_LABELS[c.status],
+    distanceMetres: Math.round(distanceMetres),
+    reportedAt: c.createdAt,
+    followerCount: c.followerCount,
+    photoUrl: await publicPhoto(c, city, photos),
+    mine: c.residentId === viewer.userId,
+    following: viewer.following,
+  };
+}
+
+export async function followerCaseView(c: Case, city: CityReference, photos: PhotoStore, viewer: Principal, now: Date): Promise<FollowerCaseView> {
+  const place = city.directory.placeOf(c.location.gridCode);
+  const dispatched = c.timeline.some((e) => e.action === 'dispatch');
+  return {
+    relation: 'followed',
+    id: c.id,
+    version: c.version,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    status: c.status,
+    statusLabel: CASE_STATUS_LABELS[c.status],
+    reportedAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    followerCount: c.followerCount,
+    location: { gridName: place?.grid.name ?? '', communityName: place?.community.name ?? '', streetName: place?.street.name ?? '' },
+    departmentName: dispatched ? (city.directory.department(c.routing.departmentId)?.name ?? null) : null,
+    photoUrl: await publicPhoto(c, city, photos),
+    timelineView: followerTimeline(c, { departmentName: (id: string) => city.directory.department(id)?.name }),
+    // The domain decides; for a follower this is empty (actions belong to the reporter).
+    availableActions: availableActions(c, viewer, now),
+  };
+}
+
+/** One line of 我的上报, with the clock that is running on the case and its warning light. */
+export function myCaseSummary(c: Case, relation: MyCaseRelation, since: string, city: CityReference, now: Date): MyCaseSummary {
+  const limits = city.directory.item(c.itemCode)?.timeLimits;
+  const running = limits ? nextDeadline(c, limits) : null;
+  const stage: WarningStage = running ? warningStage(workingCalendar(), { start: Date.parse(running.start), deadline: Date.parse(running.at), unit: running.unit }, now) : 'none';
+  return {
+    id: c.id,
+    relation,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    status: c.status,
+    statusLabel: CASE_STATUS_LABELS[c.status],
+    ...(relation === 'reported' ? { address: c.location.address } : {}),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    since,
+    followerCount: c.followerCount,
+    nextDeadline: running
+      ? { kind: running.kind, at: running.at, label: `${formatResidentTime(running.at)} 前${running.kind === 'dispatch' ? '派遣' : '处置完毕'}` }
+      : null,
+    warningStage: stage,
+    warningLabel: WARNING_STAGE_LABELS[stage],
+  };
+}
+
+/** 我的住址 with names, and the grid's 网格员 and 网格长 cards (their public duty phone). */
+export function homeView(home: HomeRecord | null, city: CityReference, now: Date): { home: Home | null; workers: WorkerCard[] } {
+  const place = home ? city.directory.placeOf(home.gridCode) : undefined;
+  if (!home || !place) return { home: null, workers: [] };
+  return {
+    home: {
+      source: home.source,
+      grid: { code: place.grid.code, name: place.grid.name, landmark: gridLandmark(city, place.grid.code) },
+      community: { code: place.community.code, name: place.community.name },
+      street: { code: place.street.code, name: place.street.name },
+      updatedAt: home.updatedAt,
+    },
+    workers: city.directory.workersOf(place.grid.code).filter((w) => w.title !== 'supervisor').map((w) => workerCard(w, now)),
+  };
+}
+
+const landmarks = new WeakMap<CityReference, Map<string, string>>();
+
+/**
+ * A short description a resident recognises their grid by: the named places (buildings,
+ * landmarks) of its community that lie inside it; the community's own places otherwise.
+ */
+export function gridLandmark(city: CityReference, gridCode: string): string {
+  let byGrid = landmarks.get(city);
+  if (!byGrid) {
+    const inside = new Map<string, string[]>();
+    for (const community of city.data.communities) {
+      for (const place of community.places) {
+        const grid = city.directory.locate(place.lng, place.lat, 'wgs84')?.grid.code;
+        if (grid) inside.set(grid, [...(inside.get(grid) ?? []), place.name]);
+      }
+    }
+    byGrid = new Map();
+    for (const grid of city.data.grids) {
+      const names = inside.get(grid.code) ?? city.data.communities.find((c) => c.code === grid.communityCode)?.places.map((p) => p.name) ?? [];
+      const community = city.directory.placeOf(grid.code)?.community.name ?? '';
+      byGrid.set(grid.code, names.length ? `${names.slice(0, 3).join('、')}一带` : `${community}${grid.name}`);
+    }
+    landmarks.set(city, byGrid);
+  }
+  return byGrid.get(gridCode) ?? '';
+}
+
+/** 街道 → 社区 → 网格, each grid with the landmark description a resident recognises. */
+export function areasView(city: CityReference): AreasResponse {
+  return {
+    streets: city.data.streets.map((street) => ({
+      code: street.code,
+      name: street.name,
+      communities: city.data.communities.filter((c) => c.streetCode === street.code).map((community) => ({
+        code: community.code,
+        name: community.name,
+        grids: city.data.grids.filter((g) => g.communityCode === community.code).map((grid) => ({ code: grid.code, name: grid.name, landmark: gridLandmark(city, grid.code) })),
+      })),
+    })),
+  };
+}
