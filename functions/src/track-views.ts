@@ -7,10 +7,11 @@ import { WARNING_STAGE_LABELS, warningStage, type WarningStage } from '@gridtong
 import { CASE_STATUS_LABELS, type Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from './calendar';
+import { bucketLayout } from './store/bucket-layout';
 import type { CityReference } from './store/city';
 import type { PhotoStore } from './store/photos';
 import type { HomeRecord } from './store/users';
-import { workerCard } from './workers';
+import { publicWorkers, workerCard } from './workers';
 
 /*
  * Views for report and track (issue 6). Each names every field it returns: a neighbour
@@ -22,7 +23,9 @@ import { workerCard } from './workers';
 async function publicPhoto(c: Case, city: CityReference, photos: PhotoStore): Promise<string | null> {
   const first = c.photos[0];
   if (!first || city.directory.item(c.itemCode)?.publicReports !== true) return null;
-  return photos.neighbourLink(c.id, first);
+  // Only a photo the case has adopted (cases/<caseId>/…): an upload key names its uploader.
+  if (!first.key.startsWith(bucketLayout.casesPrefix)) return null;
+  return (await photos.viewLinks([first]))[0] ?? null;
 }
 
 export async function nearbyCaseView(
@@ -107,7 +110,7 @@ export function homeView(home: HomeRecord | null, city: CityReference, now: Date
       street: { code: place.street.code, name: place.street.name },
       updatedAt: home.updatedAt,
     },
-    workers: city.directory.workersOf(place.grid.code).filter((w) => w.title !== 'supervisor').map((w) => workerCard(w, now)),
+    workers: publicWorkers(city.directory.workersOf(place.grid.code)).map((w) => workerCard(w, now)),
   };
 }
 

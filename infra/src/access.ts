@@ -26,18 +26,16 @@ export interface RouteAccess {
   uploads: 'none' | 'put' | 'read' | 'check';
   /** Read the city reference snapshot (grids, workers, catalog) from the bucket. */
   city: boolean;
-  /** Report and track (issue 6): copy a case's first photo to neighbours/ and link it (needs uploads 'read'). */
-  neighbourPhotos?: boolean;
 }
 
 export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none', city: false },
   'get-catalog': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
-  'locate-grid': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
+  'locate-grid': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'create-upload': { table: 'readWrite', sessions: true, wechat: false, uploads: 'put', city: false },
   'create-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
   'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
-  'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true, neighbourPhotos: true },
+  'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
   // work-api (issue 7): every staff route reads the stored staff account (revocation within a minute)
   'list-work-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
@@ -48,7 +46,7 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'redeem-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'revoke-staff': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   // Report and track (issue 6).
-  'list-nearby-cases': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true, neighbourPhotos: true },
+  'list-nearby-cases': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'follow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'unfollow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'act-on-my-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },

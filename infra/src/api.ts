@@ -13,7 +13,7 @@ import { accessFor, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from './access';
 import type { StageConfig } from './config';
 import { repoRoot } from './repo-root';
 import type { Secrets } from './secrets';
-import { CASES_PREFIX, CITY_SNAPSHOT_KEY, NEIGHBOUR_PHOTOS_PREFIX, UPLOAD_PREFIX, type Storage } from './storage';
+import { CASES_PREFIX, CITY_SNAPSHOT_KEY, UPLOAD_PREFIX, type Storage } from './storage';
 
 export interface ApiProps {
   config: StageConfig;
@@ -164,11 +164,6 @@ export class Api extends Construct {
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [storage.uploadBucket.bucketArn] }));
     }
     if (access.city) objects(['s3:GetObject'], CITY_SNAPSHOT_KEY);
-    // Report and track (issue 6): the neighbour copy of a case's first photo (see PhotoStore.neighbourLink).
-    if (access.neighbourPhotos) {
-      objects(['s3:GetObject', 's3:PutObject'], `${NEIGHBOUR_PHOTOS_PREFIX}*`);
-      if (access.uploads !== 'check') fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [storage.uploadBucket.bucketArn] }));
-    }
   }
 }
 

@@ -10,8 +10,6 @@ import type { StageConfig } from './config';
 export const UPLOAD_PREFIX = bucketLayout.uploadsPrefix;
 /** Photos a case holds, copied from uploads when it is filed. */
 export const CASES_PREFIX = bucketLayout.casesPrefix;
-// Report and track (issue 6).
-export const NEIGHBOUR_PHOTOS_PREFIX = bucketLayout.neighbourPhotosPrefix;
 /** The city reference snapshot the functions load at cold start. */
 export const CITY_SNAPSHOT_KEY = bucketLayout.citySnapshotKey;
 

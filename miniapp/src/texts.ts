@@ -61,6 +61,7 @@ export const T = {
     nearbyReported: (d: string) => `${d} 上报`,
     followers: (n: number) => `${n} 人也遇到`,
     follow: '我也遇到',
+    mine: '我上报的',
     following: '已关注',
     followDone: '已关注这件上报，办理进度会通知您。可在“我的上报”中查看。',
     notSame: '不是同一个问题，继续上报',

@@ -7,7 +7,7 @@ import { session } from '../src/services/session';
 import { catalog, login, mockServer, ok, typeInto } from './fixtures';
 
 const worker = { id: 'W1', name: '李网格', title: 'gridWorker', titleLabel: '网格员', phone: '13800000001', dutyHours: '08:30–17:30', onDuty: true };
-const home = { grid: { code: '440106001001001', name: '第一网格' }, community: { code: '440106001001', name: '华康社区' }, workers: [worker] };
+const home = { source: 'picker', grid: { code: '440106001001001', name: '第一网格', landmark: '天河路以北' }, community: { code: '440106001001', name: '华康社区' }, street: { code: '440106001', name: '天河南街道' }, updatedAt: '2026-11-22T01:00:00Z' };
 
 describe('home page: 我的网格员 and the 点菜 menu', () => {
   beforeEach(() => {
@@ -80,7 +80,7 @@ describe('home page: 我的网格员 and the 点菜 menu', () => {
 
   it('shows my grid worker with duty hours and calls them on tap', async () => {
     // Prepare
-    mockServer({ 'GET /v1/catalog': () => ok(catalog), 'GET /v1/me': () => ok({ home }) });
+    mockServer({ 'GET /v1/catalog': () => ok(catalog), 'GET /v1/me': () => ok({ user: { userId: 'U1', role: 'resident', roleLabel: '居民' }, home, workers: [worker] }) });
     const call = jest.spyOn(platform, 'makePhoneCall').mockImplementation(() => undefined);
     render(<HomePage />);
 

@@ -1,6 +1,6 @@
 /**
  * The one error type of the whole backend. Domain rules, repositories and adapters (ports)
- * all throw it with a stable `code`; only functions/src/http/status.ts turns a code into an
+ * all throw it with a stable `code`; only functions/src/http/errors.ts (ERROR_STATUS) turns a code into an
  * HTTP status, so a job (sweep, deliverer) receives the same errors a handler does.
  */
 export const ERROR_CODES = [

@@ -112,7 +112,7 @@ describe('nearby open cases (附近已有人上报)', () => {
 
     expect(Object.keys(first).sort()).toEqual(['distanceMetres', 'followerCount', 'following', 'id', 'itemCode', 'itemName', 'mine', 'photoUrl', 'reportedAt', 'status', 'statusLabel'].sort());
     expect(first.statusLabel).toBe('已上报');
-    expect(new URL(first.photoUrl).pathname).toMatch(new RegExp(`/neighbours/${at.m30!.id}/first\\.jpg$`));
+    expect(new URL(first.photoUrl).pathname).toMatch(new RegExp(`/cases/${at.m30!.id}/[0-9A-Z]+\\.jpg$`));
     expect(first.photoUrl).not.toContain(reporter.userId);
     const photo = await fetch(first.photoUrl);
     expect(photo.status).toBe(200);
@@ -120,6 +120,20 @@ describe('nearby open cases (附近已有人上报)', () => {
     expect(first.mine).toBe(false);
     for (const c of answer.body.cases) expectNoPrivateFields(c);
     expect(stack.dynamoOperations).not.toContain('Scan');
+  });
+
+  it('costs one query per geohash cell the circle touches, and no Scan', async () => {
+    const p = gcj(centre);
+    const before = stack.dynamoOperations.length;
+    await api.get(`/v1/cases/nearby?lat=${p.lat}&lng=${p.lng}&coord=gcj02&itemCode=${itemCode}`, neighbour.token);
+    const ops = stack.dynamoOperations.slice(before);
+
+    // A 250 m circle touches 1–4 precision-6 cells; then one batch read of the caller's follows.
+    const queries = ops.filter((o) => o === 'Query').length;
+    expect(queries).toBeGreaterThanOrEqual(1);
+    expect(queries).toBeLessThanOrEqual(4);
+    expect(ops.filter((o) => o === 'BatchGetItem')).toHaveLength(1);
+    expect(ops).not.toContain('Scan');
   });
 
   it('marks the caller’s own case as mine', async () => {
@@ -173,6 +187,7 @@ describe('following a case (我也遇到)', () => {
 
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ caseId, following: true, followerCount: 1 });
+    expect(await seed.rt.follows.followersOf(caseId)).toEqual([b.userId]);
     expect(again.body.followerCount).toBe(1);
     expect([raced1.body.followerCount, raced2.body.followerCount]).toEqual([1, 1]);
 
@@ -296,7 +311,8 @@ describe('resident actions on a case', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('submitted');
     expect(answer.body.photoUrls).toHaveLength(1);
-    expect(answer.body.photoUrls[0]).toContain(photo);
+    // The case keeps its own copy of the photo, not the upload.
+    expect(new URL(answer.body.photoUrls[0]).pathname).toContain(`/cases/${asked.id}/${photo.slice(photo.lastIndexOf('/') + 1)}`);
   });
 
   it('answers a stale version with 409 and the current case, as the resident sees it', async () => {
@@ -413,5 +429,12 @@ describe('我的住址 and my grid worker', () => {
     expect(outside.status).toBe(422);
     expect(outside.body.error.code).toBe('HOME.OUTSIDE_SERVICE_AREA');
     expect(me.body.home.grid.code).toBe(reportGrid().code);
+  });
+});
+
+describe('access patterns', () => {
+  it('never scanned the table for anything above', () => {
+    expect(stack.dynamoOperations.length).toBeGreaterThan(100);
+    expect(stack.dynamoOperations).not.toContain('Scan');
   });
 });

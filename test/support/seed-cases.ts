@@ -39,7 +39,7 @@ export function seeder(rt: Runtime, now: () => Date = () => new Date()): Seeder 
         urgency: item.defaultUrgency,
         description: '测试用上报：路边井盖松动',
         answers: {},
-        photos: (options.photos ?? []).map((key) => ({ key })),
+        photos: [],
         location: {
           lng,
           lat,
@@ -55,8 +55,10 @@ export function seeder(rt: Runtime, now: () => Date = () => new Date()): Seeder 
         anonymous: false,
         now: at,
       });
-      await rt.cases.create(created);
-      return created;
+      // As create-case does: the case keeps its own copies of the photos.
+      const withPhotos = { ...created, photos: await rt.photos.adopt(created.id, (options.photos ?? []).map((key) => ({ key }))) };
+      await rt.cases.create(withPhotos);
+      return withPhotos;
     },
     async staff(caseItem, ...actions) {
       let current = caseItem;

@@ -53,20 +53,27 @@ export async function actOnCase(
   const { version, ...action } = input;
   if (current.version !== version) throw conflict(current);
 
-  let result: ReturnType<typeof applyAction>;
-  try {
-    result = applyAction(current, action as CaseActionInput, {
-      actor: principal,
-      now,
-      ...(options.actorName === undefined ? {} : { actorName: options.actorName }),
-      ...(options.rules === undefined ? {} : { options: options.rules }),
-    });
-  } catch (err) {
-    // The domain names fields of the action; the caller sent them in the body.
-    throw isDomainError(err) && err.problems.length > 0 ? err.under('body') : err;
+  const decide = (a: CaseActionInput) => {
+    try {
+      return applyAction(current, a, {
+        actor: principal,
+        now,
+        ...(options.actorName === undefined ? {} : { actorName: options.actorName }),
+        ...(options.rules === undefined ? {} : { options: options.rules }),
+      });
+    } catch (err) {
+      // The domain names fields of the action; the caller sent them in the body.
+      throw isDomainError(err) && err.problems.length > 0 ? err.under('body') : err;
+    }
+  };
+  let result = decide(action as CaseActionInput);
+  const photos = photosOf(action as CaseActionInput);
+  if (photos.length > 0) {
+    // Photos attached to an action must be the actor's own uploads, really in the bucket;
+    // the case keeps its own copies (cases/<id>/…), which nobody can replace afterwards.
+    await rt.photos.assertOwnedAndPresent(principal.userId, photos);
+    result = decide({ ...action, photos: await rt.photos.adopt(caseId, photos) } as CaseActionInput);
   }
-  // Photos attached to an action must be the actor's own uploads, really in the bucket.
-  await rt.photos.assertOwnedAndPresent(principal.userId, photosOf(action as CaseActionInput));
 
   try {
     await rt.cases.save(result.next);

@@ -13,12 +13,6 @@ export const bucketLayout = {
   casesPrefix: 'cases/',
   /** Days an upload stays in uploads/ before the bucket deletes it. */
   uploadsExpireDays: 2,
-  /**
-   * Report and track (issue 6): the first photo of a public case as neighbours see it,
-   * `neighbours/<caseId>/first.<ext>`, copied from the upload so the link never carries
-   * the reporter's user id (upload keys do).
-   */
-  neighbourPhotosPrefix: 'neighbours/',
   /** The validated city reference snapshot (grids, workers, catalog, 权责清单). */
   citySnapshotKey: 'reference/city.json',
 } as const;

@@ -115,21 +115,4 @@ export class PhotoStore {
   async viewLinks(photos: PhotoRef[]): Promise<string[]> {
     return Promise.all(photos.map((p) => getSignedUrl(this.signer, new GetObjectCommand({ Bucket: this.bucket, Key: p.key }), { expiresIn: PHOTO_LINK_SECONDS })));
   }
-
-  // Report and track (issue 6).
-  /**
-   * A short-lived link to a case photo for neighbours (nearby, followers). Upload keys name
-   * the uploader, so the photo is first copied once to a key that names only the case.
-   */
-  async neighbourLink(caseId: string, photo: PhotoRef): Promise<string> {
-    const extension = photo.key.slice(photo.key.lastIndexOf('.') + 1);
-    const key = `${bucketLayout.neighbourPhotosPrefix}${caseId}/first.${extension}`;
-    try {
-      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-    } catch (err) {
-      if (!(err instanceof NotFound || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)) throw err;
-      await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: key, CopySource: `${this.bucket}/${photo.key}` }));
-    }
-    return getSignedUrl(this.signer, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: PHOTO_LINK_SECONDS });
-  }
 }

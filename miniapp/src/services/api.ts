@@ -1,8 +1,7 @@
 import type { CatalogResponse, ErrorBody, LoginResponse, devAccountsResponseSchema } from '@gridtong/shared/api/contracts';
 import type {
   AreasResponse,
-  CaseDetail,
-  CaseListEntry,
+  MyCasesResponse,
   FollowResponse,
   HomeRequest,
   MeResponse,
@@ -53,6 +52,14 @@ export const ROUTES = {
   'list-my-cases': ['GET', '/v1/cases'],
   'get-my-case': ['GET', '/v1/cases/{id}'],
   'dev-accounts': ['GET', '/v1/dev/accounts'],
+  // report and track (issue 6)
+  'list-nearby-cases': ['GET', '/v1/cases/nearby'],
+  'follow-case': ['POST', '/v1/cases/{id}/follow'],
+  'unfollow-case': ['DELETE', '/v1/cases/{id}/follow'],
+  'act-on-my-case': ['POST', '/v1/cases/{id}/actions'],
+  'list-areas': ['GET', '/v1/areas'],
+  'get-me': ['GET', '/v1/me'],
+  'set-my-home': ['PUT', '/v1/me/home'],
 } as const satisfies RouteAddresses;
 
 /** `/v1/cases/{id}` with its parameters filled in (escaped). */
@@ -134,17 +141,17 @@ export function createApiClient(opts: ApiClientOptions) {
     createUpload: (body: BodyOf<'create-upload'>) => call<ResponseOf<'create-upload'>>('POST', ROUTES['create-upload'][1], body),
     /** The same key for every retry of one draft: the server files one case. */
     createCase: (body: BodyOf<'create-case'>, idempotencyKey: string) =>
-      call<CaseDetail>('POST', ROUTES['create-case'][1], body, { 'idempotency-key': idempotencyKey }),
+      call<ResponseOf<'create-case'>>('POST', ROUTES['create-case'][1], body, { 'idempotency-key': idempotencyKey }),
     listCases: (q: { limit?: number; cursor?: string } = {}) =>
-      call<Omit<ResponseOf<'list-my-cases'>, 'cases'> & { cases: CaseListEntry[] }>('GET', withQuery(ROUTES['list-my-cases'][1], q)),
-    getCase: (id: string) => call<CaseDetail>('GET', pathWith(ROUTES['get-my-case'][1], { id })),
-    nearbyCases: (q: NearbyQuery) => call<NearbyResponse>('GET', withQuery('/v1/cases/nearby', q)),
-    follow: (id: string) => call<FollowResponse>('POST', pathWith('/v1/cases/{id}/follow', { id })),
-    unfollow: (id: string) => call<FollowResponse>('DELETE', pathWith('/v1/cases/{id}/follow', { id })),
-    act: (id: string, action: ResidentAction) => call<CaseDetail>('POST', pathWith('/v1/cases/{id}/actions', { id }), action),
-    me: () => call<MeResponse>('GET', '/v1/me'),
-    setHome: (body: HomeRequest) => call<MeResponse>('PUT', '/v1/me/home', body),
-    areas: () => call<AreasResponse>('GET', '/v1/areas'),
+      call<MyCasesResponse>('GET', withQuery(ROUTES['list-my-cases'][1], q)),
+    getCase: (id: string) => call<ResponseOf<'get-my-case'>>('GET', pathWith(ROUTES['get-my-case'][1], { id })),
+    nearbyCases: (q: NearbyQuery) => call<NearbyResponse>('GET', withQuery(ROUTES['list-nearby-cases'][1], q)),
+    follow: (id: string) => call<FollowResponse>('POST', pathWith(ROUTES['follow-case'][1], { id })),
+    unfollow: (id: string) => call<FollowResponse>('DELETE', pathWith(ROUTES['unfollow-case'][1], { id })),
+    act: (id: string, action: ResidentAction) => call<ResponseOf<'act-on-my-case'>>('POST', pathWith(ROUTES['act-on-my-case'][1], { id }), action),
+    me: () => call<MeResponse>('GET', ROUTES['get-me'][1]),
+    setHome: (body: HomeRequest) => call<MeResponse>('PUT', ROUTES['set-my-home'][1], body),
+    areas: () => call<AreasResponse>('GET', ROUTES['list-areas'][1]),
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
     request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),

@@ -65,7 +65,7 @@ export const routes = [
     roles: ANY_SIGNED_IN,
     request: { query: c.locateQuerySchema },
     response: { status: 200, body: c.locateResponseSchema },
-    errors: [404],
+    errors: [404, 429],
   },
   {
     id: 'create-upload',

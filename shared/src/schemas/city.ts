@@ -63,6 +63,7 @@ export const workerSchema = z.object({
   id: z.string().regex(/^W[0-9A-Za-z-]+$/),
   name: z.string().min(1),
   title: workerTitleSchema,
+  /** The public duty phone (工作电话) residents may call; never a personal number. */
   phone: phoneSchema,
   gridCode: gridCodeSchema,
   dutyHours: z.array(dutyHoursSchema).min(1),

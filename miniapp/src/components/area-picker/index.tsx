@@ -21,7 +21,7 @@ function Choice({ node, chosen, onClick }: { node: AreaNode; chosen: boolean; on
   return (
     <View className={`area-choice tap${chosen ? ' area-chosen' : ''}`} {...a11y('radio', node.name)} aria-checked={chosen} onClick={onClick}>
       <Text className='area-name'>{node.name}</Text>
-      {node.description ? <Text className='area-desc'>{node.description}</Text> : null}
+      {node.landmark ? <Text className='area-desc'>{node.landmark}</Text> : null}
     </View>
   );
 }

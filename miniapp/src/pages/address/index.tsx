@@ -7,7 +7,7 @@ import { Screen } from '../../components/screen';
 import { WorkerCard } from '../../components/worker-card';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
-import type { HomeGrid, HomeRequest } from '../../services/api-pending';
+import type { HomeGrid, HomeRequest, MeResponse } from '../../services/api-pending';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
 
@@ -20,14 +20,14 @@ export default function AddressPage() {
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [saved, setSaved] = useState<HomeGrid | undefined>();
+  const [saved, setSaved] = useState<{ home: HomeGrid; workers: MeResponse['workers'] } | undefined>();
 
   const save = async (body: HomeRequest, label: string) => {
     setBusy(label);
     setError(undefined);
     try {
-      const res = await api.setHome({ ...body, address: address.trim() || undefined });
-      setSaved(res.home ?? undefined);
+      const res = await api.setHome(body);
+      setSaved(res.home ? { home: res.home, workers: res.workers } : undefined);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -50,7 +50,7 @@ export default function AddressPage() {
       <Text className='hint'>{T.home2.setHint}</Text>
       {saved ? (
         <View className='card' {...a11y('status')}>
-          <Text className='field-label'>{`${T.home2.saved}：${[saved.community?.name, saved.grid.name].filter(Boolean).join(' ')}`}</Text>
+          <Text className='field-label'>{`${T.home2.saved}：${saved.home.community.name} ${saved.home.grid.name}`}</Text>
           {saved.workers.map((w) => (
             <WorkerCard key={w.id} worker={w} />
           ))}

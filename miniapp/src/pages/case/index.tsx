@@ -8,7 +8,7 @@ import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
 import { ApiError, api } from '../../services/api';
-import type { CaseDetail, ResidentAction } from '../../services/api-pending';
+import { isFollowerView, type CaseDetail, type ResidentAction } from '../../services/api-pending';
 import { caseProgress } from '../../services/case-progress';
 import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
@@ -82,7 +82,6 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
       <Text className='field-label'>{T.cases.actions}</Text>
       {actions.includes('supplement') ? (
         <View className='supplement'>
-          {c.infoRequest ? <Text className='hint'>{`${T.cases.infoRequest}：${c.infoRequest}`}</Text> : null}
           <Textarea className='text-area' value={text} placeholder={T.cases.supplementPlaceholder} maxlength={1000} ariaLabel={T.cases.supplement} onInput={(e) => setText(e.detail.value)} />
           <PhotoUploader photos={photos} update={(fn) => setPhotos((p) => fn(p))} min={0} max={3} />
           <Button
@@ -130,6 +129,8 @@ export default function CasePage() {
   const [notice, setNotice] = useState<string | undefined>();
 
   const c = detail.state.data;
+  const photoUrls = !c ? [] : isFollowerView(c) ? (c.photoUrl ? [c.photoUrl] : []) : c.photoUrls;
+  const place = !c ? '' : isFollowerView(c) ? `${c.location.streetName} ${c.location.communityName} ${c.location.gridName}` : c.location.address || `${c.location.streetName} ${c.location.communityName} ${c.location.gridName}`;
   return (
     <Screen>
       {detail.state.status === 'loading' ? <Loading /> : null}
@@ -156,8 +157,8 @@ export default function CasePage() {
             <Text className='field-label'>{T.cases.department}</Text>
             <Text>{c.departmentName ?? T.cases.departmentPending}</Text>
             <Text className='field-label'>{T.cases.address}</Text>
-            <Text>{c.location.address || '—'}</Text>
-            {c.description ? (
+            <Text>{place}</Text>
+            {!isFollowerView(c) && c.description ? (
               <>
                 <Text className='field-label'>{T.cases.description}</Text>
                 <Text>{c.description}</Text>
@@ -165,12 +166,12 @@ export default function CasePage() {
             ) : null}
             {c.followerCount > 0 ? <Text className='hint'>{T.cases.followerCount(c.followerCount)}</Text> : null}
           </View>
-          {c.photoUrls.length > 0 ? (
+          {photoUrls.length > 0 ? (
             <View className='card' {...a11y('region', T.cases.photos)}>
               <Text className='field-label'>{T.cases.photos}</Text>
               <View className='case-photos'>
-                {c.photoUrls.map((url, i) => (
-                  <Image key={url} className='case-photo' src={url} mode='aspectFill' {...a11y('button', `${T.photos.preview}，${T.photos.photoLabel(i + 1)}`)} onClick={() => platform.previewImages(c.photoUrls, url)} />
+                {photoUrls.map((url, i) => (
+                  <Image key={url} className='case-photo' src={url} mode='aspectFill' {...a11y('button', `${T.photos.preview}，${T.photos.photoLabel(i + 1)}`)} onClick={() => platform.previewImages(photoUrls, url)} />
                 ))}
               </View>
             </View>

@@ -27,7 +27,7 @@ interface Listing {
 function CaseRow({ c }: { c: CaseListEntry }) {
   const progress = caseProgress(c.status);
   const followed = c.relation === 'followed';
-  const warning = c.warningStage && c.warningStage !== 'none' ? T.cases.warning[c.warningStage] : undefined;
+  const warning = c.warningStage !== 'none' ? c.warningLabel || T.cases.warning[c.warningStage] : undefined;
   return (
     <View
       className='card case-row'
@@ -44,7 +44,7 @@ function CaseRow({ c }: { c: CaseListEntry }) {
       </View>
       {c.address ? <Text className='hint case-row-line'>{c.address}</Text> : null}
       <Text className='hint case-row-line'>{`${T.cases.reportedAt} ${formatTime(c.createdAt)}`}</Text>
-      {c.nextDeadline ? <Text className='hint case-row-line'>{T.cases.deadline(formatTime(c.nextDeadline))}</Text> : null}
+      {c.nextDeadline ? <Text className='hint case-row-line'>{`${c.nextDeadline.label} ${formatTime(c.nextDeadline.at)}`}</Text> : null}
     </View>
   );
 }

@@ -49,8 +49,8 @@ function MyGridWorker() {
       {me.state.status === 'error' ? <LoadError title={T.gridWorker.loadFailed} message={me.state.error} onRetry={me.retry} /> : null}
       {me.state.status === 'ready' && me.state.data.home ? (
         <>
-          <Text className='hint home-grid'>{[me.state.data.home.community?.name, me.state.data.home.grid.name].filter(Boolean).join(' ')}</Text>
-          {me.state.data.home.workers.map((w) => (
+          <Text className='hint home-grid'>{`${me.state.data.home.community.name} ${me.state.data.home.grid.name}`}</Text>
+          {me.state.data.workers.map((w) => (
             <WorkerCard key={w.id} worker={w} />
           ))}
         </>

@@ -45,7 +45,7 @@ function CareSwitch() {
 function HomeRow() {
   const me = useRequest(() => api.me(), []);
   const home = me.state.status === 'ready' ? me.state.data.home : undefined;
-  const value = home ? [home.community?.name, home.grid.name, home.address].filter(Boolean).join(' ') : T.home2.noAddress;
+  const value = home ? `${home.community.name} ${home.grid.name}` : T.home2.noAddress;
   return (
     <View className='card tap me-link' {...a11y('button', `${T.home2.address}：${value}`)} onClick={() => platform.navigateTo(PAGES.homeAddress)}>
       <Text className='me-link-label'>{T.home2.address}</Text>

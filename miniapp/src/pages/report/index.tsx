@@ -9,7 +9,7 @@ import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
 import { ApiError, api } from '../../services/api';
-import type { CaseDetail } from '../../services/api-pending';
+import type { CaseView } from '@gridtong/shared/api/contracts';
 import { loadCatalog } from '../../services/catalog';
 import { draftStore, editDraft, type Draft, type StepId } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
@@ -40,7 +40,7 @@ function Progress({ steps, current }: { steps: StepId[]; current: number }) {
   );
 }
 
-function Success({ done }: { done: CaseDetail }) {
+function Success({ done }: { done: CaseView }) {
   return (
     <View className='card success' {...a11y('region', T.report.successTitle)}>
       <Text className='success-title'>{`✅ ${T.report.successTitle}`}</Text>
@@ -66,7 +66,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
   const [problem, setProblem] = useState<string | undefined>();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | undefined>();
-  const [done, setDone] = useState<CaseDetail | undefined>();
+  const [done, setDone] = useState<CaseView | undefined>();
   const forward = useRef(true);
   const inFlight = useRef(false);
 

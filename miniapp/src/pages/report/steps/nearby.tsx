@@ -24,6 +24,7 @@ interface NearbyResult {
  */
 export function NearbyStep({ item, draft, change, onNone }: StepProps & { onNone: () => void }) {
   const [followed, setFollowed] = useState<Record<string, boolean>>({});
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
 
@@ -40,7 +41,7 @@ export function NearbyStep({ item, draft, change, onNone }: StepProps & { onNone
       }
     }
     try {
-      const res = await api.nearbyCases({ lat: at.lat, lng: at.lng, coord: at.coord, itemCode: item.code });
+      const res = await api.nearbyCases({ lat: String(at.lat), lng: String(at.lng), coord: at.coord, itemCode: item.code });
       return { cases: res.cases.slice(0, 5), located: true };
     } catch {
       // Looking for duplicates must never stop a report.
@@ -58,8 +59,9 @@ export function NearbyStep({ item, draft, change, onNone }: StepProps & { onNone
     setBusy(c.id);
     setError(undefined);
     try {
-      await api.follow(c.id);
-      setFollowed((f) => ({ ...f, [c.id]: true }));
+      const res = await api.follow(c.id);
+      setFollowed((f) => ({ ...f, [c.id]: res.following }));
+      setCounts((n) => ({ ...n, [c.id]: res.followerCount }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -77,14 +79,15 @@ export function NearbyStep({ item, draft, change, onNone }: StepProps & { onNone
       <View {...a11y('list', T.report.steps.nearby)}>
         {cases.map((c) => {
           const isFollowing = followed[c.id] || c.following;
+          const count = counts[c.id] ?? c.followerCount;
           return (
-            <View key={c.id} className='card nearby-case' {...a11y('listitem', `${c.itemName}，${T.report.nearbyDistance(roundMetres(c.distanceMeters))}`)}>
+            <View key={c.id} className='card nearby-case' {...a11y('listitem', `${c.itemName}，${T.report.nearbyDistance(roundMetres(c.distanceMetres))}`)}>
               <View className='nearby-row'>
                 {c.photoUrl ? <Image className='nearby-photo' src={c.photoUrl} mode='aspectFill' /> : null}
                 <View className='nearby-text'>
                   <Text className='nearby-title'>{`${item.icon} ${c.itemName}`}</Text>
-                  <Text className='hint nearby-line'>{`${T.report.nearbyDistance(roundMetres(c.distanceMeters))} · ${caseProgress(c.status).tag}`}</Text>
-                  <Text className='hint nearby-line'>{`${T.report.nearbyReported(formatDate(c.reportedAt))} · ${T.report.followers(c.followerCount + (followed[c.id] && !c.following ? 1 : 0))}`}</Text>
+                  <Text className='hint nearby-line'>{`${T.report.nearbyDistance(roundMetres(c.distanceMetres))} · ${caseProgress(c.status).tag}${c.mine ? ` · ${T.report.mine}` : ''}`}</Text>
+                  <Text className='hint nearby-line'>{`${T.report.nearbyReported(formatDate(c.reportedAt))} · ${T.report.followers(count)}`}</Text>
                 </View>
               </View>
               <Button
@@ -92,11 +95,11 @@ export function NearbyStep({ item, draft, change, onNone }: StepProps & { onNone
                 size='large'
                 type={isFollowing ? 'default' : 'primary'}
                 className='big-button'
-                disabled={isFollowing || busy === c.id}
+                disabled={isFollowing || c.mine || busy === c.id}
                 loading={busy === c.id}
                 onClick={() => void follow(c)}
               >
-                {isFollowing ? T.report.following : T.report.follow}
+                {c.mine ? T.report.mine : isFollowing ? T.report.following : T.report.follow}
               </Button>
             </View>
           );
