@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { wgs84ToGcj02 } from '@gridtong/shared/geo/index';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
-import { client, fakeJpeg, uploadPhoto } from '../support/client';
+import { client } from '../support/client';
 import { city, directory, pointInGrid } from '../support/places';
 
 /**
@@ -53,10 +53,42 @@ afterAll(async () => {
 const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
 const button = (page: Page, name: string): Locator => visible(page, `[role="button"][aria-label="${name}"]`);
 
+/** A real, decodable JPEG drawn by the browser (the H5 uploader re-encodes what it is given). */
+async function drawJpeg(page: Page, label: string, colour: string): Promise<Buffer> {
+  const dataUrl = await page.evaluate(([text, fill]) => {
+    // Runs in the page; the test project is typed without the DOM library.
+    const canvas = (globalThis as any).document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 900;
+    const g = canvas.getContext('2d');
+    g.fillStyle = fill!;
+    g.fillRect(0, 0, 1200, 900);
+    g.fillStyle = '#ffffff';
+    g.font = 'bold 120px sans-serif';
+    g.textAlign = 'center';
+    g.fillText(text!, 600, 490);
+    return canvas.toDataURL('image/jpeg', 0.8) as string;
+  }, [label, colour]);
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+
+/** What wx.uploadFile does with the presigned POST, with these bytes. */
+async function upload(api: ReturnType<typeof client>, token: string, bytes: Buffer): Promise<string> {
+  const presign = await api.post<{ url: string; fields: Record<string, string>; key: string }>('/v1/uploads', { contentType: 'image/jpeg', size: bytes.length }, token);
+  expect(presign.status).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(presign.body.fields)) form.append(k, v);
+  form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+  const res = await fetch(presign.body.url, { method: 'POST', body: form });
+  expect(res.status).toBeLessThan(300);
+  return presign.body.key;
+}
+
 let shot = 0;
 async function snap(page: Page, name: string): Promise<void> {
-  // Let the page transition settle before the picture.
+  // Let the page transition settle and the toast go before the picture.
   await page.waitForTimeout(400);
+  await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   shot += 1;
   await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`) });
 }
@@ -108,12 +140,16 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   const item = city.items.find((i) => i.active && i.minPhotos <= 1 && i.questions.every((q) => !q.required) && directory.route(gridCode, i.code).departmentId === chengguan.departmentId);
   expect(item).toBeDefined();
   const resident = await api.login('dev-zhangsan');
-  const photo = await uploadPhoto(api, resident.token);
+  const painter = await browser!.newPage();
+  const before = await drawJpeg(painter, '上报照片', '#8a5a2b');
+  const after = await drawJpeg(painter, '处置后', '#2e7d32');
+  await painter.close();
+  const photo = await upload(api, resident.token, before);
   const spot = pointInGrid(gridCode);
   const [lng, lat] = wgs84ToGcj02(spot.lng, spot.lat);
   const created = await api.post<{ id: string }>('/v1/cases', {
     itemCode: item!.code,
-    description: '小区门口有人长期占道，行人只能走机动车道',
+    description: `${item!.name}，就在小区门口，影响行人通行`,
     location: { lat, lng, coord: 'gcj02', address: '榕溪东路 8 号门口' },
     photos: [{ key: photo }],
   }, resident.token, { 'idempotency-key': `e2e-desk-${Date.now()}` });
@@ -160,9 +196,9 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   const handleForm = visible(cg.page, '[role="form"][aria-label="处理反馈"]');
   const chooser = cg.page.waitForEvent('filechooser');
   await handleForm.locator('[role="button"][aria-label="添加照片"]').click();
-  await (await chooser).setFiles({ name: 'result.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(fakeJpeg(8192)) });
+  await (await chooser).setFiles({ name: 'result.jpg', mimeType: 'image/jpeg', buffer: after });
   await handleForm.getByText('已上传').waitFor({ timeout: 30_000 });
-  await handleForm.locator('textarea').fill('已劝离占道摊位，恢复通行');
+  await handleForm.locator('textarea').fill('已到场处置完毕，恢复正常使用');
   await snap(cg.page, 'chengguan-handle-form');
   await handleForm.locator('[role="button"][aria-label="确认处理反馈"]').click();
   await handleForm.waitFor({ state: 'detached', timeout: 20_000 });

@@ -12,6 +12,9 @@ export const W = {
     noQueues: '当前身份没有可处理的队列。',
     summary: (n: number) => `共 ${n} 件待办`,
     stageCounts: '各预警等级件数',
+    filter: '筛选',
+    all: '全部',
+    toFile: '只看待立案',
   },
   row: {
     urges: (n: number) => `催办 ${n}`,
@@ -106,7 +109,7 @@ export const W = {
 } as const;
 
 export const QUEUE_LABELS: Record<WorkQueue, string> = {
-  grid: '待核实立案',
+  grid: '本网格在办',
   dispatch: '待派遣',
   department: '本部门待办',
   verify: '待核查结案',

@@ -19,6 +19,7 @@ describe('worker desk: a case and its actions', () => {
   beforeEach(() => {
     jest.spyOn(platform, 'pageParams').mockReturnValue({ id: CASE_ID });
     jest.spyOn(platform, 'toast').mockImplementation(() => undefined);
+    jest.spyOn(platform, 'scrollToTop').mockImplementation(() => undefined);
   });
   afterEach(() => {
     jest.restoreAllMocks();

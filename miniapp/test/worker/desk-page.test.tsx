@@ -41,7 +41,7 @@ describe('worker desk: the queues', () => {
     const list = await screen.findByRole('list', { name: '共 4 件待办' });
     const names = within(list).getAllByRole('button').map((b) => b.getAttribute('aria-label')?.split('，')[0]);
     expect(names).toEqual(['井盖破损', '道路积水', '暴露垃圾', '路灯不亮']);
-    expect(screen.getByRole('tab', { name: '待核实立案 4' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: '本网格在办 4' }).getAttribute('aria-selected')).toBe('true');
     expect(await screen.findByRole('tab', { name: '待核查结案 1' })).toBeTruthy();
     const counts = screen.getByRole('list', { name: '各预警等级件数' });
     expect(within(counts).getAllByRole('listitem').map((i) => i.getAttribute('aria-label'))).toEqual([
@@ -110,5 +110,25 @@ describe('worker desk: the queues', () => {
       '/work/cases?queue=department&cursor=next-1',
       '/work/cases?queue=department',
     ]);
+  });
+
+  it('narrows the grid queue to reports still to be filed', async () => {
+    // Prepare
+    session.save(staffLogin('gridWorker'));
+    const request = serveQueues({
+      grid: queue('grid', [row('C01', '路灯不亮', 'none', 20), row('C02', '井盖破损', 'red', 2, { status: 'dispatched', statusLabel: '已派遣' })]),
+      verify: queue('verify', []),
+    });
+    render(<WorkerDeskPage />);
+    expect(await screen.findByRole('list', { name: '共 2 件待办' })).toBeTruthy();
+
+    // Act
+    request.mockImplementation(async (req) => ({ status: 200, data: req.url.includes('queue=grid') ? queue('grid', [row('C01', '路灯不亮', 'none', 20)]) : queue('verify', []) }));
+    fireEvent.click(screen.getByRole('radio', { name: '只看待立案' }));
+
+    // Assess
+    expect(await screen.findByRole('list', { name: '共 1 件待办' })).toBeTruthy();
+    expect(request).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/v1\/work\/cases\?queue=grid&status=submitted%2CneedsInfo$/) }));
+    expect(screen.getByRole('radio', { name: '只看待立案' }).getAttribute('aria-checked')).toBe('true');
   });
 });

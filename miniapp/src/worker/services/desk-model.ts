@@ -2,7 +2,7 @@ import type { CaseActionType } from '@gridtong/shared/case/actions';
 import type { Role } from '@gridtong/shared/schemas/roles';
 import type { QueueRow, Stage, WorkQueue } from './work-types';
 
-/** The queues each staff role works, in tab order. */
+/** The queues each staff role works, in tab order (as the server allows them: list-work-cases). */
 export const QUEUES_BY_ROLE: Readonly<Record<Role, readonly WorkQueue[]>> = {
   resident: [],
   gridWorker: ['grid', 'verify'],
@@ -10,7 +10,7 @@ export const QUEUES_BY_ROLE: Readonly<Record<Role, readonly WorkQueue[]>> = {
   supervisor: ['grid', 'verify'],
   dispatcher: ['dispatch'],
   departmentHandler: ['department'],
-  admin: ['dispatch', 'grid', 'department', 'verify'],
+  admin: ['dispatch'],
 };
 
 /** Roles that see the figures page (their own scope). */

@@ -1,6 +1,6 @@
 import type { WorkActionRequest, WorkCaseRow, WorkCaseView, WorkQueueResponse, WorkTimelineEntry } from '@gridtong/shared/api/work';
 import type { CaseActionInput } from '@gridtong/shared/case/actions';
-import type { Satisfaction } from '@gridtong/shared/schemas/case';
+import type { CaseStatus, Satisfaction } from '@gridtong/shared/schemas/case';
 import { api, type ApiClient } from '../../services/api';
 import { formatTime } from './desk-model';
 import type { CaseDetail, Option, QueuePage, QueueRow, Stage, StatsReport, TimelineLine, WorkQueue } from './work-types';
@@ -147,8 +147,9 @@ const query = (params: Record<string, string | undefined>): string => {
 
 export function createWorkApi(client: Transport = api) {
   return {
-    async queue(queue: WorkQueue, cursor?: string): Promise<QueuePage> {
-      const res = await client.request<WorkQueueResponse>('GET', `/v1/work/cases${query({ queue, cursor })}`);
+    /** One page of a queue; `statuses` narrows it (e.g. only reports still to be filed). */
+    async queue(queue: WorkQueue, cursor?: string, statuses?: readonly CaseStatus[]): Promise<QueuePage> {
+      const res = await client.request<WorkQueueResponse>('GET', `/v1/work/cases${query({ queue, status: statuses?.join(','), cursor })}`);
       return { rows: res.cases.map(toQueueRow), nextCursor: res.nextCursor };
     },
     async caseDetail(id: string): Promise<CaseDetail> {

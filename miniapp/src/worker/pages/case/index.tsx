@@ -77,6 +77,7 @@ export default function WorkCasePage() {
       setState({ status: 'ready', detail: next });
       setOpen(undefined);
       setNow(Date.now());
+      platform.scrollToTop();
       platform.toast(W.form.done(label), 'success');
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {

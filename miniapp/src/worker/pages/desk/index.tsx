@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
@@ -11,6 +11,7 @@ import { QueueRowView } from '../../components/queue-row';
 import { byUrgency, countByStage, QUEUES_BY_ROLE, STAGE_ORDER, STATS_ROLES } from '../../services/desk-model';
 import { WORKER_PAGES } from '../../services/pages';
 import { workApi } from '../../services/work-api';
+import type { CaseStatus } from '@gridtong/shared/schemas/case';
 import type { QueueRow, WorkQueue } from '../../services/work-types';
 import { QUEUE_LABELS, STAGE_LABELS, W } from '../../texts';
 import '../../components/desk.css';
@@ -19,6 +20,9 @@ type QueueState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; rows: QueueRow[]; nextCursor: string | null };
+
+/** 待立案: reports the grid has not filed or refused yet. */
+const TO_FILE: readonly CaseStatus[] = ['submitted', 'needsInfo'];
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -30,7 +34,9 @@ export default function WorkerDeskPage() {
   const [active, setActive] = useState<WorkQueue | undefined>(queues[0]);
   const [states, setStates] = useState<Partial<Record<WorkQueue, QueueState>>>({});
   const [now, setNow] = useState(() => Date.now());
+  const [toFileOnly, setToFileOnly] = useState(false);
   const generation = useRef(0);
+  const filterOf = useCallback((q: WorkQueue) => (q === 'grid' && toFileOnly ? TO_FILE : undefined), [toFileOnly]);
 
   const loadAll = useCallback(async () => {
     const run = ++generation.current;
@@ -39,14 +45,24 @@ export default function WorkerDeskPage() {
       queues.map(async (q) => {
         setStates((s) => ({ ...s, [q]: s[q]?.status === 'ready' ? s[q] : { status: 'loading' } }));
         try {
-          const page = await workApi.queue(q);
+          const page = await workApi.queue(q, undefined, filterOf(q));
           if (run === generation.current) setStates((s) => ({ ...s, [q]: { status: 'ready', rows: page.rows, nextCursor: page.nextCursor } }));
         } catch (e) {
           if (run === generation.current) setStates((s) => ({ ...s, [q]: { status: 'error', message: messageOf(e) } }));
         }
       }),
     );
-  }, [queues]);
+  }, [queues, filterOf]);
+
+  // The filter changes what the grid queue holds: read it again.
+  const firstRun = useRef(true);
+  useEffect(() => {
+    if (firstRun.current) {
+      firstRun.current = false;
+      return;
+    }
+    void loadAll();
+  }, [toFileOnly]);
 
   // Coming back from a case (after acting on it) shows the queues as they are now.
   useDidShow(() => {
@@ -58,7 +74,7 @@ export default function WorkerDeskPage() {
 
   const loadMore = async (q: WorkQueue, cursor: string) => {
     try {
-      const page = await workApi.queue(q, cursor);
+      const page = await workApi.queue(q, cursor, filterOf(q));
       setStates((s) => {
         const prev = s[q];
         const rows = prev?.status === 'ready' ? prev.rows : [];
@@ -102,6 +118,12 @@ export default function WorkerDeskPage() {
         <Text className='wd-card-title'>{QUEUE_LABELS[active]}</Text>
       ) : null}
 
+      {active === 'grid' ? (
+        <View className='wd-chips wd-filter' {...a11y('radiogroup', W.desk.filter)}>
+          <View className={`wd-chip${toFileOnly ? '' : ' wd-chip--on'}`} {...a11y('radio', W.desk.all)} aria-checked={toFileOnly ? 'false' : 'true'} onClick={() => setToFileOnly(false)}>{W.desk.all}</View>
+          <View className={`wd-chip${toFileOnly ? ' wd-chip--on' : ''}`} {...a11y('radio', W.desk.toFile)} aria-checked={toFileOnly ? 'true' : 'false'} onClick={() => setToFileOnly(true)}>{W.desk.toFile}</View>
+        </View>
+      ) : null}
       {active && (!state || state.status === 'loading') ? <Loading /> : null}
       {active && state?.status === 'error' ? <LoadError title={W.desk.loadFailed} message={state.message} onRetry={() => void loadAll()} /> : null}
       {active && state?.status === 'ready' ? (
