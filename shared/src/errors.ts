@@ -70,6 +70,10 @@ export const ERROR_CODES = [
   'FOLLOW.OWN_CASE',
   'FOLLOW.CASE_CLOSED',
   'HOME.OUTSIDE_SERVICE_AREA',
+  // events: outbox and 考核 figures (issue 7)
+  'OUTBOX.NOT_FOUND',
+  'STATS.SCOPE_NOT_FOUND',
+  'STATS.INVALID_RANGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -67,6 +67,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'FOLLOW.OWN_CASE': 409,
   'FOLLOW.CASE_CLOSED': 409,
   'HOME.OUTSIDE_SERVICE_AREA': 422,
+  // events: outbox and 考核 figures (issue 7); a scope outside the caller's areas is a 404 like no scope at all
+  'OUTBOX.NOT_FOUND': 404,
+  'STATS.SCOPE_NOT_FOUND': 404,
+  'STATS.INVALID_RANGE': 400,
 };
 
 export interface HttpFailure {

@@ -18,6 +18,9 @@ import { createRuntime, releaseRuntime, setRuntime, withRuntime, type Runtime } 
 import { CITY_SNAPSHOT_KEY, publishCitySnapshot } from '../store/city';
 import { createDynamoClients, createS3Client } from '../store/clients';
 import { idempotencyTable, mainTable } from '../store/table-def';
+// events: the deliverer and the sweep run on timers locally, the same code as on AWS
+import type { DeliveryReport } from '../events/deliverer';
+import { runSweep, type SweepReport } from '../events/sweep-job';
 import { openidHash, UserRepository } from '../store/users';
 import { StaffRepository } from '../store/staff';
 import { startBridge } from './bridge';
@@ -41,6 +44,20 @@ export interface LocalStackOptions {
   env?: Record<string, string>;
   /** Reference data to seed instead of the demo city. */
   city?: CityData;
+  /**
+   * events: how often the deliverer and the sweep run (ms). Off unless asked for (`npm start`
+   * asks): tests run `jobs` themselves, so what they see never depends on timing.
+   */
+  timers?: { deliverEveryMs: number; sweepEveryMs: number } | false;
+}
+
+/** events: `npm start`'s timers: messages within a second or so, the sweep twice a minute. */
+export const DEFAULT_TIMERS = { deliverEveryMs: 1_000, sweepEveryMs: 30_000 } as const;
+
+/** events: run the background jobs now, with this stack's runtime (what the timers do). */
+export interface LocalJobs {
+  deliver(): Promise<DeliveryReport>;
+  sweep(): Promise<SweepReport>;
 }
 
 export interface LocalStack {
@@ -52,6 +69,7 @@ export interface LocalStack {
   seeded: boolean;
   /** Operation names (GetItem, Query, …) received by the embedded DynamoDB, in order. */
   dynamoOperations: string[];
+  jobs: LocalJobs;
   /** The runtime the handlers serve with: tests reach stores and services through it. */
   runtime: Runtime;
   stop(): Promise<void>;
@@ -104,6 +122,11 @@ async function ensureTables(client: DynamoDBClient, config: Config): Promise<voi
       KeySchema: [{ AttributeName: idempotencyTable.partitionKey, KeyType: 'HASH' }],
     }));
     // dynalite has no TTL; a real DynamoDB Local/AWS gets it.
+    // events: messages expire by the main table's TTL attribute.
+    await client.send(new UpdateTimeToLiveCommand({
+      TableName: config.tableName,
+      TimeToLiveSpecification: { AttributeName: mainTable.ttlAttribute, Enabled: true },
+    })).catch(() => undefined);
     await client.send(new UpdateTimeToLiveCommand({
       TableName: config.idempotencyTableName,
       TimeToLiveSpecification: { AttributeName: idempotencyTable.ttlAttribute, Enabled: true },
@@ -270,7 +293,34 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => bridge.stop());
 
-    return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, runtime: own, stop: stopAll };
+    // events: the deliverer and the sweep, each never overlapping itself.
+    const jobs: LocalJobs = {
+      deliver: () => withRuntime(own, () => own.deliverer().deliverDue()),
+      sweep: () => withRuntime(own, () => runSweep(own)),
+    };
+    const timers = options.timers ?? false;
+    if (timers) {
+      const every = (name: string, ms: number, job: () => Promise<unknown>) => {
+        let running: Promise<unknown> | null = null;
+        const timer = setInterval(() => {
+          running ??= job()
+            .catch((err: unknown) => logger.warn(`${name} run failed`, { error: err as Error }))
+            .finally(() => {
+              running = null;
+            });
+        }, ms);
+        timer.unref();
+        // Stopped before the stores: the timer first, then whatever run is in flight.
+        stops.push(async () => {
+          clearInterval(timer);
+          await running;
+        });
+      };
+      every('deliverer', timers.deliverEveryMs, jobs.deliver);
+      every('sweep', timers.sweepEveryMs, jobs.sweep);
+    }
+
+    return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, jobs, runtime: own, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@gridtong/shared/errors';
 import type { Principal, Role } from '@gridtong/shared/schemas/roles';
+import { StaffDirectory } from './staff-directory';
 
 /**
  * A staff account, keyed by user id: the truth for a staff member's role, scope and name.
@@ -83,6 +84,8 @@ export class StaffRepository {
         ExpressionAttributeValues: { ':revoked': 'revoked' },
       }));
       this.cache.delete(account.userId);
+      // events: messages find staff by area and department
+      await new StaffDirectory(this.doc, this.table).add(account);
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) {
         throw new DomainError('INVITATION.ALREADY_STAFF', '您已是工作人员，无需再次使用邀请码');
@@ -99,6 +102,8 @@ export class StaffRepository {
         Item: { ...key(account.userId), ...account },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
+      // events: messages find staff by area and department
+      await new StaffDirectory(this.doc, this.table).add(account);
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
     }
@@ -117,7 +122,10 @@ export class StaffRepository {
         ReturnValues: 'ALL_NEW',
       }));
       this.cache.delete(userId);
-      return fromItem(out.Attributes ?? {});
+      const revoked = fromItem(out.Attributes ?? {});
+      // events: a revoked account hears of no more cases
+      await new StaffDirectory(this.doc, this.table).remove(revoked);
+      return revoked;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) throw new DomainError('STAFF.NOT_FOUND', '未找到该工作人员');
       throw err;

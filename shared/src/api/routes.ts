@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import type { Role } from '../schemas/roles';
 import * as c from './contracts';
+import * as track from './report-track';
 // work-api (issue 7): staff desk and onboarding contracts
 import * as staff from './staff';
 import * as work from './work';
-import * as track from './report-track';
+import * as ev from './events';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -194,7 +195,7 @@ export const routes = [
     roles: ['resident'],
     request: { query: track.nearbyQuerySchema },
     response: { status: 200, body: track.nearbyResponseSchema },
-    errors: [422],
+    errors: [422, 429],
   },
   {
     id: 'follow-case',
@@ -251,6 +252,54 @@ export const routes = [
     request: { body: track.homeRequestSchema },
     response: { status: 200, body: track.homeResponseSchema },
     errors: [422],
+  },
+  // events: message centre, outbox and 考核 figures (issue 7)
+  {
+    id: 'list-messages',
+    method: 'GET',
+    path: '/v1/messages',
+    summary: '消息中心（最新在前，游标分页，含未读数）',
+    roles: ANY_SIGNED_IN,
+    request: { query: ev.listMessagesQuerySchema },
+    response: { status: 200, body: ev.listMessagesResponseSchema },
+  },
+  {
+    id: 'read-messages',
+    method: 'POST',
+    path: '/v1/messages/read',
+    summary: '标记消息已读（指定 ids 或 all）',
+    roles: ANY_SIGNED_IN,
+    request: { body: ev.markMessagesReadRequestSchema },
+    response: { status: 200, body: ev.markMessagesReadResponseSchema },
+  },
+  {
+    id: 'list-outbox',
+    method: 'GET',
+    path: '/v1/work/outbox',
+    summary: '待投递与已搁置的事件投递（管理员）',
+    roles: ['admin'],
+    request: { query: ev.listOutboxQuerySchema },
+    response: { status: 200, body: ev.listOutboxResponseSchema },
+  },
+  {
+    id: 'retry-outbox',
+    method: 'POST',
+    path: '/v1/work/outbox/{id}/retry',
+    summary: '重新投递已搁置的事件（管理员）',
+    roles: ['admin'],
+    request: { params: ev.outboxIdParamsSchema },
+    response: { status: 200, body: ev.retryOutboxResponseSchema },
+    errors: [404],
+  },
+  {
+    id: 'get-stats',
+    method: 'GET',
+    path: '/v1/work/stats',
+    summary: '考核数据：响应率、解决率、满意率与原始计数',
+    roles: ['supervisor', 'dispatcher', 'admin'],
+    request: { query: ev.statsQuerySchema },
+    response: { status: 200, body: ev.statsResponseSchema },
+    errors: [404],
   },
 ] as const satisfies readonly RouteDef[];
 
