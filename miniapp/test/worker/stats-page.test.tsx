@@ -2,9 +2,10 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import WorkStatsPage from '../../src/worker/pages/stats/index';
 import { platform } from '../../src/services/platform';
 import { session } from '../../src/services/session';
+import type { StatsResponse } from '@gridtong/shared/api/events';
 import { staffLogin } from './fixtures';
 
-const report = {
+const report: StatsResponse = {
   scope: { kind: 'street', code: '440106001', name: '榕溪街道' },
   from: '2026-11-16',
   to: '2026-11-22',

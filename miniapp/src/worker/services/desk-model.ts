@@ -13,8 +13,8 @@ export const QUEUES_BY_ROLE: Readonly<Record<Role, readonly WorkQueue[]>> = {
   admin: ['dispatch'],
 };
 
-/** Roles that see the figures page (their own scope). */
-export const STATS_ROLES: readonly Role[] = ['gridLeader', 'supervisor', 'dispatcher', 'admin'];
+/** Roles that see the figures page for their own areas (as get-stats allows them). */
+export const STATS_ROLES: readonly Role[] = ['supervisor', 'dispatcher', 'admin'];
 
 export const STAGE_ORDER: readonly Stage[] = ['overdue', 'red', 'orange', 'yellow', 'normal'];
 

@@ -1,3 +1,4 @@
+import type { StatsResponse } from '@gridtong/shared/api/events';
 import type { WorkActionRequest, WorkCaseRow, WorkCaseView, WorkQueueResponse, WorkTimelineEntry } from '@gridtong/shared/api/work';
 import type { CaseActionInput } from '@gridtong/shared/case/actions';
 import type { CaseStatus, Satisfaction } from '@gridtong/shared/schemas/case';
@@ -8,21 +9,14 @@ import type { CaseDetail, Option, QueuePage, QueueRow, Stage, StatsReport, Timel
 /*
  * The staff API (shared/src/api/work.ts), as the desk uses it. Answers are read field by
  * field into the desk's own types (work-types.ts): a screen shows what is named here, and a
- * change in the wire format touches this file only. Stats are read defensively: their
- * counters are an open record.
+ * change in the wire format touches this file only.
  */
 
-type Wire = Record<string, unknown>;
 type Transport = Pick<ApiClient, 'request'>;
 
 /** What the desk's forms send: a staff action without the version (added here). */
 export type StaffActionInput = Exclude<CaseActionInput, { type: 'cancel' | 'supplement' | 'rate' | 'expireRating' | 'requestReopen' | 'urge' }>;
 
-const obj = (v: unknown): Wire => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Wire) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const rate = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 const STAGES: readonly Stage[] = ['normal', 'yellow', 'orange', 'red', 'overdue'];
 /** The domain calls the quiet stage 'none'; the desk calls it 'normal'. */
@@ -114,26 +108,22 @@ export function toCaseDetail(c: WorkCaseView): CaseDetail {
 
 const SATISFACTION: readonly Satisfaction[] = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'];
 
-export function toStatsReport(v: unknown): StatsReport {
-  const o = obj(v);
-  const totalsWire = obj(o.totals);
-  const totals: Record<string, number> = {};
-  for (const [k, n] of Object.entries(totalsWire)) totals[k] = num(n);
-  const rates = obj(o.rates);
-  const handling = obj(o.handling);
+export function toStatsReport(o: StatsResponse): StatsReport {
+  const totals: Record<string, number> = { ...o.totals };
+  const count = (name: string) => (typeof totals[name] === 'number' && Number.isFinite(totals[name]) ? totals[name] : 0);
   return {
-    scopeName: str(obj(o.scope).name) ?? '',
-    from: str(o.from) ?? '',
-    to: str(o.to) ?? '',
+    scopeName: o.scope.name,
+    from: o.from,
+    to: o.to,
     totals,
-    responseRate: rate(rates.responseRate),
-    resolutionRate: rate(rates.resolutionRate),
-    satisfactionRate: rate(rates.satisfactionRate),
-    meanHandlingHours: rate(handling.meanHours),
-    ratings: Object.fromEntries(SATISFACTION.map((s) => [s, num(totals[`rating_${s}`])])) as Record<Satisfaction, number>,
-    days: arr(o.days).map(obj).map((d) => {
-      const counters = obj(d.counters);
-      return { date: str(d.date) ?? '', received: num(counters.received), closed: num(counters.closed), overdue: num(counters.overdue), returned: num(counters.returned) };
+    responseRate: o.rates.responseRate,
+    resolutionRate: o.rates.resolutionRate,
+    satisfactionRate: o.rates.satisfactionRate,
+    meanHandlingHours: o.handling.meanHours,
+    ratings: Object.fromEntries(SATISFACTION.map((s) => [s, count(`rating_${s}`)])) as Record<Satisfaction, number>,
+    days: o.days.map((d) => {
+      const c = (name: string) => d.counters[name] ?? 0;
+      return { date: d.date, received: c('received'), closed: c('closed'), overdue: c('overdue'), returned: c('returned') };
     }),
   };
 }
@@ -161,7 +151,7 @@ export function createWorkApi(client: Transport = api) {
       return toCaseDetail(await client.request<WorkCaseView>('POST', `/v1/work/cases/${encodeURIComponent(id)}/actions`, body));
     },
     async stats(range: { scope: string; from: string; to: string }): Promise<StatsReport> {
-      return toStatsReport(await client.request<unknown>('GET', `/v1/work/stats${query(range)}`));
+      return toStatsReport(await client.request<StatsResponse>('GET', `/v1/work/stats${query(range)}`));
     },
   };
 }
