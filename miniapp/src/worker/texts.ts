@@ -83,6 +83,15 @@ export const W = {
     done: (label: string) => `已${label}`,
     conflict: '案件已被他人更新，已为您刷新，请确认后再操作',
   },
+  messages: {
+    title: '消息',
+    link: (unread: number) => (unread > 0 ? `消息 ${unread}` : '消息'),
+    empty: '暂无消息。新案件、退单、催办和预警会在这里提醒您。',
+    loadFailed: '消息加载失败',
+    allRead: '全部已读',
+    unread: '未读',
+    more: '加载更多',
+  },
   stats: {
     title: '统计考核',
     loadFailed: '统计加载失败',

@@ -9,6 +9,7 @@ type Req = Parameters<typeof platform.request>[0];
 /** The staff API as the desk would find it: one answer per queue. */
 function serveQueues(answers: Record<string, unknown>) {
   return jest.spyOn(platform, 'request').mockImplementation(async (req: Req) => {
+    if (req.url.endsWith('/v1/messages')) return { status: 200, data: { messages: [], unreadCount: 3, nextCursor: null } };
     const q = /[?&]queue=([a-z]+)/.exec(req.url)?.[1] ?? '';
     if (q in answers) return { status: 200, data: answers[q] };
     return { status: 404, data: { error: { code: 'NOT_FOUND', message: '未找到' } } };
@@ -84,17 +85,21 @@ describe('worker desk: the queues', () => {
     expect(screen.queryByRole('tablist')).toBeNull();
     expect(screen.getByText('待派遣')).toBeTruthy();
     expect(screen.getByRole('link', { name: '统计考核' })).toBeTruthy();
-    expect(request).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('link', { name: '消息 3' })).toBeTruthy();
+    expect(request.mock.calls.map((c) => c[0].url.replace(/^.*\/v1/, '')).sort()).toEqual(['/messages', '/work/cases?queue=dispatch']);
   });
 
   it('pages on with 加载更多 and refreshes on 刷新', async () => {
     // Prepare
     session.save(staffLogin('departmentHandler', { departmentId: 'D440106-CG', areas: ['440106'] }));
-    const request = jest
-      .spyOn(platform, 'request')
-      .mockResolvedValueOnce({ status: 200, data: queue('department', [row('C10', '占道经营', 'none', 40)], 'next-1') })
-      .mockResolvedValueOnce({ status: 200, data: queue('department', [row('C11', '乱堆物料', 'none', 50)]) })
-      .mockResolvedValueOnce({ status: 200, data: queue('department', [row('C12', '违法搭建', 'overdue', -1)]) });
+    const pages = [
+      queue('department', [row('C10', '占道经营', 'none', 40)], 'next-1'),
+      queue('department', [row('C11', '乱堆物料', 'none', 50)]),
+      queue('department', [row('C12', '违法搭建', 'overdue', -1)]),
+    ];
+    const request = jest.spyOn(platform, 'request').mockImplementation(async (req: Req) => (
+      req.url.endsWith('/v1/messages') ? { status: 500, data: { error: { code: 'INTERNAL', message: '服务器开小差了' } } } : { status: 200, data: pages.shift() }
+    ));
     render(<WorkerDeskPage />);
     expect(await screen.findByRole('list', { name: '共 1 件待办' })).toBeTruthy();
 
@@ -105,7 +110,9 @@ describe('worker desk: the queues', () => {
 
     // Assess
     expect(await screen.findByRole('button', { name: '违法搭建，已超期，已上报' })).toBeTruthy();
-    expect(request.mock.calls.map((c) => c[0].url.replace(/^.*\/v1/, ''))).toEqual([
+    // The message count failing leaves the queues alone.
+    expect(screen.getByRole('link', { name: '消息' })).toBeTruthy();
+    expect(request.mock.calls.map((c) => c[0].url.replace(/^.*\/v1/, '')).filter((u) => u.startsWith('/work'))).toEqual([
       '/work/cases?queue=department',
       '/work/cases?queue=department&cursor=next-1',
       '/work/cases?queue=department',

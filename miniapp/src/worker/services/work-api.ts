@@ -1,10 +1,10 @@
-import type { StatsResponse } from '@gridtong/shared/api/events';
+import type { ListMessagesResponse, StatsResponse } from '@gridtong/shared/api/events';
 import type { WorkActionRequest, WorkCaseRow, WorkCaseView, WorkQueueResponse, WorkTimelineEntry } from '@gridtong/shared/api/work';
 import type { CaseActionInput } from '@gridtong/shared/case/actions';
 import type { CaseStatus, Satisfaction } from '@gridtong/shared/schemas/case';
 import { api, type ApiClient } from '../../services/api';
 import { formatTime } from './desk-model';
-import type { CaseDetail, Option, QueuePage, QueueRow, Stage, StatsReport, TimelineLine, WorkQueue } from './work-types';
+import type { CaseDetail, MessagePage, Option, QueuePage, QueueRow, Stage, StatsReport, TimelineLine, WorkQueue } from './work-types';
 
 /*
  * The staff API (shared/src/api/work.ts), as the desk uses it. Answers are read field by
@@ -149,6 +149,20 @@ export function createWorkApi(client: Transport = api) {
     async act(id: string, action: StaffActionInput, version: number): Promise<CaseDetail> {
       const body: WorkActionRequest = { ...action, version } as WorkActionRequest;
       return toCaseDetail(await client.request<WorkCaseView>('POST', `/v1/work/cases/${encodeURIComponent(id)}/actions`, body));
+    },
+    /** The message centre, newest first, with the unread count. */
+    async messages(cursor?: string): Promise<MessagePage> {
+      const res = await client.request<ListMessagesResponse>('GET', `/v1/messages${query({ cursor })}`);
+      return {
+        messages: res.messages.map((m) => ({ id: m.id, at: m.at, title: m.title, body: m.body, caseId: m.caseId, read: m.read })),
+        unreadCount: res.unreadCount,
+        nextCursor: res.nextCursor,
+      };
+    },
+    /** Marks these messages read (or all of them); answers the unread count left. */
+    async markRead(which: { ids: string[] } | { all: true }): Promise<number> {
+      const res = await client.request<{ unreadCount: number }>('POST', '/v1/messages/read', which);
+      return res.unreadCount;
     },
     async stats(range: { scope: string; from: string; to: string }): Promise<StatsReport> {
       return toStatsReport(await client.request<StatsResponse>('GET', `/v1/work/stats${query(range)}`));

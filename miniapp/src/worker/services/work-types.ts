@@ -105,3 +105,18 @@ export interface StatsReport {
   ratings: Record<Satisfaction, number>;
   days: { date: string; received: number; closed: number; overdue: number; returned: number }[];
 }
+
+export interface DeskMessage {
+  id: string;
+  at: string;
+  title: string;
+  body: string;
+  caseId: string;
+  read: boolean;
+}
+
+export interface MessagePage {
+  messages: DeskMessage[];
+  unreadCount: number;
+  nextCursor: string | null;
+}

@@ -35,12 +35,15 @@ export default function WorkerDeskPage() {
   const [states, setStates] = useState<Partial<Record<WorkQueue, QueueState>>>({});
   const [now, setNow] = useState(() => Date.now());
   const [toFileOnly, setToFileOnly] = useState(false);
+  const [unread, setUnread] = useState(0);
   const generation = useRef(0);
   const filterOf = useCallback((q: WorkQueue) => (q === 'grid' && toFileOnly ? TO_FILE : undefined), [toFileOnly]);
 
   const loadAll = useCallback(async () => {
     const run = ++generation.current;
     setNow(Date.now());
+    // The unread count is a hint: a failure here must not hide the queues.
+    workApi.messages().then((page) => run === generation.current && setUnread(page.unreadCount), () => undefined);
     await Promise.all(
       queues.map(async (q) => {
         setStates((s) => ({ ...s, [q]: s[q]?.status === 'ready' ? s[q] : { status: 'loading' } }));
@@ -93,6 +96,7 @@ export default function WorkerDeskPage() {
       <View className='wd-head'>
         <Text className='wd-title' {...a11y('heading')}>{`${W.desk.title} · ${ROLE_LABELS[role]}`}</Text>
         <View className='wd-head'>
+          <Text className='wd-link' {...a11y('link', W.messages.link(unread))} onClick={() => platform.navigateTo(WORKER_PAGES.messages)}>{W.messages.link(unread)}</Text>
           {STATS_ROLES.includes(role) ? (
             <Text className='wd-link' {...a11y('link', W.desk.stats)} onClick={() => platform.navigateTo(WORKER_PAGES.stats)}>{W.desk.stats}</Text>
           ) : null}
