@@ -37,6 +37,7 @@ export const W = {
     viaDispatcher: '指挥中心指定',
     dispatchDeadline: '派遣期限',
     handlingDeadline: '处置期限',
+    closedAt: '结案时间',
     returns: (n: number) => `已退单 ${n} 次`,
     escalated: '已提交区级指挥中心仲裁',
     urges: (n: number) => `居民催办 ${n} 次`,

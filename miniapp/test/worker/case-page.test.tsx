@@ -194,10 +194,26 @@ describe('worker desk: a case and its actions', () => {
 
     // Assess
     expect(await screen.findByLabelText('处置后照片 1')).toBeTruthy();
+    expect(screen.getByText('已处置')).toBeTruthy();
     expect(request).toHaveBeenLastCalledWith(expect.objectContaining({
       method: 'POST',
       url: expect.stringMatching(/\/actions$/),
       data: { type: 'handle', notes: '已清理现场', photos: [{ key: 'uploads/Ucg/p1.jpg' }], version: 3 },
     }));
+  });
+
+  it('shows a closed case without a running deadline', async () => {
+    // Prepare
+    session.save(staffLogin('gridWorker'));
+    jest.spyOn(platform, 'request').mockResolvedValue({ status: 200, data: caseView({ status: 'closed', statusLabel: '已结案', closedAt: '2026-11-22T02:00:00.000Z', availableActions: [] }) });
+
+    // Act
+    render(<WorkCasePage />);
+
+    // Assess
+    const head = await screen.findByRole('region', { name: '行道树倒伏' });
+    expect(within(head).getByText('11月22日 10:00')).toBeTruthy();
+    expect(within(head).queryByText('派遣期限')).toBeNull();
+    expect(within(head).queryByText('黄色预警')).toBeNull();
   });
 });

@@ -97,6 +97,7 @@ export function toCaseDetail(c: WorkCaseView): CaseDetail {
     duplicateOf: c.duplicateOf,
     rating: c.rating ? { label: c.rating.levelLabel, comment: c.rating.comment } : undefined,
     createdAt: c.createdAt,
+    closedAt: c.closedAt,
     beforePhotos: c.photos.filter((p) => BEFORE_KINDS.has(p.kind)).map((p) => p.url),
     afterPhotos: c.photos.filter((p) => !BEFORE_KINDS.has(p.kind)).map((p) => p.url),
     timeline: c.timeline.map(toTimelineLine),

@@ -80,6 +80,7 @@ export interface CaseDetail {
   duplicateOf?: string;
   rating?: { label: string; comment: string };
   createdAt: string;
+  closedAt?: string;
   /** Links minted for this read: what the resident sent, and what staff reported afterwards. */
   beforePhotos: string[];
   afterPhotos: string[];

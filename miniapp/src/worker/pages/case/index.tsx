@@ -10,7 +10,7 @@ import { platform } from '../../../services/platform';
 import { ActionForm } from '../../components/action-form';
 import { StageBadge } from '../../components/queue-row';
 import { StaffTimeline } from '../../components/staff-timeline';
-import { formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
+import { FINISHED_STATUSES, formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
 import { workApi, type StaffActionInput } from '../../services/work-api';
 import type { CaseDetail } from '../../services/work-types';
 import { W } from '../../texts';
@@ -98,16 +98,18 @@ export default function WorkCasePage() {
   if (state.status === 'error') return <View className='wd-page'><LoadError title={W.detail.loadFailed} message={state.message} onRetry={() => void load()} /></View>;
 
   const d = state.detail;
+  const finished = FINISHED_STATUSES.has(d.status);
   const left = timeLeft(d.dueAt, now);
   return (
     <View className='wd-page'>
       <View className='wd-card' {...a11y('region', d.itemName)}>
         <View className='wd-row-top'>
           <Text className='wd-title' {...a11y('heading')}>{d.itemName}</Text>
-          <StageBadge stage={d.stage} />
+          {finished ? null : <StageBadge stage={d.stage} />}
         </View>
         <Field label={W.detail.status} value={d.statusLabel} />
-        {d.dueAt ? <Field label={d.dueKind === 'dispatch' ? W.detail.dispatchDeadline : W.detail.handlingDeadline} value={`${formatTime(d.dueAt)}（${left ?? ''}）`} /> : null}
+        {d.dueAt && !finished ? <Field label={d.dueKind === 'dispatch' ? W.detail.dispatchDeadline : W.detail.handlingDeadline} value={`${formatTime(d.dueAt)}（${left ?? ''}）`} /> : null}
+        {finished && d.closedAt ? <Field label={W.detail.closedAt} value={formatTime(d.closedAt)} /> : null}
         <Field label={W.detail.urgency} value={d.urgencyLabel} />
         <Field label={W.detail.address} value={[d.gridName, d.address].filter(Boolean).join(' · ')} />
         {d.department ? <Field label={W.detail.department} value={`${d.department.name}（${d.routedByMatrix ? W.detail.viaMatrix : W.detail.viaDispatcher}）`} /> : null}
