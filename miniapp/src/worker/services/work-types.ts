@@ -81,6 +81,9 @@ export interface CaseDetail {
   rating?: { label: string; comment: string };
   createdAt: string;
   closedAt?: string;
+  /** The reporter left a phone; the number itself only after an audited reveal. */
+  hasContactPhone: boolean;
+  contactPhone?: string;
   /** Links minted for this read: what the resident sent, and what staff reported afterwards. */
   beforePhotos: string[];
   afterPhotos: string[];

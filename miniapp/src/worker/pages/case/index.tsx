@@ -8,6 +8,7 @@ import { useSession } from '../../../hooks/use-session';
 import { ApiError } from '../../../services/api';
 import { platform } from '../../../services/platform';
 import { ActionForm } from '../../components/action-form';
+import { ContactReveal } from '../../components/contact-reveal';
 import { StageBadge } from '../../components/queue-row';
 import { StaffTimeline } from '../../components/staff-timeline';
 import { FINISHED_STATUSES, formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
@@ -94,6 +95,17 @@ export default function WorkCasePage() {
     }
   };
 
+  /** Reads the case again with the phone; answers the refusal to show, if any. */
+  const reveal = async (reason: string): Promise<string | undefined> => {
+    try {
+      const detail = await workApi.caseDetail(id, reason);
+      setState({ status: 'ready', detail });
+      return undefined;
+    } catch (e) {
+      return messageOf(e);
+    }
+  };
+
   if (state.status === 'loading') return <View className='wd-page'><Loading /></View>;
   if (state.status === 'error') return <View className='wd-page'><LoadError title={W.detail.loadFailed} message={state.message} onRetry={() => void load()} /></View>;
 
@@ -123,6 +135,7 @@ export default function WorkCasePage() {
         {d.pendingExtension ? <Text className='wd-muted'>{W.detail.pendingExtension(formatTime(d.pendingExtension.until), d.pendingExtension.reason)}</Text> : null}
         {d.suspendedUntil ? <Text className='wd-muted'>{W.detail.suspendedUntil(formatTime(d.suspendedUntil))}</Text> : null}
         {d.duplicateOf ? <Text className='wd-muted'>{W.detail.duplicateOf(d.duplicateOf)}</Text> : null}
+        {d.hasContactPhone ? <ContactReveal phone={d.contactPhone} onReveal={reveal} /> : null}
         {d.rating ? <Field label={W.detail.rating} value={[d.rating.label, d.rating.comment].filter(Boolean).join('：')} /> : null}
       </View>
 
