@@ -7,7 +7,7 @@ import { Screen } from '../../components/screen';
 import { WorkerCard } from '../../components/worker-card';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
-import type { HomeGrid, HomeRequest, MeResponse } from '../../services/api-pending';
+import type { HomeGrid, HomeRequest, MeResponse } from '../../services/api-track';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
 
