@@ -11,12 +11,12 @@ import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
 import { RateLimiter } from './store/rate-limits';
 import { UserRepository } from './store/users';
-// Report and track (issue 6).
-import { FollowRepository } from './store/follows';
 // work-api (issue 7): staff accounts, invitations, work queues
 import { InvitationRepository } from './store/invitations';
 import { StaffRepository } from './store/staff';
 import { WorkQueueStore } from './store/work-queues';
+// Report and track (issue 6).
+import { FollowRepository } from './store/follows';
 // events: outbox, message centre, counters, sweep
 import { nextSweepAt } from '@gridtong/shared/events/sweep';
 import { workingCalendar } from './calendar';
@@ -25,7 +25,6 @@ import { Deliverer, type DelivererOptions } from './events/deliverer';
 import { MessageChannel } from './events/message-channel';
 import { RecipientResolver } from './events/recipients';
 import { CounterStore } from './store/counters';
-import { followersOf } from './store/followers';
 import { MessageStore } from './store/messages';
 import { OutboxStore } from './store/outbox-store';
 import { StaffDirectory } from './store/staff-directory';
@@ -105,11 +104,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     if (!limits) return c.updatedAt;
     return nextSweepAt(c, { calendar: workingCalendar(), limits })?.toISOString() ?? null;
   };
+  const follows = new FollowRepository(doc, config.tableName);
   const messages = new MessageStore(doc, config.tableName);
   const counters = new CounterStore(doc, config.tableName);
   const staffDirectory = new StaffDirectory(doc, config.tableName);
   const outbox = new OutboxStore(doc, config.tableName);
-  const recipients = new RecipientResolver(staffDirectory, (caseId) => followersOf(doc, config.tableName, caseId));
+  const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
   // wechat (issue 8): subscribe messages as the third channel of every event
   const wechat = new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region));
@@ -136,13 +136,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       return tokens;
     },
     // Report and track (issue 6).
-    follows: new FollowRepository(doc, config.tableName),
+    follows,
     dynamo: client,
     s3,
     // work-api (issue 7): staff accounts, invitations, work queues
     staff: new StaffRepository(doc, config.tableName),
     invitations: new InvitationRepository(doc, config.tableName),
     workQueues: new WorkQueueStore(doc, config.tableName),
+    // events
     messages,
     counters,
     staffDirectory,

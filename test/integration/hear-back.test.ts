@@ -215,9 +215,10 @@ describe('rating, votes and figures', () => {
     expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-follower2'])).status).toBe(409);
     await toClosed(caseId);
 
-    // A follower cannot rate (not their case), the reporter cannot vote.
+    // A follower cannot rate (not their case), the reporter rates instead of voting, a stranger cannot vote.
     expect((await residentAct('hb-follower2', caseId, { type: 'rate', level: 'satisfied' })).status).toBe(404);
-    expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-reporter'])).status).toBe(404);
+    expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-reporter'])).status).toBe(409);
+    expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-quiet'])).status).toBe(404);
     expect((await residentAct('hb-reporter', caseId, { type: 'rate', level: 'satisfied', tags: ['处理及时', '不存在'] })).status).toBe(400);
 
     const rated = await residentAct('hb-reporter', caseId, { type: 'rate', level: 'satisfied', comment: '很快', tags: ['处理及时', '态度好'] });
