@@ -224,6 +224,7 @@ describe('rating, votes and figures', () => {
     const rated = await residentAct('hb-reporter', caseId, { type: 'rate', level: 'satisfied', comment: '很快', tags: ['处理及时', '态度好'] });
     expect(rated.status).toBe(200);
     expect(rated.body.status).toBe('rated');
+    expect(rated.body.rating).toMatchObject({ level: 'satisfied', comment: '很快', tags: ['处理及时', '态度好'] });
     expect((await residentAct('hb-reporter', caseId, { type: 'rate', level: 'verySatisfied' })).status).toBe(409);
 
     const vote = await api.post(`/v1/cases/${caseId}/vote`, { level: 'dissatisfied' }, tokens['hb-follower2']);
