@@ -1,3 +1,4 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { pushSignature } from '@gridtong/functions/services/content-callback';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { devOpenid } from '@gridtong/functions/local/wechat-standin';
@@ -140,6 +141,21 @@ describe('subscribe grants', () => {
     await deliver();
     expect(await remaining('hb-quiet', 'progress')).toBe(0);
     expect(progress()).toHaveLength(1);
+  });
+});
+
+describe('the openid at rest', () => {
+  it('is stored only sealed, opens for the sender, and can be forgotten', async () => {
+    const { userId } = await api.login('dev-hb-quiet');
+    const raw = await stack.runtime.dynamo.send(new GetItemCommand({ TableName: stack.config.tableName, Key: { pk: { S: `USERID#${userId}` }, sk: { S: 'OPENID' } } }));
+    expect(raw.Item).toBeDefined();
+    expect(JSON.stringify(raw.Item)).not.toContain(devOpenid('hb-quiet'));
+    await expect(stack.runtime.identities.openidOf(userId)).resolves.toBe(devOpenid('hb-quiet'));
+    // Deleting the account deletes it; a later login seals it again.
+    await stack.runtime.identities.forget(userId);
+    await expect(stack.runtime.identities.openidOf(userId)).resolves.toBeNull();
+    await api.login('dev-hb-quiet');
+    await expect(stack.runtime.identities.openidOf(userId)).resolves.toBe(devOpenid('hb-quiet'));
   });
 });
 
