@@ -71,6 +71,17 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'OUTBOX.NOT_FOUND': 404,
   'STATS.SCOPE_NOT_FOUND': 404,
   'STATS.INVALID_RANGE': 400,
+  // wechat (issue 8): port errors of the WeChat client (a job sees them; a route only if it calls WeChat itself),
+  // content-check callbacks that are forged or replayed, follower votes, public community figures
+  'UPSTREAM.WECHAT_TOKEN': 502,
+  'UPSTREAM.WECHAT_BUSY': 503,
+  'WECHAT.SUBSCRIPTION_REFUSED': 409,
+  'WECHAT.SEND_QUOTA_EXCEEDED': 429,
+  'WECHAT.TEMPLATE_INVALID': 502,
+  'CONTENT.CALLBACK_FORGED': 401,
+  'CONTENT.CALLBACK_REPLAYED': 401,
+  'VOTE.NOT_FOLLOWER': 404,
+  'COMMUNITY.NOT_FOUND': 404,
 };
 
 export interface HttpFailure {
