@@ -38,7 +38,7 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
   // Report and track (issue 6).
-  'list-nearby-cases': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
+  'list-nearby-cases': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
   'follow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'unfollow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'act-on-my-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },

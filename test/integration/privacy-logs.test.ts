@@ -68,6 +68,18 @@ it('writes no openid, token, phone number, signed link or idempotency key to the
     // Refusals are logged too: a bad token and a foreign photo.
     await api.get('/v1/cases', `${me.token}x`);
     await api.post('/v1/cases', report([`uploads/Usomeoneelse/01ABCDEFGHJKMNPQRSTVWXYZ01.jpg`], { contactPhone }), me.token, { 'idempotency-key': idempotencyKey() });
+    // Report and track (issue 6): a neighbour finds and follows the case; the reporter urges, sets a home.
+    const neighbour = await api.login('dev-privacy-neighbour');
+    const nearby = await api.get(`/v1/cases/nearby?lat=${lat}&lng=${lng}&coord=gcj02&itemCode=${body.itemCode}`, neighbour.token);
+    const followed = await api.post(`/v1/cases/${created.body.id}/follow`, undefined, neighbour.token);
+    const asFollower = await api.get(`/v1/cases/${created.body.id}`, neighbour.token);
+    const urged = await api.post(`/v1/cases/${created.body.id}/actions`, { type: 'urge', note: `请联系 ${contactPhone}`, version: read.body.version }, me.token);
+    const home = await api.call('PUT', '/v1/me/home', { body: { location: { lat, lng, coord: 'gcj02' } }, token: me.token });
+    const mine = await api.get('/v1/me', me.token);
+    expect([nearby.status, followed.status, asFollower.status, home.status, mine.status]).toEqual([200, 200, 200, 200, 200]);
+    expect(urged.status).toBe(200);
+    secrets.token.push(neighbour.token);
+    secrets.signedLink.push(...nearby.body.cases.flatMap((c: { photoUrl: string | null }) => (c.photoUrl ? [c.photoUrl] : [])));
     // And failures logged at ERROR: WeChat unreachable while the resident logs in again.
     await stack.wechat.stop();
     const unreachable = await api.post('/v1/auth/wechat', { code: 'dev-privacy' });

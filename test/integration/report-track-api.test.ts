@@ -122,6 +122,21 @@ describe('nearby open cases (附近已有人上报)', () => {
     expect(stack.dynamoOperations).not.toContain('Scan');
   });
 
+  it('costs one query per geohash cell the circle touches, and no Scan', async () => {
+    const p = gcj(centre);
+    const before = stack.dynamoOperations.length;
+    await api.get(`/v1/cases/nearby?lat=${p.lat}&lng=${p.lng}&coord=gcj02&itemCode=${itemCode}`, neighbour.token);
+    const ops = stack.dynamoOperations.slice(before);
+
+    // A 250 m circle touches 1–4 precision-6 cells; besides those queries, the rate-limit
+    // counter and one batch read of the caller's follows: nothing grows with the city.
+    const queries = ops.filter((o) => o === 'Query').length;
+    expect(queries).toBeGreaterThanOrEqual(1);
+    expect(queries).toBeLessThanOrEqual(4);
+    expect(ops.length).toBeLessThanOrEqual(queries + 4);
+    expect(ops).not.toContain('Scan');
+  });
+
   it('marks the caller’s own case as mine', async () => {
     const p = gcj(centre);
     const answer = await api.get(`/v1/cases/nearby?lat=${p.lat}&lng=${p.lng}&coord=gcj02&itemCode=${itemCode}`, reporter.token);
@@ -139,6 +154,20 @@ describe('nearby open cases (附近已有人上报)', () => {
     expect(answer.body.cases.map((c: { id: string }) => c.id)).toEqual([hidden.id]);
     expect(answer.body.cases[0].photoUrl).toBeNull();
     expect(answer.text).not.toContain(photo);
+  });
+
+  it('limits how often one resident may look (60 an hour), with Retry-After', async () => {
+    const prober = await api.login('dev-nearby-prober');
+    const p = gcj(centre);
+    const ask = () => api.get(`/v1/cases/nearby?lat=${p.lat}&lng=${p.lng}&coord=gcj02&itemCode=${itemCode}`, prober.token);
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await ask()).status);
+    const refused = await ask();
+
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('CASE.RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('refuses an unknown item and a malformed point with a stable code', async () => {
@@ -173,6 +202,7 @@ describe('following a case (我也遇到)', () => {
 
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ caseId, following: true, followerCount: 1 });
+    expect(await seed.rt.follows.followersOf(caseId)).toEqual([b.userId]);
     expect(again.body.followerCount).toBe(1);
     expect([raced1.body.followerCount, raced2.body.followerCount]).toEqual([1, 1]);
 
@@ -183,6 +213,17 @@ describe('following a case (我也遇到)', () => {
     expect(filed.status).toBe('filed');
     expect(stored?.followerCount).toBe(1);
     expect(stored?.version).toBe(before!.version + 1);
+  });
+
+  it('counts many neighbours following at once exactly, each once (a typhoon: one tree, many reports)', async () => {
+    const tree = await seed.report('Rtyphoontree');
+    const neighbours = Array.from({ length: 25 }, (_, i) => `Rtyphoon${String(i).padStart(2, '0')}`);
+    // Every neighbour taps twice, all at the same time.
+    const made = await Promise.all([...neighbours, ...neighbours].map((id) => seed.rt.follows.follow(tree.id, id, new Date())));
+
+    expect(made.filter(Boolean)).toHaveLength(25);
+    expect((await seed.rt.cases.get(tree.id, { consistent: true }))?.followerCount).toBe(25);
+    expect((await seed.rt.follows.followersOf(tree.id)).sort()).toEqual(neighbours);
   });
 
   it('shows the followed case in the follower’s 我的上报 as followed, not as theirs', async () => {
@@ -414,5 +455,12 @@ describe('我的住址 and my grid worker', () => {
     expect(outside.status).toBe(422);
     expect(outside.body.error.code).toBe('HOME.OUTSIDE_SERVICE_AREA');
     expect(me.body.home.grid.code).toBe(reportGrid().code);
+  });
+});
+
+describe('access patterns', () => {
+  it('never scanned the table for anything above', () => {
+    expect(stack.dynamoOperations.length).toBeGreaterThan(100);
+    expect(stack.dynamoOperations).not.toContain('Scan');
   });
 });

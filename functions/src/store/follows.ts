@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { caseKey, MY_CASES_PREFIX, residentPartition } from './cases';
 
@@ -66,6 +66,24 @@ export class FollowRepository {
       RequestItems: { [this.table]: { Keys: ids.map((id) => followKey(id, residentId)), ProjectionExpression: 'caseId' } },
     }));
     return new Set((out.Responses?.[this.table] ?? []).map((item) => String(item.caseId)));
+  }
+
+  /** Everyone following a case (for pushing its status updates): one query under the case. */
+  async followersOf(caseId: string): Promise<string[]> {
+    const followers: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :follow)',
+        ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':follow': 'FOLLOW#' },
+        ProjectionExpression: 'residentId',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      followers.push(...(out.Items ?? []).map((item) => String(item.residentId)));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return followers;
   }
 
   private async count(caseId: string, delta: 1 | -1): Promise<void> {

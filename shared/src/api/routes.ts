@@ -197,7 +197,7 @@ export const routes = [
     roles: ['resident'],
     request: { query: track.nearbyQuerySchema },
     response: { status: 200, body: track.nearbyResponseSchema },
-    errors: [422],
+    errors: [422, 429],
   },
   {
     id: 'follow-case',
