@@ -363,6 +363,68 @@ describe('the whole visit over HTTP, resident and worker', () => {
   });
 });
 
+describe('message centre, day-before reminder and rating figures (the events mechanism)', () => {
+  beforeAll(async () => {
+    await put('/v1/work/availability', TUE_THU_AFTERNOONS, worker);
+  });
+
+  const titles = async (p: Person, bookingId: string) =>
+    ((await get('/v1/messages?limit=50', p)).body.messages as { title: string; caseId: string }[]).filter((m) => m.caseId === bookingId).map((m) => m.title);
+
+  it('tells the worker of a new booking and the resident of each step, once each, reminds both the day before, and counts the rating', async () => {
+    const me = await resident('bk-messages');
+    const made = await book(me, beijing('2026-11-26', '14:30'));
+    expect(made.status).toBe(201);
+    await stack.jobs.bookings();
+    expect(await titles(worker, made.body.id)).toEqual(['新的代办预约']);
+    expect(await titles(me, made.body.id)).toEqual([]);
+
+    const confirmed = await work(made.body.id, { type: 'confirm', version: made.body.version });
+    await stack.jobs.bookings();
+    await stack.jobs.bookings(); // a second run delivers nothing twice
+    expect(await titles(me, made.body.id)).toEqual(['预约已确认']);
+
+    // Wednesday 10:00 Beijing: the day-before reminder, once, to both.
+    clock = new Date(beijing('2026-11-25', '10:00'));
+    const first = await stack.jobs.bookings();
+    expect(first.reminders.reminded).toBeGreaterThanOrEqual(1);
+    await stack.jobs.bookings();
+    expect(await titles(me, made.body.id)).toEqual(['明天有上门代办', '预约已确认']);
+    expect((await titles(worker, made.body.id)).filter((t) => t === '明天有上门代办')).toHaveLength(1);
+    const seen = await get(`/v1/bookings/${made.body.id}`, me);
+    expect(seen.body.timeline.map((e: { action: string }) => e.action)).toEqual(['request', 'confirm', 'remind']);
+
+    clock = new Date(beijing('2026-11-26', '14:35'));
+    let version = seen.body.version;
+    for (const type of ['visited', 'submitted', 'completed']) {
+      const step = await work(made.body.id, { type, version });
+      expect(step.status).toBe(200);
+      version = step.body.version;
+    }
+    expect(confirmed.status).toBe(200);
+    const rated = await act(me, made.body.id, { type: 'rate', version, level: 'satisfied' });
+    expect(rated.status).toBe(200);
+    await stack.jobs.bookings();
+    await stack.jobs.bookings();
+    expect(await titles(me, made.body.id)).toEqual(['代办已办结', '材料已交办证机关', '材料已收取', '明天有上门代办', '预约已确认']);
+    expect(await titles(worker, made.body.id)).toContain('居民评价了上门代办');
+    const gridDays = await stack.runtime.counters.days(`BK-${GRID}`, '2026-11-26', '2026-11-26');
+    const workerDays = await stack.runtime.counters.days(`BK-${worker.userId}`, '2026-11-26', '2026-11-26');
+    expect(gridDays.get('2026-11-26')).toMatchObject({ rating_satisfied: 1 });
+    expect(workerDays.get('2026-11-26')).toMatchObject({ rating_satisfied: 1 });
+    expect(stack.dynamoOperations).not.toContain('Scan');
+  });
+
+  it('sends no reminder for a booking cancelled before the day', async () => {
+    const me = await resident('bk-noreminder');
+    const made = await book(me, beijing('2026-12-01', '16:00'));
+    await act(me, made.body.id, { type: 'cancel', version: made.body.version });
+    clock = new Date(beijing('2026-11-30', '10:00'));
+    await stack.jobs.bookings();
+    expect(await titles(me, made.body.id)).not.toContain('明天有上门代办');
+  });
+});
+
 describe('holidays, 调休 and closures (Beijing calendar)', () => {
   it('no slots on 国庆 holidays or a closure; a 调休 Saturday follows the chosen weekday', async () => {
     clock = new Date(beijing('2026-09-30', '09:00'));
