@@ -163,11 +163,10 @@ export async function createBooking(rt: Runtime, principal: Principal, headers: 
     if (again) return replay(again);
     throw new Error('booking neither created nor found');
   } catch (err) {
-    if (!(err instanceof DomainError && err.code === 'BOOKING.SLOT_TAKEN')) {
-      if (slotHeld && !(await rt.bookings.get(id))) {
-        await rt.bookings.releaseSlot(body.workerId, slot.start, id);
-        await rt.bookings.releaseSeat(principal.userId, seat, id);
-      }
+    // Nothing half-made stays behind: without a booking, neither its slot nor its place is held.
+    if (!(err instanceof DomainError && err.code === 'BOOKING.SLOT_TAKEN') && !(await rt.bookings.get(id))) {
+      if (slotHeld) await rt.bookings.releaseSlot(body.workerId, slot.start, id);
+      await rt.bookings.releaseSeat(principal.userId, seat, id);
     }
     throw err;
   }

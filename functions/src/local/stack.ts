@@ -23,6 +23,8 @@ import type { DeliveryReport } from '../events/deliverer';
 import { runSweep, type SweepReport } from '../events/sweep-job';
 // bookings (issue 9)
 import { BookingDeliverer, sendDueReminders, type ReminderReport } from '../bookings/jobs';
+import { seedDemoAvailability } from '../bookings/demo';
+import { BookingRepository } from '../store/bookings';
 import { openidHash, UserRepository } from '../store/users';
 import { StaffRepository } from '../store/staff';
 import { startBridge } from './bridge';
@@ -279,6 +281,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // work-api (issue 7): staff routes check the stored staff account, so every demo staff
     // login has one (also in data folders seeded before accounts existed); revoked ones stay revoked.
     await ensureDemoStaff(new StaffRepository(doc, config.tableName), options.city ?? loadDemoCity());
+    // bookings (issue 9): on a first start the demo grid team opens Tue/Thu afternoons, so 代办预约 has slots to show.
+    if (seeded) await seedDemoAvailability(new BookingRepository(doc, config.tableName), options.city ?? loadDemoCity(), demoStaffUserId, new Date());
 
     logger.setLogLevel(options.quiet ? 'WARN' : 'INFO');
     runtime = createRuntime(config, { now: options.now });

@@ -325,7 +325,10 @@ export class BookingRepository {
    * release write was lost is taken over, conditioned on that holder.
    */
   async claimSlot(workerId: string, start: string, bookingId: string, now: Date): Promise<boolean> {
-    return this.claim(slotKey(workerId, start), bookingId, now, (holder) => holder === null || SLOT_RELEASING_STATUSES.includes(holder.status) || holder.slotStart !== start || holder.workerId !== workerId);
+    return this.claim(slotKey(workerId, start), bookingId, now, (holder, claimAgeMs) =>
+      SLOT_RELEASING_STATUSES.includes(holder.status)
+      // A holder elsewhere may be a reschedule still between its claim and its write: give it time.
+      || ((holder.slotStart !== start || holder.workerId !== workerId) && claimAgeMs > ORPHAN_CLAIM_MS));
   }
 
   async releaseSlot(workerId: string, start: string, bookingId: string): Promise<void> {
@@ -335,7 +338,7 @@ export class BookingRepository {
   /** One of the resident's open-booking places, or null when both hold open bookings. */
   async claimSeat(residentId: string, bookingId: string, now: Date): Promise<number | null> {
     for (let seat = 1; seat <= BOOKING_RULES.maxOpenBookings; seat++) {
-      if (await this.claim(seatKey(residentId, seat), bookingId, now, (holder) => holder === null || !isOpenBooking(holder.status))) return seat;
+      if (await this.claim(seatKey(residentId, seat), bookingId, now, (holder) => !isOpenBooking(holder.status))) return seat;
     }
     return null;
   }
@@ -344,7 +347,7 @@ export class BookingRepository {
     await this.release(seatKey(residentId, seat), bookingId);
   }
 
-  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, holderIsDone: (holder: Booking | null) => boolean): Promise<boolean> {
+  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, holderIsDone: (holder: Booking, claimAgeMs: number) => boolean): Promise<boolean> {
     const item = { ...key, bookingId, claimedAt: now.toISOString() };
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } }));
@@ -356,8 +359,9 @@ export class BookingRepository {
     if (!current.Item) return this.claim(key, bookingId, now, () => false);
     const holderId = String(current.Item.bookingId);
     const holder = await this.get(holderId);
-    const orphan = holder === null && now.getTime() - Date.parse(String(current.Item.claimedAt)) > ORPHAN_CLAIM_MS;
-    if (!(holder === null ? orphan : holderIsDone(holder))) return false;
+    const claimAgeMs = now.getTime() - Date.parse(String(current.Item.claimedAt));
+    // No booking behind a claim: its request may still be writing it, so only an old claim is void.
+    if (!(holder === null ? claimAgeMs > ORPHAN_CLAIM_MS : holderIsDone(holder, claimAgeMs))) return false;
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'bookingId = :holder', ExpressionAttributeValues: { ':holder': holderId } }));
       return true;
