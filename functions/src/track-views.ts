@@ -1,6 +1,7 @@
 import type { AreasResponse, FollowerCaseView, Home, MyCaseRelation, MyCaseSummary, NearbyCase } from '@gridtong/shared/api/report-track';
 import type { WorkerCard } from '@gridtong/shared/api/contracts';
 import { followerTimeline } from '@gridtong/shared/case/follower-timeline';
+import { interiorPoint } from '@gridtong/shared/geo/interior-point';
 import { nextDeadline } from '@gridtong/shared/case/next-deadline';
 import { availableActions, formatResidentTime } from '@gridtong/shared/case/index';
 import { WARNING_STAGE_LABELS, warningStage, type WarningStage } from '@gridtong/shared/deadlines/index';
@@ -114,31 +115,41 @@ export function homeView(home: HomeRecord | null, city: CityReference, now: Date
   };
 }
 
-const landmarks = new WeakMap<CityReference, Map<string, string>>();
+interface GridExtras {
+  landmark: string;
+  center?: { lat: number; lng: number };
+}
+const extrasByCity = new WeakMap<CityReference, Map<string, GridExtras>>();
 
 /**
- * A short description a resident recognises their grid by: the named places (buildings,
- * landmarks) of its community that lie inside it; the community's own places otherwise.
+ * What helps a resident pick their grid without a map, computed once per city snapshot:
+ * a landmark description (the named places of its community that lie inside it, else the
+ * community's own) and a point well inside it (checked to locate back to the same grid).
  */
-export function gridLandmark(city: CityReference, gridCode: string): string {
-  let byGrid = landmarks.get(city);
-  if (!byGrid) {
-    const inside = new Map<string, string[]>();
-    for (const community of city.data.communities) {
-      for (const place of community.places) {
-        const grid = city.directory.locate(place.lng, place.lat, 'wgs84')?.grid.code;
-        if (grid) inside.set(grid, [...(inside.get(grid) ?? []), place.name]);
-      }
+function gridExtras(city: CityReference): Map<string, GridExtras> {
+  const cached = extrasByCity.get(city);
+  if (cached) return cached;
+  const inside = new Map<string, string[]>();
+  for (const community of city.data.communities) {
+    for (const place of community.places) {
+      const grid = city.directory.locate(place.lng, place.lat, 'wgs84')?.grid.code;
+      if (grid) inside.set(grid, [...(inside.get(grid) ?? []), place.name]);
     }
-    byGrid = new Map();
-    for (const grid of city.data.grids) {
-      const names = inside.get(grid.code) ?? city.data.communities.find((c) => c.code === grid.communityCode)?.places.map((p) => p.name) ?? [];
-      const community = city.directory.placeOf(grid.code)?.community.name ?? '';
-      byGrid.set(grid.code, names.length ? `${names.slice(0, 3).join('、')}一带` : `${community}${grid.name}`);
-    }
-    landmarks.set(city, byGrid);
   }
-  return byGrid.get(gridCode) ?? '';
+  const extras = new Map<string, GridExtras>();
+  for (const grid of city.data.grids) {
+    const names = inside.get(grid.code) ?? city.data.communities.find((c) => c.code === grid.communityCode)?.places.map((p) => p.name) ?? [];
+    const community = city.directory.placeOf(grid.code)?.community.name ?? '';
+    const point = interiorPoint(grid.geometry);
+    const center = point && city.directory.locate(point.lng, point.lat, 'wgs84')?.grid.code === grid.code ? { lat: point.lat, lng: point.lng } : undefined;
+    extras.set(grid.code, { landmark: names.length ? `${names.slice(0, 3).join('、')}一带` : `${community}${grid.name}`, ...(center ? { center } : {}) });
+  }
+  extrasByCity.set(city, extras);
+  return extras;
+}
+
+export function gridLandmark(city: CityReference, gridCode: string): string {
+  return gridExtras(city).get(gridCode)?.landmark ?? '';
 }
 
 /** 街道 → 社区 → 网格, each grid with the landmark description a resident recognises. */
@@ -150,7 +161,10 @@ export function areasView(city: CityReference): AreasResponse {
       communities: city.data.communities.filter((c) => c.streetCode === street.code).map((community) => ({
         code: community.code,
         name: community.name,
-        grids: city.data.grids.filter((g) => g.communityCode === community.code).map((grid) => ({ code: grid.code, name: grid.name, landmark: gridLandmark(city, grid.code) })),
+        grids: city.data.grids.filter((g) => g.communityCode === community.code).map((grid) => {
+          const extras = gridExtras(city).get(grid.code);
+          return { code: grid.code, name: grid.name, landmark: extras?.landmark ?? '', ...(extras?.center ? { center: extras.center } : {}) };
+        }),
       })),
     })),
   };

@@ -354,6 +354,21 @@ describe('resident actions on a case', () => {
     expect(answer.text).not.toContain('测试工作人员');
   });
 
+  it('lets exactly one of two simultaneous actions on one version land; the other gets 409 and the case as it is', async () => {
+    const c = await seed.staff(await seed.report(a.userId), { type: 'file' });
+    const [one, two] = await Promise.all([
+      act(c.id, { type: 'urge', note: '第一次', version: c.version }, a.token),
+      act(c.id, { type: 'urge', note: '第二次', version: c.version }, a.token),
+    ]);
+
+    const statuses = [one.status, two.status].sort();
+    const loser = one.status === 409 ? one : two;
+    expect(statuses).toEqual([200, 409]);
+    expect(loser.body.error.code).toBe('CASE.VERSION_CONFLICT');
+    expect(loser.body.error.current).toMatchObject({ id: c.id, version: c.version + 1, urgeCount: 1 });
+    expect((await seed.rt.cases.get(c.id, { consistent: true }))?.urgeCount).toBe(1);
+  });
+
   it("answers 404 for someone else's case, whatever the action, and changes nothing", async () => {
     const c = await seed.report(a.userId);
     const cancel = await act(c.id, { type: 'cancel', version: 0 }, stranger.token);
@@ -441,6 +456,19 @@ describe('我的住址 and my grid worker', () => {
     expect(set.status).toBe(200);
     expect(set.body.home).toMatchObject({ source: 'picker', grid: { code: grid.code, name: grid.name }, community: { name: community.name }, street: { name: street.name } });
     expect(set.body.workers[0].titleLabel).toBe('网格员');
+  });
+
+  it('gives every grid in the list a point inside it, so a report can be placed without GPS', async () => {
+    const r = await api.login('dev-home-nogps');
+    const areas = await api.get('/v1/areas', r.token);
+    const grids = areas.body.streets.flatMap((s: { communities: { grids: { code: string; center?: { lat: number; lng: number } }[] }[] }) => s.communities.flatMap((c) => c.grids));
+    const picked = grids[grids.length - 1];
+    const photo = await uploadPhoto(api, r.token);
+    const filed = await api.post('/v1/cases', report([photo], { location: { ...picked.center, coord: 'wgs84', address: '选择的网格' } }), r.token, { 'idempotency-key': idempotencyKey() });
+
+    for (const grid of grids) expect(directory.locate(grid.center!.lng, grid.center!.lat, 'wgs84')?.grid.code).toBe(grid.code);
+    expect(filed.status).toBe(201);
+    expect(filed.body.location.gridCode).toBe(picked.code);
   });
 
   it('refuses a grid that does not exist and a point outside every grid, keeping the old home', async () => {

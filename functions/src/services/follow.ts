@@ -20,8 +20,9 @@ export async function followCase(rt: Runtime, principal: Principal, caseId: stri
   if (!already && !OPEN_STATUSES.includes(found.status)) {
     throw new DomainError('FOLLOW.CASE_CLOSED', '该案件已办结或已关闭，无法关注');
   }
-  const created = already ? false : await rt.follows.follow(caseId, principal.userId, now);
-  const after = created ? await rt.cases.get(caseId, { consistent: true }) : found;
+  // Always asked: following is idempotent, and a tap finishes a follow an earlier one left half done.
+  await rt.follows.follow(caseId, principal.userId, now);
+  const after = await rt.cases.get(caseId, { consistent: true });
   return { caseId, following: true, followerCount: (after ?? found).followerCount };
 }
 
@@ -29,7 +30,7 @@ export async function followCase(rt: Runtime, principal: Principal, caseId: stri
 export async function unfollowCase(rt: Runtime, principal: Principal, caseId: string): Promise<FollowResponse> {
   const found = await rt.cases.get(caseId, { consistent: true });
   if (!found) throw notFound();
-  const removed = await rt.follows.unfollow(caseId, principal.userId);
-  const after = removed ? await rt.cases.get(caseId, { consistent: true }) : found;
+  await rt.follows.unfollow(caseId, principal.userId);
+  const after = await rt.cases.get(caseId, { consistent: true });
   return { caseId, following: false, followerCount: (after ?? found).followerCount };
 }

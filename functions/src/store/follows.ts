@@ -4,12 +4,31 @@ import { caseKey, MY_CASES_PREFIX, residentPartition } from './cases';
 
 /**
  * 我也遇到: a follow is its own item under the case (pk CASE#id, sk FOLLOW#resident), and
- * appears in the follower's 我的上报 through gsi1. The case's followerCount moves by an
- * ADD that leaves its version alone (staff actions never collide with a follow), and only
- * the write that created (or deleted) the follow item moves it: a repeated follow or
- * unfollow changes nothing.
+ * appears in the follower's 我的上报 through gsi1. The case's followerCount moves by an ADD
+ * that leaves its version alone, so staff actions never collide with a follow.
+ *
+ * Without transactions, "count exactly once" is made of steps that are each safe to
+ * repeat: the follower is first registered as pending on the case (a string-set ADD), the
+ * follow item is written, then one conditional update moves the count AND removes the
+ * pending mark — it only succeeds while the mark is there, so a retry after a crash at any
+ * point counts once, and a repeated or concurrent tap counts nothing more. The follow item
+ * records `counted` so a later tap knows there is nothing left to do; unfollowing mirrors it
+ * with its own mark and a `leaving` flag. The marks are transient (cleared by the step that
+ * counts) and never leave the table: views name their fields.
  */
 const followKey = (caseId: string, residentId: string) => ({ pk: `CASE#${caseId}`, sk: `FOLLOW#${residentId}` });
+
+const PENDING_FOLLOW = 'pendingFollows';
+const PENDING_UNFOLLOW = 'pendingUnfollows';
+
+interface FollowItem {
+  counted?: boolean;
+  leaving?: boolean;
+}
+
+function failedCondition(err: unknown): boolean {
+  return err instanceof ConditionalCheckFailedException;
+}
 
 export class FollowRepository {
   constructor(
@@ -19,43 +38,75 @@ export class FollowRepository {
 
   /** True when this call made the follow (false: it already existed). */
   async follow(caseId: string, residentId: string, now: Date): Promise<boolean> {
-    const at = now.toISOString();
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...followKey(caseId, residentId),
-          caseId,
-          residentId,
-          followedAt: at,
-          gsi1pk: residentPartition(residentId),
-          gsi1sk: `${MY_CASES_PREFIX}${at}#F#${caseId}`,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
+    let existing = await this.read(caseId, residentId);
+    if (existing?.leaving) {
+      // An unfollow stopped half way: finish it, then follow afresh.
+      await this.unfollow(caseId, residentId);
+      existing = null;
     }
-    await this.count(caseId, 1);
-    return true;
+    if (existing?.counted) return false;
+    let created = false;
+    if (!existing) {
+      await this.mark(caseId, PENDING_FOLLOW, residentId);
+      const at = now.toISOString();
+      try {
+        await this.doc.send(new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...followKey(caseId, residentId),
+            caseId,
+            residentId,
+            followedAt: at,
+            counted: false,
+            gsi1pk: residentPartition(residentId),
+            gsi1sk: `${MY_CASES_PREFIX}${at}#F#${caseId}`,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }));
+        created = true;
+      } catch (err) {
+        // A simultaneous tap wrote it first; the guarded count below still runs once.
+        if (!failedCondition(err)) throw err;
+      }
+    }
+    await this.settle(caseId, residentId, PENDING_FOLLOW, 1);
+    await this.setCounted(caseId, residentId);
+    return created;
   }
 
   /** True when this call removed the follow (false: there was none). */
   async unfollow(caseId: string, residentId: string): Promise<boolean> {
+    const existing = await this.read(caseId, residentId);
+    if (!existing) return false;
+    // A follow that never got counted (its mark is still there) is simply dropped.
+    const neverCounted = !existing.counted && !existing.leaving && (await this.settle(caseId, residentId, PENDING_FOLLOW, 0));
+    if (!neverCounted) {
+      if (!existing.leaving) {
+        await this.mark(caseId, PENDING_UNFOLLOW, residentId);
+        await this.doc.send(new UpdateCommand({
+          TableName: this.table,
+          Key: followKey(caseId, residentId),
+          UpdateExpression: 'SET leaving = :yes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':yes': true },
+        })).catch((err: unknown) => {
+          if (!failedCondition(err)) throw err;
+        });
+      }
+      await this.settle(caseId, residentId, PENDING_UNFOLLOW, -1);
+    }
     try {
       await this.doc.send(new DeleteCommand({ TableName: this.table, Key: followKey(caseId, residentId), ConditionExpression: 'attribute_exists(pk)' }));
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
+      if (failedCondition(err)) return false;
       throw err;
     }
-    await this.count(caseId, -1);
     return true;
   }
 
   async isFollowing(caseId: string, residentId: string): Promise<boolean> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: followKey(caseId, residentId), ConsistentRead: true, ProjectionExpression: 'pk' }));
-    return out.Item !== undefined;
+    const item = await this.read(caseId, residentId);
+    return item !== null && !item.leaving;
   }
 
   /** Which of these cases (at most 100) the resident follows: one batch read. */
@@ -63,9 +114,9 @@ export class FollowRepository {
     const ids = [...new Set(caseIds)].slice(0, 100);
     if (ids.length === 0) return new Set();
     const out = await this.doc.send(new BatchGetCommand({
-      RequestItems: { [this.table]: { Keys: ids.map((id) => followKey(id, residentId)), ProjectionExpression: 'caseId' } },
+      RequestItems: { [this.table]: { Keys: ids.map((id) => followKey(id, residentId)), ProjectionExpression: 'caseId, leaving' } },
     }));
-    return new Set((out.Responses?.[this.table] ?? []).map((item) => String(item.caseId)));
+    return new Set((out.Responses?.[this.table] ?? []).filter((item) => item.leaving !== true).map((item) => String(item.caseId)));
   }
 
   /** Everyone following a case (for pushing its status updates): one query under the case. */
@@ -77,27 +128,68 @@ export class FollowRepository {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :follow)',
         ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':follow': 'FOLLOW#' },
-        ProjectionExpression: 'residentId',
+        ProjectionExpression: 'residentId, leaving',
         ...(start ? { ExclusiveStartKey: start } : {}),
       }));
-      followers.push(...(out.Items ?? []).map((item) => String(item.residentId)));
+      followers.push(...(out.Items ?? []).filter((item) => item.leaving !== true).map((item) => String(item.residentId)));
       start = out.LastEvaluatedKey;
     } while (start);
     return followers;
   }
 
-  private async count(caseId: string, delta: 1 | -1): Promise<void> {
+  private async read(caseId: string, residentId: string): Promise<FollowItem | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: followKey(caseId, residentId), ConsistentRead: true }));
+    return out.Item ? { counted: out.Item.counted === true, leaving: out.Item.leaving === true } : null;
+  }
+
+  /** Registers the intent on the case (idempotent: a set ADD). */
+  private async mark(caseId: string, set: string, residentId: string): Promise<void> {
+    await this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: caseKey(caseId),
+      UpdateExpression: 'ADD #set :who',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#set': set },
+      ExpressionAttributeValues: { ':who': new Set([residentId]) },
+    }));
+  }
+
+  /** Moves the count by `delta` and clears the mark, only while the mark is there; false if it was not. */
+  private async settle(caseId: string, residentId: string, set: string, delta: number): Promise<boolean> {
     try {
       await this.doc.send(new UpdateCommand({
         TableName: this.table,
         Key: caseKey(caseId),
-        UpdateExpression: 'ADD followerCount :d',
-        // Never below zero, and never onto a case that does not exist.
-        ConditionExpression: delta > 0 ? 'attribute_exists(pk)' : 'attribute_exists(pk) AND followerCount > :zero',
-        ExpressionAttributeValues: delta > 0 ? { ':d': delta } : { ':d': delta, ':zero': 0 },
+        UpdateExpression: delta === 0 ? 'DELETE #set :who' : 'ADD followerCount :d DELETE #set :who',
+        // Never below zero, whatever happens.
+        ConditionExpression: delta < 0 ? 'contains(#set, :id) AND followerCount > :zero' : 'contains(#set, :id)',
+        ExpressionAttributeNames: { '#set': set },
+        ExpressionAttributeValues: {
+          ':who': new Set([residentId]),
+          ':id': residentId,
+          ...(delta === 0 ? {} : { ':d': delta }),
+          ...(delta < 0 ? { ':zero': 0 } : {}),
+        },
+      }));
+      return true;
+    } catch (err) {
+      // Not marked: this step already happened (an earlier attempt, or a simultaneous tap).
+      if (!failedCondition(err)) throw err;
+      return false;
+    }
+  }
+
+  private async setCounted(caseId: string, residentId: string): Promise<void> {
+    try {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: followKey(caseId, residentId),
+        UpdateExpression: 'SET counted = :c',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':c': true },
       }));
     } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      if (!failedCondition(err)) throw err;
     }
   }
 }

@@ -10,7 +10,7 @@ export type GsiName = (typeof GSI_NAMES)[number];
 
 /** What each index is for; the CDK stack and the repository both read this. */
 export const GSI_PURPOSE: Record<GsiName, string> = {
-  gsi1: 'resident → own cases, newest first',
+  gsi1: 'resident → own cases and followed cases (sort keys MINE#<time>#R|F#<caseId>), newest first; other resident-owned entities take their own prefix',
   gsi2: 'grid → open cases by deadline',
   gsi3: 'department → dispatched queue by deadline',
   gsi4: 'geohash cell → open cases (nearby duplicates)',

@@ -156,7 +156,13 @@ export const areasResponseSchema = z.object({
     communities: z.array(z.object({
       code: communityCodeSchema,
       name: z.string(),
-      grids: z.array(z.object({ code: gridCodeSchema, name: z.string(), landmark: z.string() })),
+      grids: z.array(z.object({
+        code: gridCodeSchema,
+        name: z.string(),
+        landmark: z.string(),
+        /** A WGS-84 point well inside the grid: places a report there when the phone gives no location. */
+        center: z.object({ lat: z.number(), lng: z.number() }).optional(),
+      })),
     })),
   })),
 });
