@@ -322,7 +322,9 @@ export interface AvailabilityAnswer {
 }
 
 function answer(gridCode: string, workerName: string, published: PublishedAvailability | null, now: Date): AvailabilityAnswer {
-  const slots: Slot[] = published ? bookableDates(now).flatMap((d) => slotsOnDay(published.availability, workingCalendar(), d)) : [];
+  const slots: Slot[] = published
+    ? bookableDates(now).flatMap((d) => slotsOnDay(published.availability, workingCalendar(), d)).filter((s) => Date.parse(s.start) > now.getTime())
+    : [];
   return { gridCode, workerName: published?.workerName ?? workerName, availability: published?.availability ?? null, updatedAt: published?.updatedAt ?? null, upcomingSlots: slots.length };
 }
 
