@@ -196,6 +196,28 @@ describe('slots and booking', () => {
     expect((await book(me, beijing('2026-12-01', '14:00'))).status).toBe(201);
   });
 
+  it('a 45-minute 户口迁入 visit holds two 30-minute slots, and cancelling frees both', async () => {
+    const me = await resident('bk-long-visit');
+    const times = async (service: string) => {
+      const list = await get(`/v1/bookings/slots?service=${service}`, me);
+      return list.body.days.find((d: { date: string }) => d.date === '2026-12-03').slots
+        .filter((s: { workerId: string }) => s.workerId === worker.userId).map((s: { time: string }) => s.time);
+    };
+    // No room for 45 minutes after 16:30: the afternoon ends at 17:00.
+    expect(await times('S02')).toEqual(['14:00', '14:30', '15:00', '15:30', '16:00']);
+    const made = await book(me, beijing('2026-12-03', '15:00'), { serviceCode: 'S02', materialsReady: [] });
+    expect(made.status).toBe(201);
+    expect(made.body.end).toBe(beijing('2026-12-03', '16:00'));
+    expect(await times('S04')).toEqual(['14:00', '14:30', '16:00', '16:30']);
+    expect(await times('S02')).toEqual(['14:00', '16:00']);
+    const other = await resident('bk-long-visit-neighbour');
+    const clash = await book(other, beijing('2026-12-03', '15:30'));
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('BOOKING.SLOT_TAKEN');
+    expect((await act(me, made.body.id, { type: 'cancel', version: made.body.version })).status).toBe(200);
+    expect(await times('S04')).toEqual(['14:00', '14:30', '15:00', '15:30', '16:00', '16:30']);
+  });
+
   it('a slot whose holder cancelled is free again even if its release was lost', async () => {
     const first = await resident('bk-lost-release');
     const start = beijing('2026-11-26', '15:00');

@@ -328,11 +328,28 @@ export class BookingRepository {
     return this.claim(slotKey(workerId, start), bookingId, now, (holder, claimAgeMs) =>
       SLOT_RELEASING_STATUSES.includes(holder.status)
       // A holder elsewhere may be a reschedule still between its claim and its write: give it time.
-      || ((holder.slotStart !== start || holder.workerId !== workerId) && claimAgeMs > ORPHAN_CLAIM_MS));
+      || ((!holder.claimedStarts.includes(start) || holder.workerId !== workerId) && claimAgeMs > ORPHAN_CLAIM_MS));
+  }
+
+  /** All of a visit's slots, in order, or none: a slot already held lets go of those this call took. */
+  async claimSlots(workerId: string, starts: readonly string[], bookingId: string, now: Date): Promise<boolean> {
+    const taken: string[] = [];
+    for (const start of starts) {
+      if (!(await this.claimSlot(workerId, start, bookingId, now))) {
+        await this.releaseSlots(workerId, taken, bookingId);
+        return false;
+      }
+      taken.push(start);
+    }
+    return true;
   }
 
   async releaseSlot(workerId: string, start: string, bookingId: string): Promise<void> {
     await this.release(slotKey(workerId, start), bookingId);
+  }
+
+  async releaseSlots(workerId: string, starts: readonly string[], bookingId: string): Promise<void> {
+    for (const start of starts) await this.releaseSlot(workerId, start, bookingId);
   }
 
   /** One of the resident's open-booking places, or null when both hold open bookings. */
