@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { join } from 'node:path';
 import { deployedRoutes, routes } from '@gridtong/shared/api/routes';
-import { GSI_NAMES } from '@gridtong/functions/store/table-def';
+import { GSI_NAMES, KEYS_ONLY_INDEXES, QUEUE_INDEXES, QUEUE_ROW_ATTRIBUTES } from '@gridtong/functions/store/table-def';
 import { readStageConfig, type StageConfig } from '../src/config';
 import { repoRoot } from '../src/repo-root';
 import { GridtongStack } from '../src/stack';
@@ -148,7 +148,13 @@ describe('dev stack', () => {
           { AttributeName: `${name}pk`, KeyType: 'HASH' },
           { AttributeName: `${name}sk`, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        // events: gsi5 (outbox, unread) and gsi7 (sweep) carry keys only.
+        // work-api (issue 7): the queues carry their row fields, never the timeline or the reporter.
+        Projection: KEYS_ONLY_INDEXES.includes(name)
+          ? { ProjectionType: 'KEYS_ONLY' }
+          : QUEUE_INDEXES.includes(name)
+            ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...QUEUE_ROW_ATTRIBUTES] }
+            : { ProjectionType: 'ALL' },
       })),
     });
   });
@@ -262,13 +268,6 @@ describe('dev stack', () => {
       'get-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'get-catalog': ['s3:GetObject /reference/city.json'],
       'locate-grid': ['s3:GetObject /reference/city.json'],
-      // Report and track (issue 6).
-      'list-my-cases': ['s3:GetObject /reference/city.json'],
-      'list-nearby-cases': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
-      'act-on-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
-      'list-areas': ['s3:GetObject /reference/city.json'],
-      'get-me': ['s3:GetObject /reference/city.json'],
-      'set-my-home': ['s3:GetObject /reference/city.json'],
       // work-api (issue 7): the staff desk and onboarding
       'list-work-cases': ['s3:GetObject /reference/city.json'],
       'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
@@ -286,6 +285,13 @@ describe('dev stack', () => {
       'act-on-work-booking': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
       'get-availability': ['s3:GetObject /reference/city.json'],
       'put-availability': ['s3:GetObject /reference/city.json'],
+      // Report and track (issue 6).
+      'list-my-cases': ['s3:GetObject /reference/city.json'],
+      'list-nearby-cases': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'act-on-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
+      'list-areas': ['s3:GetObject /reference/city.json'],
+      'get-me': ['s3:GetObject /reference/city.json'],
+      'set-my-home': ['s3:GetObject /reference/city.json'],
     };
     for (const route of deployedRoutes()) {
       expect({ route: route.id, grants: s3Grants(route.id) }).toEqual({ route: route.id, grants: expected[route.id] ?? [] });

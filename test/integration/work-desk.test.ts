@@ -37,6 +37,8 @@ describe('the fallen tree, end to end', () => {
     expect(seen.body.hasContactPhone).toBe(true);
     expect(seen.body.contactPhone).toBeUndefined();
     expect(seen.body.dispatchDefaults.departmentId).toBe('D440106-YL');
+    expect(seen.body.departmentOptions[0].id).toBe('D440106-YL');
+    expect(seen.body.departmentOptions.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['D440106-CG', 'D440106-ZJ', 'D440106001001-WY']));
     await mustAct(api, tokens.worker1!, caseId, { type: 'file', note: '现场确认，树干压住人行道' });
 
     // The street centre dispatches it without choosing: the 权责清单 department and the item's limit.
@@ -106,7 +108,7 @@ describe('a manhole cover bounced between departments', () => {
 });
 
 describe('a duplicate report', () => {
-  it('is rejected as a duplicate of the original and names it', async () => {
+  it('is rejected as a duplicate of the original, and its reporter becomes a follower of the original', async () => {
     const original = await reportOver(api, tokens.zhangsan!, '0403', TEAM_GRID);
     const duplicate = await reportOver(api, tokens.wangwu!, '0403', TEAM_GRID);
 
@@ -115,6 +117,15 @@ describe('a duplicate report', () => {
     expect(rejected).toMatchObject({ status: 'rejected', duplicateOf: original });
     const residentSees = await api.get(`/v1/cases/${duplicate}`, tokens.wangwu);
     expect(residentSees.body.timelineView.at(-1).title).toContain('已有人上报');
+    const followed = await api.get(`/v1/cases/${original}`, tokens.wangwu);
+    expect(followed.status).toBe(200);
+    expect(followed.body.relation).toBe('followed');
+    const mine = await api.get('/v1/cases', tokens.wangwu);
+    expect(mine.body.cases.find((c: { id: string }) => c.id === original)?.relation).toBe('followed');
+    const staffView = await api.get(`/v1/work/cases/${original}`, tokens.worker1);
+    expect(staffView.body.followerCount).toBe(1);
+    const row = (await api.get('/v1/work/cases?queue=grid', tokens.worker1)).body.cases.find((c: { id: string }) => c.id === original);
+    expect(row.followerCount).toBe(1);
   });
 
   it('refuses a duplicate of a case that does not exist or lies outside the caller', async () => {
@@ -217,3 +228,23 @@ describe('queues', () => {
     expect(stack.dynamoOperations).not.toContain('Scan');
   });
 });
+
+describe('an admin of one street', () => {
+  it('reads and acts inside the street and gets 404 outside it, though the domain lets admins act anywhere', async () => {
+    // Prepare: an admin account bound directly (operators bind admins; invitations cannot).
+    const person = await api.login('dev-streetadmin');
+    await stack.runtime.staff.bind({ userId: person.userId, role: 'admin', areas: ['440106001'], name: '街道管理员', status: 'active', createdAt: new Date().toISOString() });
+    const admin = (await api.login('dev-streetadmin')).token;
+    const inside = await reportOver(api, tokens.zhangsan!, '0402', TEAM_GRID);
+    const outside = await reportOver(api, tokens.lisi!, '0402', '440106002001001');
+    // Act
+    const read = await api.get(`/v1/work/cases/${inside}`, admin);
+    const readOutside = await api.get(`/v1/work/cases/${outside}`, admin);
+    const actOutside = await api.post(`/v1/work/cases/${outside}/actions`, { type: 'file', version: 0 }, admin);
+    // Assess
+    expect(read.status).toBe(200);
+    expect([readOutside.status, actOutside.status]).toEqual([404, 404]);
+    expect((await api.get(`/v1/work/cases/${outside}`, tokens.worker1)).status).toBe(404);
+  });
+});
+
