@@ -82,6 +82,12 @@ const SAMPLES: Record<RouteId, Sample> = {
   'act-on-work-booking': { params: { id: 'B0000000000000000000NONE' }, body: () => ({ type: 'confirm', version: 1 }) },
   'get-availability': {},
   'put-availability': { body: () => ({ slotMinutes: 30, weekly: [{ weekday: 2, start: '14:00', end: '17:00' }, { weekday: 4, start: '14:00', end: '17:00' }] }) },
+  // wechat (issue 8): a 'filter' answer records nothing; a vote on an unfinished case is refused; an unsigned callback is a 401
+  'list-subscriptions': {},
+  'report-subscriptions': { body: () => ({ results: { 'tpl-accepted': 'filter' } }) },
+  'vote-on-case': { body: () => ({ level: 'satisfied' }) },
+  'get-community-stats': { params: { code: TEAM_GRID.slice(0, 12) } },
+  'content-check-callback': { body: () => ({}) },
 };
 
 /** Routes on one case: whose cases they reach. Following is open to any resident (我也遇到). */
