@@ -250,6 +250,13 @@ describe('dev stack', () => {
       'list-areas': ['s3:GetObject /reference/city.json'],
       'get-me': ['s3:GetObject /reference/city.json'],
       'set-my-home': ['s3:GetObject /reference/city.json'],
+      // work-api (issue 7): the staff desk and onboarding
+      'list-work-cases': ['s3:GetObject /reference/city.json'],
+      'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
+      'create-invitation': ['s3:GetObject /reference/city.json'],
+      // events: 考核 figures read the city for area names
+      'get-stats': ['s3:GetObject /reference/city.json'],
     };
     for (const route of deployedRoutes()) {
       expect({ route: route.id, grants: s3Grants(route.id) }).toEqual({ route: route.id, grants: expected[route.id] ?? [] });
