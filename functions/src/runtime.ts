@@ -25,7 +25,6 @@ import { Deliverer, type DelivererOptions } from './events/deliverer';
 import { MessageChannel } from './events/message-channel';
 import { RecipientResolver } from './events/recipients';
 import { CounterStore } from './store/counters';
-import { followersOf } from './store/followers';
 import { MessageStore } from './store/messages';
 import { OutboxStore } from './store/outbox-store';
 import { StaffDirectory } from './store/staff-directory';
@@ -87,7 +86,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const counters = new CounterStore(doc, config.tableName);
   const staffDirectory = new StaffDirectory(doc, config.tableName);
   const outbox = new OutboxStore(doc, config.tableName);
-  const recipients = new RecipientResolver(staffDirectory, (caseId) => followersOf(doc, config.tableName, caseId));
+  const follows = new FollowRepository(doc, config.tableName);
+  const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
   return {
     config,
@@ -106,7 +106,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       return tokens;
     },
     // Report and track (issue 6).
-    follows: new FollowRepository(doc, config.tableName),
+    follows,
     dynamo: client,
     s3,
     // work-api (issue 7): staff accounts, invitations, work queues

@@ -11,7 +11,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     // The worker desk (网格员/调度/处置) lives here so residents never download it.
-    { root: 'worker', pages: ['pages/desk/index'] },
+    { root: 'worker', pages: ['pages/desk/index', 'pages/case/index', 'pages/stats/index', 'pages/messages/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -106,7 +106,7 @@ describe('a manhole cover bounced between departments', () => {
 });
 
 describe('a duplicate report', () => {
-  it('is rejected as a duplicate of the original and names it', async () => {
+  it('is rejected as a duplicate of the original, and its reporter becomes a follower of the original', async () => {
     const original = await reportOver(api, tokens.zhangsan!, '0403', TEAM_GRID);
     const duplicate = await reportOver(api, tokens.wangwu!, '0403', TEAM_GRID);
 
@@ -115,6 +115,15 @@ describe('a duplicate report', () => {
     expect(rejected).toMatchObject({ status: 'rejected', duplicateOf: original });
     const residentSees = await api.get(`/v1/cases/${duplicate}`, tokens.wangwu);
     expect(residentSees.body.timelineView.at(-1).title).toContain('已有人上报');
+    const followed = await api.get(`/v1/cases/${original}`, tokens.wangwu);
+    expect(followed.status).toBe(200);
+    expect(followed.body.relation).toBe('followed');
+    const mine = await api.get('/v1/cases', tokens.wangwu);
+    expect(mine.body.cases.find((c: { id: string }) => c.id === original)?.relation).toBe('followed');
+    const staffView = await api.get(`/v1/work/cases/${original}`, tokens.worker1);
+    expect(staffView.body.followerCount).toBe(1);
+    const row = (await api.get('/v1/work/cases?queue=grid', tokens.worker1)).body.cases.find((c: { id: string }) => c.id === original);
+    expect(row.followerCount).toBe(1);
   });
 
   it('refuses a duplicate of a case that does not exist or lies outside the caller', async () => {

@@ -45,11 +45,14 @@ export interface LocalStackOptions {
   /** Reference data to seed instead of the demo city. */
   city?: CityData;
   /**
-   * events: how often the deliverer and the sweep run (ms); false turns the timers off and
-   * leaves it to `jobs` (tests that step a controlled clock).
+   * events: how often the deliverer and the sweep run (ms). Off unless asked for (`npm start`
+   * asks): tests run `jobs` themselves, so what they see never depends on timing.
    */
   timers?: { deliverEveryMs: number; sweepEveryMs: number } | false;
 }
+
+/** events: `npm start`'s timers: messages within a second or so, the sweep twice a minute. */
+export const DEFAULT_TIMERS = { deliverEveryMs: 1_000, sweepEveryMs: 30_000 } as const;
 
 /** events: run the background jobs now, with this stack's runtime (what the timers do). */
 export interface LocalJobs {
@@ -295,7 +298,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       deliver: () => withRuntime(own, () => own.deliverer().deliverDue()),
       sweep: () => withRuntime(own, () => runSweep(own)),
     };
-    const timers = options.timers ?? { deliverEveryMs: 1_000, sweepEveryMs: 30_000 };
+    const timers = options.timers ?? false;
     if (timers) {
       const every = (name: string, ms: number, job: () => Promise<unknown>) => {
         let running: Promise<unknown> | null = null;

@@ -92,9 +92,12 @@ export async function actOnWorkCase(
       throw new DomainError('CASE.VALIDATION', '所选部门不存在', { problems: [{ path: 'body.departmentId', message: 'unknown department' }] });
     }
   }
-  if (body.type === 'reject' && body.kind === 'duplicate') await assertOriginal(rt, principal, caseId, body.duplicateOf);
+  const original = body.type === 'reject' && body.kind === 'duplicate' ? await assertOriginal(rt, principal, caseId, body.duplicateOf) : null;
   try {
     const { caseItem } = await actOnCase(rt, principal, caseId, input, now, actorName === undefined ? {} : { actorName });
+    // 并案: the duplicate's reporter follows the original from now on (我的上报 lists it, its
+    // steps reach them). A follow is idempotent, so a retry after a failure here repeats nothing.
+    if (original && original.residentId !== caseItem.residentId) await rt.follows.follow(original.id, caseItem.residentId, now);
     return await view(rt, caseItem, principal, now);
   } catch (err) {
     throw await conflictWithView(err, (current) => view(rt, current, principal, now));

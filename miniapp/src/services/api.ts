@@ -152,6 +152,9 @@ export function createApiClient(opts: ApiClientOptions) {
     me: () => call<MeResponse>('GET', ROUTES['get-me'][1]),
     setHome: (body: HomeRequest) => call<MeResponse>('PUT', ROUTES['set-my-home'][1], body),
     areas: () => call<AreasResponse>('GET', ROUTES['list-areas'][1]),
+
+    // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
+    request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),
   };
 }
 

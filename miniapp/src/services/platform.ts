@@ -213,6 +213,15 @@ export const platform = {
     void Taro.previewImage({ urls, current }).catch(() => undefined);
   },
 
+  // worker desk: after an action the page returns to its top, where the new status is.
+  scrollToTop(): void {
+    try {
+      void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 200 })).catch(() => undefined);
+    } catch {
+      // no page to scroll (yet): nothing to do
+    }
+  },
+
   stopPullDownRefresh(): void {
     void Promise.resolve(Taro.stopPullDownRefresh()).catch(() => undefined);
   },
