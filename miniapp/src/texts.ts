@@ -224,6 +224,19 @@ export const T = {
     saved: '住址已保存',
     save: '保存住址',
   },
+  // --- hear back and rate (issue 8) ---
+  messages: {
+    title: '消息',
+    empty: '暂无消息。您上报或关注的问题有进展时，会在这里通知您。',
+    loadFailed: '消息加载失败',
+    unread: '未读',
+    unreadCount: (n: number) => `${n} 条未读`,
+    allRead: '全部标为已读',
+    more: '加载更多',
+    noMore: '没有更多了',
+    refresh: '刷新',
+    viewCase: '查看详情',
+  },
 } as const;
 
 export { ITEM_KIND_LABELS as KIND_LABELS, ROLE_LABELS } from '@gridtong/shared/labels';

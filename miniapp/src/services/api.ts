@@ -60,6 +60,9 @@ export const ROUTES = {
   'list-areas': ['GET', '/v1/areas'],
   'get-me': ['GET', '/v1/me'],
   'set-my-home': ['PUT', '/v1/me/home'],
+  // hear back and rate (issue 8): the message centre
+  'list-messages': ['GET', '/v1/messages'],
+  'read-messages': ['POST', '/v1/messages/read'],
 } as const satisfies RouteAddresses;
 
 /** `/v1/cases/{id}` with its parameters filled in (escaped). */
@@ -152,6 +155,10 @@ export function createApiClient(opts: ApiClientOptions) {
     me: () => call<MeResponse>('GET', ROUTES['get-me'][1]),
     setHome: (body: HomeRequest) => call<MeResponse>('PUT', ROUTES['set-my-home'][1], body),
     areas: () => call<AreasResponse>('GET', ROUTES['list-areas'][1]),
+
+    // --- hear back and rate (issue 8) ---
+    messages: (q: QueryOf<'list-messages'> = {}) => call<ResponseOf<'list-messages'>>('GET', withQuery(ROUTES['list-messages'][1], q)),
+    markMessagesRead: (body: BodyOf<'read-messages'>) => call<ResponseOf<'read-messages'>>('POST', ROUTES['read-messages'][1], body),
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
     request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),

@@ -8,6 +8,8 @@ import { Screen } from '../../components/screen';
 import { WorkerCard } from '../../components/worker-card';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
+// hear back and rate (issue 8): the 消息 tab's unread badge
+import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import { api } from '../../services/api';
 import { careMode } from '../../services/care-mode';
 import { platform } from '../../services/platform';
@@ -69,6 +71,7 @@ function MyGridWorker() {
 
 export default function HomePage() {
   const current = useSession({ required: true });
+  useUnreadBadge();
   return (
     <Screen>
       {current ? <CareOffer /> : null}
