@@ -237,6 +237,27 @@ export const T = {
     refresh: '刷新',
     viewCase: '查看详情',
   },
+  rating: {
+    title: '评价处理结果',
+    hint: '问题解决得怎么样？您的评价会计入处理部门的考核。',
+    levelLabel: '满意程度',
+    chooseFirst: '请先选择满意程度',
+    tagsLabel: '可多选',
+    commentLabel: '想说的话（选填）',
+    commentPlaceholder: '如：处理很及时，谢谢',
+    submit: '提交评价',
+    done: '感谢您的评价！',
+    doneBad: '已收到您的评价。如果问题没有解决，可以在下方申请重办。',
+    mine: '我的评价',
+    reopenTitle: '申请重办',
+    reopenHint: '问题没有解决？说明原因，指挥中心审核后会重新安排处理。',
+    reopenReason: '重办原因',
+    reopenPlaceholder: '如：树干还压在路边，没有清走',
+    reopenReasonRequired: '请填写申请重办的原因',
+    reopenSubmit: '提交重办申请',
+    reopenDone: '重办申请已提交，审核结果会通知您。',
+    reopenWaiting: '已申请重办，等待指挥中心审核。',
+  },
 } as const;
 
 export { ITEM_KIND_LABELS as KIND_LABELS, ROLE_LABELS } from '@gridtong/shared/labels';

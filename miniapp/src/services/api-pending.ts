@@ -48,3 +48,14 @@ export type HomeGrid = NonNullable<MeResponse['home']>;
 export const isFollowerView = (c: CaseDetail): c is FollowerCaseView => c.relation === 'followed';
 
 export type { LocateResponse };
+
+// --- hear back and rate (issue 8) ---
+import type { Satisfaction } from '@gridtong/shared/schemas/case';
+
+export type { Satisfaction };
+/** Quick tags a resident may add to a rating. */
+export const RATING_TAGS = ['处理及时', '态度好', '未解决'] as const;
+export type RatingTag = (typeof RATING_TAGS)[number];
+/** 评价 and 申请重办 through the resident actions route (the wechat branch adds them to its schema). */
+export type RateAction = { type: 'rate'; level: Satisfaction; comment?: string; tags?: RatingTag[]; version: number };
+export type ReopenAction = { type: 'requestReopen'; reason: string; version: number };

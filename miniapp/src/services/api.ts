@@ -7,6 +7,8 @@ import type {
   MeResponse,
   NearbyQuery,
   NearbyResponse,
+  RateAction,
+  ReopenAction,
   ResidentAction,
 } from './api-pending';
 import type { BodyOf, QueryOf, ResponseOf, RouteAddresses } from './api-types';
@@ -158,6 +160,8 @@ export function createApiClient(opts: ApiClientOptions) {
 
     // --- hear back and rate (issue 8) ---
     messages: (q: QueryOf<'list-messages'> = {}) => call<ResponseOf<'list-messages'>>('GET', withQuery(ROUTES['list-messages'][1], q)),
+    /** 评价 / 申请重办 on my finished case, through the resident actions route. */
+    judge: (id: string, action: RateAction | ReopenAction) => call<ResponseOf<'act-on-my-case'>>('POST', pathWith(ROUTES['act-on-my-case'][1], { id }), action),
     markMessagesRead: (body: BodyOf<'read-messages'>) => call<ResponseOf<'read-messages'>>('POST', ROUTES['read-messages'][1], body),
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.

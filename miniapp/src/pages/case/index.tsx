@@ -4,6 +4,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/a11y';
 import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
+// hear back and rate (issue 8)
+import { RatingPanel } from '../../components/rating-panel';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
@@ -40,7 +42,8 @@ function Steps({ c }: { c: CaseDetail }) {
 }
 
 function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
-  const actions = c.availableActions ?? [];
+  // 评价 and 申请重办 have their own card (issue 8): this one lists the rest.
+  const actions = (c.availableActions ?? []).filter((a) => a !== 'rate' && a !== 'requestReopen');
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [text, setText] = useState('');
@@ -121,6 +124,24 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
   );
 }
 
+// hear back and rate (issue 8): 评价 and 申请重办 on my own finished case.
+function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  if (isFollowerView(c)) return null;
+  const send = async (action: Parameters<typeof api.judge>[1], message: string) => {
+    setBusy(true);
+    try {
+      onDone(await api.judge(c.id, action), message);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) onDone(undefined, T.cases.stale);
+      else throw e;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <RatingPanel c={c} send={send} busy={busy} />;
+}
+
 /** One case: where it stands, what happened, its photos, who handles it, what I may do. */
 export default function CasePage() {
   const current = useSession({ required: true });
@@ -145,6 +166,14 @@ export default function CasePage() {
             </View>
           ) : null}
           <Steps c={c} />
+          <Judge
+            c={c}
+            onDone={(next, message) => {
+              setNotice(message);
+              if (next) detail.set(next);
+              else void detail.refresh();
+            }}
+          />
           <Actions
             c={c}
             onDone={(next, message) => {
