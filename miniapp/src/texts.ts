@@ -258,6 +258,20 @@ export const T = {
     reopenDone: '重办申请已提交，审核结果会通知您。',
     reopenWaiting: '已申请重办，等待指挥中心审核。',
   },
+  figures: {
+    title: (community: string, month: number) => `${community} ${month}月办理情况`,
+    reported: '上报',
+    closed: '办结',
+    onTime: '按时办结率',
+    satisfaction: '满意率',
+    meanHours: '平均处理用时',
+    count: (n: number) => `${n} 件`,
+    percent: (r: number) => `${Math.round(r * 100)}%`,
+    hours: (h: number) => (h < 1 ? '不到 1 小时' : h < 48 ? `${Math.round(h)} 小时` : `${Math.round(h / 24)} 天`),
+    none: '暂无',
+    ratingsFrom: (n: number) => `满意率来自 ${n} 条居民评价`,
+    loadFailed: '办理情况加载失败',
+  },
 } as const;
 
 export { ITEM_KIND_LABELS as KIND_LABELS, ROLE_LABELS } from '@gridtong/shared/labels';

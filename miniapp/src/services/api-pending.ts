@@ -59,3 +59,16 @@ export type RatingTag = (typeof RATING_TAGS)[number];
 /** 评价 and 申请重办 through the resident actions route (the wechat branch adds them to its schema). */
 export type RateAction = { type: 'rate'; level: Satisfaction; comment?: string; tags?: RatingTag[]; version: number };
 export type ReopenAction = { type: 'requestReopen'; reason: string; version: number };
+/** GET /v1/communities/{code}/stats: this month in one community (the wechat branch's contract). */
+export interface CommunityStats {
+  communityCode: string;
+  communityName: string;
+  /** YYYY-MM */
+  month: string;
+  reported: number;
+  closed: number;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+  ratings: number;
+  meanHandlingHours: number | null;
+}

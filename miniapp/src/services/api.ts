@@ -7,6 +7,7 @@ import type {
   MeResponse,
   NearbyQuery,
   NearbyResponse,
+  CommunityStats,
   RateAction,
   ReopenAction,
   ResidentAction,
@@ -162,6 +163,7 @@ export function createApiClient(opts: ApiClientOptions) {
     messages: (q: QueryOf<'list-messages'> = {}) => call<ResponseOf<'list-messages'>>('GET', withQuery(ROUTES['list-messages'][1], q)),
     /** 评价 / 申请重办 on my finished case, through the resident actions route. */
     judge: (id: string, action: RateAction | ReopenAction) => call<ResponseOf<'act-on-my-case'>>('POST', pathWith(ROUTES['act-on-my-case'][1], { id }), action),
+    communityStats: (code: string) => call<CommunityStats>('GET', pathWith('/v1/communities/{code}/stats', { code })),
     markMessagesRead: (body: BodyOf<'read-messages'>) => call<ResponseOf<'read-messages'>>('POST', ROUTES['read-messages'][1], body),
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
