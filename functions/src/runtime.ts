@@ -31,6 +31,15 @@ import { StaffDirectory } from './store/staff-directory';
 import { SweepIndex } from './store/sweep-index';
 import type { SweepPlanner } from './store/cases';
 import type { Channel } from './events/channels';
+// wechat (issue 8): subscribe messages, the sealed openid, grants
+import { KMSClient } from '@aws-sdk/client-kms';
+import { KmsDataKeySource, LocalDataKeySource, type DataKeySource } from './adapters/envelope';
+import { WechatChannel } from './events/wechat-channel';
+import { IdentityStore } from './store/identities';
+import { SubscriptionStore } from './store/subscriptions';
+import { VoteStore } from './store/votes';
+import { ContentChannel } from './events/content-channel';
+import { ContentCheckStore } from './store/content-checks';
 
 /** Everything a handler needs, built once per container (cold start) and reused. */
 export interface Runtime {
@@ -61,6 +70,19 @@ export interface Runtime {
   /** The channels every event owes, by name (tests wrap them to inject faults). */
   channels: Channel[];
   deliverer: (options?: Partial<Omit<DelivererOptions, 'now'>>, channels?: readonly Channel[]) => Deliverer;
+  // wechat (issue 8): the sealed openid and subscribe grants
+  identities: IdentityStore;
+  subscriptions: SubscriptionStore;
+  votes: VoteStore;
+  contentChecks: ContentCheckStore;
+  /** The token WeChat signs content-check callbacks with (null: not configured, every callback is refused). */
+  callbackToken: () => Promise<string | null>;
+}
+
+function dataKeySource(config: Config): DataKeySource | null {
+  if (config.openidKmsKeyId) return new KmsDataKeySource(new KMSClient({ region: config.region }), config.openidKmsKeyId);
+  if (config.openidLocalKey) return new LocalDataKeySource(Buffer.from(config.openidLocalKey, 'hex'));
+  return null;
 }
 
 export interface RuntimeOptions {
@@ -89,15 +111,23 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const follows = new FollowRepository(doc, config.tableName);
   const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
+  // wechat (issue 8): subscribe messages as the third channel of every event
+  const wechat = new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region));
+  const identities = new IdentityStore(doc, config.tableName, dataKeySource(config));
+  const subscriptions = new SubscriptionStore(doc, config.tableName);
+  channels.push(new WechatChannel(wechat, config.wechatTemplates, subscriptions, identities, recipients, config.wechatMessageState));
+  const contentChecks = new ContentCheckStore(doc, config.tableName);
+  const photos = new PhotoStore(signer, s3, config.uploadBucket);
+  channels.push(new ContentChannel(wechat, identities, contentChecks, photos));
   return {
     config,
     now,
     cases: new CaseRepository(doc, config.tableName, planSweep),
     users: new UserRepository(doc, config.tableName),
     rateLimits: new RateLimiter(doc, config.tableName),
-    photos: new PhotoStore(signer, s3, config.uploadBucket),
+    photos,
     city,
-    wechat: new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region)),
+    wechat,
     sessions: () => {
       tokens ??= resolveSecret(config.sessionSecret, config.sessionSecretArn, config.region).then((s) => new SessionTokens(s));
       tokens.catch(() => {
@@ -120,6 +150,15 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     sweepIndex: new SweepIndex(doc, config.tableName),
     channels,
     deliverer: (options = {}, own = channels) => new Deliverer(outbox, () => city.get(), own, { ...options, now }),
+    // wechat (issue 8)
+    identities,
+    subscriptions,
+    votes: new VoteStore(doc, config.tableName),
+    contentChecks,
+    callbackToken: () =>
+      config.wechatCallbackToken || config.wechatCallbackTokenArn
+        ? resolveSecret(config.wechatCallbackToken, config.wechatCallbackTokenArn, config.region)
+        : Promise.resolve(null),
   };
 }
 

@@ -10,7 +10,7 @@ import {
   type WarningStage,
   type WorkingCalendar,
 } from '@gridtong/shared/deadlines/index';
-import { CASE_STATUS_LABELS, SATISFACTION_LABELS, type Case, type CaseStatus, type PhotoRef, type Satisfaction, type TimelineEvent } from '@gridtong/shared/schemas/case';
+import { CASE_STATUS_LABELS, SATISFACTION_LABELS, flaggedContent, photoKey, textKey, type Case, type CaseStatus, type PhotoRef, type Satisfaction, type TimelineEvent } from '@gridtong/shared/schemas/case';
 import { ROLE_LABELS, type Principal } from '@gridtong/shared/schemas/roles';
 import type { CityReference } from './store/city';
 import type { PhotoStore } from './store/photos';
@@ -141,7 +141,7 @@ const PHOTO_KIND: Record<string, 'supplement' | 'result' | 'check' | undefined> 
 };
 
 /** Before and after: the report's photos, then each step's, with links minted for this read. */
-async function workPhotos(c: Case, photos: PhotoStore): Promise<WorkCaseView['photos']> {
+async function workPhotos(c: Case, photos: PhotoStore, reviewer: boolean): Promise<WorkCaseView['photos']> {
   const supplementKeys = new Set(c.timeline.filter((e) => e.action === 'supplement').flatMap((e) => photosOf(e).map((p) => p.key)));
   const listed: { ref: PhotoRef; kind: WorkCaseView['photos'][number]['kind']; at: string }[] = c.photos
     .filter((p) => !supplementKeys.has(p.key))
@@ -150,8 +150,21 @@ async function workPhotos(c: Case, photos: PhotoStore): Promise<WorkCaseView['ph
     const kind = PHOTO_KIND[event.action];
     if (kind) for (const ref of photosOf(event)) listed.push({ ref, kind, at: event.at });
   }
+  // wechat (issue 8): a resident's photo flagged by content security (or still being checked) only reaches reviewers.
+  if (!reviewer) listed.splice(0, listed.length, ...listed.filter((p) => !flaggedContent(c, photoKey(p.ref.key))));
   const urls = await photos.viewLinks(listed.map((p) => p.ref));
   return listed.map((p, i) => ({ url: urls[i] ?? '', kind: p.kind, at: p.at }));
+}
+
+// wechat (issue 8): content security
+const CONTENT_REVIEWERS: ReadonlySet<string> = new Set(['supervisor', 'admin']);
+const HIDDEN_TEXT = '（内容待审核，暂不显示）';
+function ratingFlagged(c: Case): boolean {
+  const rate = [...c.timeline].reverse().find((e) => e.action === 'rate');
+  return rate !== undefined && flaggedContent(c, textKey(rate.seq));
+}
+function contentToReview(c: Case): NonNullable<WorkCaseView['contentReview']> {
+  return Object.entries(c.moderation ?? {}).flatMap(([key, verdict]) => (verdict === 'pass' ? [] : [{ key, verdict }]));
 }
 
 export interface WorkViewContext {
@@ -167,6 +180,7 @@ export interface WorkViewContext {
 /** The staff view of a case: every field named; the reporter's id never, their phone only when revealed. */
 export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkCaseView> {
   const { city, calendar, now } = ctx;
+  const reviewer = CONTENT_REVIEWERS.has(ctx.principal.role);
   const place = city.directory.placeOf(c.location.gridCode);
   const clock = currentDeadline(c, city, calendar, now);
   const defaults = dispatchDefaults(c, city, calendar, now);
@@ -179,7 +193,8 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
     itemName: c.itemName,
     urgency: c.urgency,
     urgencyLabel: URGENCY_LABELS[c.urgency],
-    description: c.description,
+    // wechat (issue 8): resident text flagged by content security reaches reviewers only.
+    description: reviewer || !flaggedContent(c, textKey(0)) ? c.description : HIDDEN_TEXT,
     answers: c.answers,
     anonymous: c.anonymous,
     hasContactPhone: c.contactPhone !== undefined,
@@ -219,14 +234,19 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
     followerCount: c.followerCount,
     urgeCount: c.urgeCount,
     ...(c.lastUrgedAt ? { lastUrgedAt: c.lastUrgedAt } : {}),
-    ...(c.rating ? { rating: { level: c.rating.level, levelLabel: SATISFACTION_LABELS[c.rating.level], comment: c.rating.comment, ratedAt: c.rating.ratedAt } } : {}),
+    ...(c.rating ? { rating: { level: c.rating.level, levelLabel: SATISFACTION_LABELS[c.rating.level], comment: reviewer || !ratingFlagged(c) ? c.rating.comment : HIDDEN_TEXT, ratedAt: c.rating.ratedAt } } : {}),
     reopenRequested: c.reopenRequested,
     reopenCount: c.reopenCount,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
-    photos: await workPhotos(c, ctx.photos),
-    timeline: c.timeline.map((e) => workTimelineEntry(e, city)),
+    photos: await workPhotos(c, ctx.photos, reviewer),
+    timeline: c.timeline.map((e) => {
+      const entry = workTimelineEntry(e, city);
+      if (reviewer || e.actor.role !== 'resident' || !flaggedContent(c, textKey(e.seq))) return entry;
+      return { ...entry, ...(entry.note ? { note: HIDDEN_TEXT } : {}), ...(entry.reason ? { reason: HIDDEN_TEXT } : {}) };
+    }),
+    ...(reviewer ? { contentReview: contentToReview(c) } : {}),
     availableActions: availableActions(c, ctx.principal, now).map((type) => ({ type, label: CASE_ACTION_LABELS[type] })),
     dispatchDefaults: {
       departmentId: defaults.departmentId,

@@ -270,6 +270,8 @@ describe('dev stack', () => {
       'create-invitation': ['s3:GetObject /reference/city.json'],
       // events: 考核 figures read the city for area names
       'get-stats': ['s3:GetObject /reference/city.json'],
+      // wechat (issue 8): a community's figures sum its grids
+      'get-community-stats': ['s3:GetObject /reference/city.json'],
     };
     for (const route of deployedRoutes()) {
       expect({ route: route.id, grants: s3Grants(route.id) }).toEqual({ route: route.id, grants: expected[route.id] ?? [] });
@@ -293,6 +295,21 @@ describe('dev stack', () => {
       .sort();
     expect(readers).toEqual(['auth-wechat']);
     expect(actionsFor(template, 'get-openapi').filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
+  // wechat (issue 8): envelope encryption of the openid, and the content-check callback token.
+  it('lets login only generate openid data keys, and no route decrypt them', () => {
+    const kmsActions = (routeId: string) => actionsFor(template, routeId).filter((a) => a.startsWith('kms:')).sort();
+    const holders = deployedRoutes().filter((r) => kmsActions(r.id).length > 0).map((r) => r.id);
+    expect(holders).toEqual(['auth-wechat']);
+    expect(kmsActions('auth-wechat')).toEqual(['kms:GenerateDataKey']);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('lets only the content-check callback read the callback token', () => {
+    const tokenId = logicalIdOf('AWS::SecretsManager::Secret', (p) => String(p.Description).includes('content-check callbacks'));
+    const readers = deployedRoutes().filter((r) => statementsFor(template, r.id).some((s) => refersTo(s.Resource, tokenId))).map((r) => r.id);
+    expect(readers).toEqual(['content-check-callback']);
   });
 
   it('names no partition literally, so the template deploys to aws-cn too', () => {

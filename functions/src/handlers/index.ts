@@ -30,6 +30,12 @@ import { handler as readMessages } from './read-messages';
 import { handler as listOutbox } from './list-outbox';
 import { handler as retryOutbox } from './retry-outbox';
 import { handler as getStats } from './get-stats';
+// wechat (issue 8): subscribe grants, follower votes, community figures, content-check callback
+import { handler as listSubscriptions } from './list-subscriptions';
+import { handler as reportSubscriptions } from './report-subscriptions';
+import { handler as voteOnCase } from './vote-on-case';
+import { handler as getCommunityStats } from './get-community-stats';
+import { handler as contentCheckCallback } from './content-check-callback';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -65,4 +71,10 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'list-outbox': listOutbox,
   'retry-outbox': retryOutbox,
   'get-stats': getStats,
+  // wechat (issue 8)
+  'list-subscriptions': listSubscriptions,
+  'report-subscriptions': reportSubscriptions,
+  'vote-on-case': voteOnCase,
+  'get-community-stats': getCommunityStats,
+  'content-check-callback': contentCheckCallback,
 };

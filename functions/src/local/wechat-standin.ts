@@ -86,7 +86,8 @@ function sentPage(sent: readonly SentMessage[]): string {
  * mediaCheckAsync (whose verdict it posts, signed, to our callback), with switches to
  * inject each error and to flag content. GET /dev/wechat lists what was sent.
  */
-export async function startWechatStandin(port = 0): Promise<WechatStandin> {
+export async function startWechatStandin(port = 0, options: { now?: () => Date; callbackDelayMs?: number } = {}): Promise<WechatStandin> {
+  const now = options.now ?? (() => new Date());
   const sent: SentMessage[] = [];
   const callbacks: ContentCallback[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -103,7 +104,7 @@ export async function startWechatStandin(port = 0): Promise<WechatStandin> {
   const postVerdict = (traceId: string, mediaUrl: string, openid: string) => {
     if (!callback) return;
     const { url, token } = callback;
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(Math.floor(now().getTime() / 1000));
     const nonce = randomBytes(8).toString('hex');
     const suggest = isFlagged(mediaUrl) ? 'risky' : 'pass';
     const query = new URLSearchParams({ signature: wechatSignature(token, timestamp, nonce), timestamp, nonce });
@@ -155,7 +156,7 @@ export async function startWechatStandin(port = 0): Promise<WechatStandin> {
         const error = injected('subscribe_send');
         if (error !== undefined) return failWith(error);
         if (typeof body.touser !== 'string' || typeof body.template_id !== 'string') return failWith(40003);
-        sent.push({ ...(body as unknown as Omit<SentMessage, 'at'>), at: new Date().toISOString() });
+        sent.push({ ...(body as unknown as Omit<SentMessage, 'at'>), at: now().toISOString() });
         return reply({ errcode: 0, errmsg: 'ok', msgid: sent.length });
       }
       case '/wxa/msg_sec_check': {
@@ -176,8 +177,15 @@ export async function startWechatStandin(port = 0): Promise<WechatStandin> {
         if (error !== undefined) return failWith(error);
         const traceId = randomBytes(12).toString('hex');
         reply({ errcode: 0, errmsg: 'ok', trace_id: traceId });
-        // The verdict follows the answer, as on WeChat.
-        setImmediate(() => postVerdict(traceId, String(body.media_url ?? ''), String(body.openid ?? '')));
+        // The verdict follows the answer a little later, as on WeChat.
+        const job = new Promise<void>((resolve) => {
+          setTimeout(() => {
+            postVerdict(traceId, String(body.media_url ?? ''), String(body.openid ?? ''));
+            resolve();
+          }, options.callbackDelayMs ?? 100);
+        });
+        inFlight.add(job);
+        void job.then(() => inFlight.delete(job));
         return;
       }
       case '/dev/wechat':

@@ -22,7 +22,11 @@ export const MY_CASES_PREFIX = 'MINE#';
 export const residentPartition = (residentId: string) => `RES#${residentId}`;
 
 /** Kept on the case item by their own guarded writes; a save never writes them. */
-const COUNTERS: ReadonlySet<string> = new Set(['followerCount']);
+const COUNTERS: ReadonlySet<string> = new Set([
+  'followerCount',
+  // wechat (issue 8): content-check verdicts arrive on their own writes
+  'moderation',
+]);
 /** Every attribute a stored case may carry, so a save can remove what the case dropped. */
 const STORED_ATTRIBUTES: readonly string[] = [
   ...Object.keys(caseSchema.shape).filter((name) => !COUNTERS.has(name)),

@@ -78,7 +78,8 @@ export interface SubscribeContent {
 export type Listener = 'reporter' | 'follower' | 'staff';
 
 // Staff hear on WeChat only of what waits for them; everything else stays in the message centre.
-const STAFF_NEW_WORK = new Set(['submit', 'file', 'dispatch', 'return', 'requestReopen']);
+// (a report to verify, a case to dispatch, to accept, to check on site, to redo, a 重办 to review).
+const STAFF_NEW_WORK = new Set(['submit', 'file', 'dispatch', 'return', 'handle', 'checkFail', 'requestReopen']);
 
 /**
  * Which template (if any) carries an event to one listener, and its fields. `text` is what
