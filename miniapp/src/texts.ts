@@ -258,6 +258,13 @@ export const T = {
     reopenDone: '重办申请已提交，审核结果会通知您。',
     reopenWaiting: '已申请重办，等待指挥中心审核。',
   },
+  subscribe: {
+    title: '办理进度提醒',
+    hint: '开启后，这件上报有进展时会通过微信服务通知提醒您；不开启也可以在“消息”中查看。',
+    button: '接收微信提醒',
+    done: '已开启提醒，有进展时会通知您。',
+    declined: '未开启微信提醒，进展仍会出现在“消息”中。',
+  },
   figures: {
     title: (community: string, month: number) => `${community} ${month}月办理情况`,
     reported: '上报',

@@ -50,25 +50,12 @@ export const isFollowerView = (c: CaseDetail): c is FollowerCaseView => c.relati
 export type { LocateResponse };
 
 // --- hear back and rate (issue 8) ---
-import type { Satisfaction } from '@gridtong/shared/schemas/case';
+import type { RatingTag as SharedRatingTag, Satisfaction } from '@gridtong/shared/schemas/case';
 
 export type { Satisfaction };
-/** Quick tags a resident may add to a rating. */
-export const RATING_TAGS = ['处理及时', '态度好', '未解决'] as const;
-export type RatingTag = (typeof RATING_TAGS)[number];
-/** 评价 and 申请重办 through the resident actions route (the wechat branch adds them to its schema). */
-export type RateAction = { type: 'rate'; level: Satisfaction; comment?: string; tags?: RatingTag[]; version: number };
-export type ReopenAction = { type: 'requestReopen'; reason: string; version: number };
-/** GET /v1/communities/{code}/stats: this month in one community (the wechat branch's contract). */
-export interface CommunityStats {
-  communityCode: string;
-  communityName: string;
-  /** YYYY-MM */
-  month: string;
-  reported: number;
-  closed: number;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-  ratings: number;
-  meanHandlingHours: number | null;
-}
+/** Quick tags a resident may add to a rating (the schema's list; a constant here keeps zod out of the bundle). */
+export const RATING_TAGS = ['处理及时', '态度好', '未解决'] as const satisfies readonly SharedRatingTag[];
+export type RatingTag = SharedRatingTag;
+/** 评价 and 申请重办 through the resident actions route. */
+export type RateAction = Extract<ResidentAction, { type: 'rate' }>;
+export type ReopenAction = Extract<ResidentAction, { type: 'requestReopen' }>;

@@ -7,7 +7,6 @@ import type {
   MeResponse,
   NearbyQuery,
   NearbyResponse,
-  CommunityStats,
   RateAction,
   ReopenAction,
   ResidentAction,
@@ -66,6 +65,9 @@ export const ROUTES = {
   // hear back and rate (issue 8): the message centre
   'list-messages': ['GET', '/v1/messages'],
   'read-messages': ['POST', '/v1/messages/read'],
+  'list-subscriptions': ['GET', '/v1/subscriptions'],
+  'report-subscriptions': ['POST', '/v1/subscriptions'],
+  'get-community-stats': ['GET', '/v1/communities/{code}/stats'],
 } as const satisfies RouteAddresses;
 
 /** `/v1/cases/{id}` with its parameters filled in (escaped). */
@@ -163,7 +165,9 @@ export function createApiClient(opts: ApiClientOptions) {
     messages: (q: QueryOf<'list-messages'> = {}) => call<ResponseOf<'list-messages'>>('GET', withQuery(ROUTES['list-messages'][1], q)),
     /** 评价 / 申请重办 on my finished case, through the resident actions route. */
     judge: (id: string, action: RateAction | ReopenAction) => call<ResponseOf<'act-on-my-case'>>('POST', pathWith(ROUTES['act-on-my-case'][1], { id }), action),
-    communityStats: (code: string) => call<CommunityStats>('GET', pathWith('/v1/communities/{code}/stats', { code })),
+    communityStats: (code: string) => call<ResponseOf<'get-community-stats'>>('GET', pathWith(ROUTES['get-community-stats'][1], { code })),
+    subscriptions: () => call<ResponseOf<'list-subscriptions'>>('GET', ROUTES['list-subscriptions'][1]),
+    reportSubscriptions: (body: BodyOf<'report-subscriptions'>) => call<ResponseOf<'report-subscriptions'>>('POST', ROUTES['report-subscriptions'][1], body),
     markMessagesRead: (body: BodyOf<'read-messages'>) => call<ResponseOf<'read-messages'>>('POST', ROUTES['read-messages'][1], body),
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.

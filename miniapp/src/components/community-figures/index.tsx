@@ -4,7 +4,7 @@ import { a11y } from '../a11y';
 import { LoadError, Loading } from '../load-state';
 import { useRequest } from '../../hooks/use-request';
 import { api } from '../../services/api';
-import type { CommunityStats } from '../../services/api-pending';
+import type { ResponseOf } from '../../services/api-types';
 import { T } from '../../texts';
 import './index.css';
 
@@ -21,7 +21,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 /** This month in my community, from the public figures: reported, closed, on time, satisfied, how long. */
 export function CommunityFigures({ communityCode }: { communityCode: string }) {
-  const stats = useRequest<CommunityStats>(() => api.communityStats(communityCode), [communityCode]);
+  const stats = useRequest<ResponseOf<'get-community-stats'>>(() => api.communityStats(communityCode), [communityCode]);
   // Back on 首页 after a case moved: the figures move too, without a blank moment.
   useDidShow(() => {
     if (stats.state.status === 'ready') void stats.refresh();

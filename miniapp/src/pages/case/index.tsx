@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/a11y';
@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
 // hear back and rate (issue 8)
 import { RatingPanel } from '../../components/rating-panel';
+import { subscribe } from '../../services/subscribe';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
@@ -142,6 +143,27 @@ function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undef
   return <RatingPanel c={c} send={send} busy={busy} />;
 }
 
+// hear back and rate (issue 8): WeChat reminders for my open case, asked on a tap (weapp only).
+const FINISHED = new Set(['closed', 'rated', 'unrated', 'rejected', 'cancelled']);
+function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string) => void }) {
+  useEffect(() => {
+    void subscribe.prefetch();
+  }, []);
+  if (!subscribe.available() || FINISHED.has(c.status)) return null;
+  const ask = () => {
+    void subscribe.ask('case').then((accepted) => onNotice(accepted ? T.subscribe.done : T.subscribe.declined));
+  };
+  return (
+    <View className='card' {...a11y('region', T.subscribe.title)}>
+      <Text className='field-label'>{T.subscribe.title}</Text>
+      <Text className='hint'>{T.subscribe.hint}</Text>
+      <Button block size='large' className='big-button' onClick={ask}>
+        {T.subscribe.button}
+      </Button>
+    </View>
+  );
+}
+
 /** One case: where it stands, what happened, its photos, who handles it, what I may do. */
 export default function CasePage() {
   const current = useSession({ required: true });
@@ -182,6 +204,7 @@ export default function CasePage() {
               else void detail.refresh();
             }}
           />
+          <Reminders c={c} onNotice={setNotice} />
           <View className='card'>
             <Text className='field-label'>{T.cases.department}</Text>
             <Text>{c.departmentName ?? T.cases.departmentPending}</Text>
