@@ -104,11 +104,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     if (!limits) return c.updatedAt;
     return nextSweepAt(c, { calendar: workingCalendar(), limits })?.toISOString() ?? null;
   };
+  const follows = new FollowRepository(doc, config.tableName);
   const messages = new MessageStore(doc, config.tableName);
   const counters = new CounterStore(doc, config.tableName);
   const staffDirectory = new StaffDirectory(doc, config.tableName);
   const outbox = new OutboxStore(doc, config.tableName);
-  const follows = new FollowRepository(doc, config.tableName);
   const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
   // wechat (issue 8): subscribe messages as the third channel of every event
@@ -143,6 +143,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     staff: new StaffRepository(doc, config.tableName),
     invitations: new InvitationRepository(doc, config.tableName),
     workQueues: new WorkQueueStore(doc, config.tableName),
+    // events
     messages,
     counters,
     staffDirectory,

@@ -12,18 +12,19 @@ import {
 } from '@gridtong/shared/deadlines/index';
 import { CASE_STATUS_LABELS, SATISFACTION_LABELS, flaggedContent, photoKey, textKey, type Case, type CaseStatus, type PhotoRef, type Satisfaction, type TimelineEvent } from '@gridtong/shared/schemas/case';
 import { ROLE_LABELS, type Principal } from '@gridtong/shared/schemas/roles';
+import { lastDispatchAt, type QueueCase } from './store/cases';
 import type { CityReference } from './store/city';
 import type { PhotoStore } from './store/photos';
 
 /** Statuses in which a deadline is running against someone. */
 const CLOCK_RUNNING: ReadonlySet<CaseStatus> = new Set(['submitted', 'filed', 'dispatched', 'returned', 'accepted', 'handling']);
 
-function limitsOf(c: Case, city: CityReference): TimeLimits {
+function limitsOf(c: Pick<Case, 'itemCode'>, city: CityReference): TimeLimits {
   return city.directory.item(c.itemCode)?.timeLimits ?? DEFAULT_TIME_LIMITS;
 }
 
 /** The deadline the case runs against now, and the warning light, computed at read time. */
-export function currentDeadline(c: Case, city: CityReference, calendar: WorkingCalendar, now: Date): { deadline: string; kind: 'dispatch' | 'handling'; warning: WarningStage } {
+export function currentDeadline(c: QueueCase, city: CityReference, calendar: WorkingCalendar, now: Date): { deadline: string; kind: 'dispatch' | 'handling'; warning: WarningStage } {
   const limits = limitsOf(c, city);
   const handling = c.handlingDeadline !== undefined;
   const deadline = c.handlingDeadline ?? c.dispatchDeadline;
@@ -32,14 +33,13 @@ export function currentDeadline(c: Case, city: CityReference, calendar: WorkingC
     const warning = warningStage(calendar, { start: Date.parse(c.createdAt), deadline: Date.parse(deadline), unit: limits.dispatch.unit }, now);
     return { deadline, kind: 'dispatch', warning };
   }
-  const lastDispatch = [...c.timeline].reverse().find((e) => e.action === 'dispatch');
-  const start = lastDispatch?.at ?? c.createdAt;
+  const start = c.dispatchedAt ?? c.createdAt;
   const warning = warningStage(calendar, { start: Date.parse(start), deadline: Date.parse(deadline), unit: limits.handling[c.urgency].unit }, now);
   return { deadline, kind: 'handling', warning };
 }
 
 /** One row of a work queue: what a worker scanning forty cases needs, nothing personal. */
-export function workCaseRow(c: Case, city: CityReference, calendar: WorkingCalendar, now: Date): WorkCaseRow {
+export function workCaseRow(c: QueueCase, city: CityReference, calendar: WorkingCalendar, now: Date): WorkCaseRow {
   const place = city.directory.placeOf(c.location.gridCode);
   const clock = currentDeadline(c, city, calendar, now);
   const pending = c.pendingExtension ? 'extension' : c.reopenRequested ? 'reopen' : undefined;
@@ -182,7 +182,7 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
   const { city, calendar, now } = ctx;
   const reviewer = CONTENT_REVIEWERS.has(ctx.principal.role);
   const place = city.directory.placeOf(c.location.gridCode);
-  const clock = currentDeadline(c, city, calendar, now);
+  const clock = currentDeadline({ ...c, dispatchedAt: lastDispatchAt(c) }, city, calendar, now);
   const defaults = dispatchDefaults(c, city, calendar, now);
   return {
     id: c.id,
@@ -253,5 +253,14 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
       departmentName: city.directory.department(defaults.departmentId)?.name ?? defaults.departmentId,
       handlingDeadline: defaults.handlingDeadline,
     },
+    departmentOptions: departmentOptions(c, city, defaults.departmentId),
   };
+}
+
+/** Departments (not command centres) whose area contains the case: the default first, then the most local. */
+function departmentOptions(c: Case, city: CityReference, defaultId: string): WorkCaseView['departmentOptions'] {
+  return city.directory.data.departments
+    .filter((d) => !d.isDispatcher && c.location.gridCode.startsWith(d.areaCode))
+    .sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId) || b.areaCode.length - a.areaCode.length || a.id.localeCompare(b.id))
+    .map((d) => ({ id: d.id, name: d.name, areaCode: d.areaCode }));
 }

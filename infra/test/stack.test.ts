@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { join } from 'node:path';
 import { deployedRoutes, routes } from '@gridtong/shared/api/routes';
-import { GSI_NAMES } from '@gridtong/functions/store/table-def';
+import { GSI_NAMES, KEYS_ONLY_INDEXES, QUEUE_INDEXES, QUEUE_ROW_ATTRIBUTES } from '@gridtong/functions/store/table-def';
 import { readStageConfig, type StageConfig } from '../src/config';
 import { repoRoot } from '../src/repo-root';
 import { GridtongStack } from '../src/stack';
@@ -148,7 +148,13 @@ describe('dev stack', () => {
           { AttributeName: `${name}pk`, KeyType: 'HASH' },
           { AttributeName: `${name}sk`, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        // events: gsi5 (outbox, unread) and gsi7 (sweep) carry keys only.
+        // work-api (issue 7): the queues carry their row fields, never the timeline or the reporter.
+        Projection: KEYS_ONLY_INDEXES.includes(name)
+          ? { ProjectionType: 'KEYS_ONLY' }
+          : QUEUE_INDEXES.includes(name)
+            ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...QUEUE_ROW_ATTRIBUTES] }
+            : { ProjectionType: 'ALL' },
       })),
     });
   });

@@ -110,7 +110,7 @@ async function ensureTables(client: DynamoDBClient, config: Config): Promise<voi
           { AttributeName: i.partitionKey, KeyType: 'HASH' },
           { AttributeName: i.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: i.projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...i.projection.attributes] } : { ProjectionType: i.projection.type },
       })),
     }));
   }
@@ -275,10 +275,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const s3 = createS3Client(config);
     await ensureTables(client, config);
     await ensureBucket(s3, config.uploadBucket);
-    const seeded = await seedIfEmpty(s3, config, new UserRepository(doc, config.tableName), () => options.city ?? loadDemoCity());
+    let cityData: CityData | undefined;
+    const city = () => (cityData ??= options.city ?? loadDemoCity());
+    const seeded = await seedIfEmpty(s3, config, new UserRepository(doc, config.tableName), city);
     // work-api (issue 7): staff routes check the stored staff account, so every demo staff
     // login has one (also in data folders seeded before accounts existed); revoked ones stay revoked.
-    await ensureDemoStaff(new StaffRepository(doc, config.tableName), options.city ?? loadDemoCity());
+    await ensureDemoStaff(new StaffRepository(doc, config.tableName), city());
 
     logger.setLogLevel(options.quiet ? 'WARN' : 'INFO');
     runtime = createRuntime(config, { now: options.now });
