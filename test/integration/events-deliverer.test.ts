@@ -1,3 +1,4 @@
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import type { Channel, Delivery } from '@gridtong/functions/events/channels';
 import { client } from '../support/client';
@@ -118,6 +119,23 @@ describe('the deliverer under faults', () => {
     const inbox = (await messagesOf(worker1.userId)).filter((m) => m.caseId === created.id);
     expect(inbox).toHaveLength(1);
     expect(await receivedToday(TEAM_GRID)).toBe(before + 1);
+  });
+
+  it('keeps delivering the other cases when one case item cannot be read as a case', async () => {
+    const doc = DynamoDBDocumentClient.from(stack.runtime.dynamo);
+    const broken = 'C9999999999999BROKEN';
+    const at = clock.now().toISOString();
+    await doc.send(new PutCommand({
+      TableName: stack.config.tableName,
+      Item: { pk: `CASE#${broken}`, sk: 'CASE', status: 'nonsense', ob_0: { seq: 0, at, action: 'submit', ch: { messages: { s: 'pending', n: 0, next: at } } }, gsi5pk: 'OUTBOX#0', gsi5sk: `${at}#${broken}` },
+    }));
+    const created = await writeCase(stack.runtime, { residentId: 'Uresident-faults-4', itemCode: 'E0103', now: clock.now() });
+
+    await stack.jobs.deliver();
+
+    expect((await messagesOf(worker1.userId)).filter((m) => m.caseId === created.id)).toHaveLength(1);
+    // The broken one stays due for an operator to see; it never stopped the run.
+    expect((await stack.runtime.outbox.read(broken))!.entries).toHaveLength(1);
   });
 
   it('never scans the table', () => {

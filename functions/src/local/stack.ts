@@ -94,7 +94,15 @@ async function ensureTables(client: DynamoDBClient, config: Config): Promise<voi
       throw err;
     }
   };
-  if (!(await exists(config.tableName))) {
+  if (await exists(config.tableName)) {
+    // events: dynalite cannot add an index to an existing table; data from an older version lacks the newer ones.
+    const described = await client.send(new DescribeTableCommand({ TableName: config.tableName }));
+    const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    const missing = mainTable.indexes.map((i) => i.name).filter((name) => !present.has(name));
+    if (missing.length) {
+      console.warn(`The local table ${config.tableName} predates index(es) ${missing.join(', ')}: queues, messages or the sweep that use them will fail. Delete the data folder (.local/ or GRIDTONG_DATA_DIR) to start over.`);
+    }
+  } else {
     const keys = [mainTable.partitionKey, mainTable.sortKey, ...mainTable.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
     await client.send(new CreateTableCommand({
       TableName: config.tableName,
