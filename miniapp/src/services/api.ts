@@ -10,7 +10,7 @@ import type {
   RateAction,
   ReopenAction,
   ResidentAction,
-} from './api-pending';
+} from './api-track';
 import type { BodyOf, QueryOf, ResponseOf, RouteAddresses } from './api-types';
 import { T } from '../texts';
 import { NetworkError, platform as defaultPlatform, type HttpMethod, type Platform } from './platform';

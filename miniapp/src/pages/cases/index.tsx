@@ -10,7 +10,7 @@ import { useSession } from '../../hooks/use-session';
 // hear back and rate (issue 8): the 消息 tab's unread badge
 import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import { api } from '../../services/api';
-import type { CaseListEntry } from '../../services/api-pending';
+import type { CaseListEntry } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
