@@ -11,12 +11,12 @@ import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
 import { RateLimiter } from './store/rate-limits';
 import { UserRepository } from './store/users';
-// Report and track (issue 6).
-import { FollowRepository } from './store/follows';
 // work-api (issue 7): staff accounts, invitations, work queues
 import { InvitationRepository } from './store/invitations';
 import { StaffRepository } from './store/staff';
 import { WorkQueueStore } from './store/work-queues';
+// Report and track (issue 6).
+import { FollowRepository } from './store/follows';
 // events: outbox, message centre, counters, sweep
 import { nextSweepAt } from '@gridtong/shared/events/sweep';
 import { workingCalendar } from './calendar';

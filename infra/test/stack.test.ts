@@ -262,6 +262,15 @@ describe('dev stack', () => {
       'get-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'get-catalog': ['s3:GetObject /reference/city.json'],
       'locate-grid': ['s3:GetObject /reference/city.json'],
+      // work-api (issue 7): the staff desk and onboarding
+      'list-work-cases': ['s3:GetObject /reference/city.json'],
+      'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
+      'create-invitation': ['s3:GetObject /reference/city.json'],
+      // events: figures are named by the city reference
+      'get-stats': ['s3:GetObject /reference/city.json'],
+      // wechat (issue 8): a community's figures sum its grids
+      'get-community-stats': ['s3:GetObject /reference/city.json'],
       // Report and track (issue 6).
       'list-my-cases': ['s3:GetObject /reference/city.json'],
       'list-nearby-cases': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
@@ -269,15 +278,6 @@ describe('dev stack', () => {
       'list-areas': ['s3:GetObject /reference/city.json'],
       'get-me': ['s3:GetObject /reference/city.json'],
       'set-my-home': ['s3:GetObject /reference/city.json'],
-      // work-api (issue 7): the staff desk and onboarding
-      'list-work-cases': ['s3:GetObject /reference/city.json'],
-      'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
-      'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
-      'create-invitation': ['s3:GetObject /reference/city.json'],
-      // events: 考核 figures read the city for area names
-      'get-stats': ['s3:GetObject /reference/city.json'],
-      // wechat (issue 8): a community's figures sum its grids
-      'get-community-stats': ['s3:GetObject /reference/city.json'],
     };
     for (const route of deployedRoutes()) {
       expect({ route: route.id, grants: s3Grants(route.id) }).toEqual({ route: route.id, grants: expected[route.id] ?? [] });

@@ -72,6 +72,12 @@ const SAMPLES: Record<RouteId, Sample> = {
   'list-outbox': {},
   'retry-outbox': { params: { id: 'C0000000000000000000NONE-0' } },
   'get-stats': { query: { scope: TEAM_GRID, from: '2026-11-01', to: '2026-11-30' } },
+  // wechat (issue 8): a 'filter' answer records nothing; a vote on an unfinished case is refused; an unsigned callback is a 401
+  'list-subscriptions': {},
+  'report-subscriptions': { body: () => ({ results: { 'tpl-accepted': 'filter' } }) },
+  'vote-on-case': { body: () => ({ level: 'satisfied' }) },
+  'get-community-stats': { params: { code: TEAM_GRID.slice(0, 12) } },
+  'content-check-callback': { body: () => ({}) },
 };
 
 /** Routes on one case: whose cases they reach. Following is open to any resident (我也遇到). */

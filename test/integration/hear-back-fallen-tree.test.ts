@@ -105,5 +105,10 @@ describe('the fallen tree, from report to rating, as everyone hears of it', () =
     for (const m of stack.wechat.sent) expect(Array.from(m.data.thing1!.value).length).toBeLessThanOrEqual(20);
     // All of it on one access token.
     expect(stack.wechat.tokenFetches()).toBe(1);
+    // npm start shows what was sent on the stand-in's page, without the openids.
+    const page = await (await fetch(`${stack.wechat.url}/dev/wechat`)).text();
+    expect(page).toContain('已发送的订阅消息（16）');
+    expect(page).toContain('请对办理结果进行评价');
+    expect(page).not.toContain(devOpenid('ft-reporter'));
   });
 });

@@ -1,3 +1,4 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { pushSignature } from '@gridtong/functions/services/content-callback';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { devOpenid } from '@gridtong/functions/local/wechat-standin';
@@ -143,6 +144,21 @@ describe('subscribe grants', () => {
   });
 });
 
+describe('the openid at rest', () => {
+  it('is stored only sealed, opens for the sender, and can be forgotten', async () => {
+    const { userId } = await api.login('dev-hb-quiet');
+    const raw = await stack.runtime.dynamo.send(new GetItemCommand({ TableName: stack.config.tableName, Key: { pk: { S: `USERID#${userId}` }, sk: { S: 'OPENID' } } }));
+    expect(raw.Item).toBeDefined();
+    expect(JSON.stringify(raw.Item)).not.toContain(devOpenid('hb-quiet'));
+    await expect(stack.runtime.identities.openidOf(userId)).resolves.toBe(devOpenid('hb-quiet'));
+    // Deleting the account deletes it; a later login seals it again.
+    await stack.runtime.identities.forget(userId);
+    await expect(stack.runtime.identities.openidOf(userId)).resolves.toBeNull();
+    await api.login('dev-hb-quiet');
+    await expect(stack.runtime.identities.openidOf(userId)).resolves.toBe(devOpenid('hb-quiet'));
+  });
+});
+
 describe('content security', () => {
   it('hides a flagged photo from others, keeps it for the reporter, and shows it to reviewers', async () => {
     const clean = await reportOver(api, tokens['hb-reporter']!, FALLEN_TREE, TEAM_GRID);
@@ -215,14 +231,16 @@ describe('rating, votes and figures', () => {
     expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-follower2'])).status).toBe(409);
     await toClosed(caseId);
 
-    // A follower cannot rate (not their case), the reporter cannot vote.
+    // A follower cannot rate (not their case), the reporter rates instead of voting, a stranger cannot vote.
     expect((await residentAct('hb-follower2', caseId, { type: 'rate', level: 'satisfied' })).status).toBe(404);
-    expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-reporter'])).status).toBe(404);
+    expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-reporter'])).status).toBe(409);
+    expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-quiet'])).status).toBe(404);
     expect((await residentAct('hb-reporter', caseId, { type: 'rate', level: 'satisfied', tags: ['处理及时', '不存在'] })).status).toBe(400);
 
     const rated = await residentAct('hb-reporter', caseId, { type: 'rate', level: 'satisfied', comment: '很快', tags: ['处理及时', '态度好'] });
     expect(rated.status).toBe(200);
     expect(rated.body.status).toBe('rated');
+    expect(rated.body.rating).toMatchObject({ level: 'satisfied', comment: '很快', tags: ['处理及时', '态度好'] });
     expect((await residentAct('hb-reporter', caseId, { type: 'rate', level: 'verySatisfied' })).status).toBe(409);
 
     const vote = await api.post(`/v1/cases/${caseId}/vote`, { level: 'dissatisfied' }, tokens['hb-follower2']);

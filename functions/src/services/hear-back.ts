@@ -60,7 +60,11 @@ export async function voteOnCase(
   now: Date,
 ): Promise<{ level: Satisfaction; counted: boolean }> {
   const [c, following] = await Promise.all([rt.cases.get(caseId, { consistent: true }), rt.follows.isFollowing(caseId, principal.userId)]);
-  if (!c || !following || c.residentId === principal.userId) throw new DomainError('VOTE.NOT_FOLLOWER', '未找到您关注的该案件');
+  if (c && c.residentId === principal.userId) {
+    throw new DomainError('CASE.PRECONDITION_FAILED', '您是上报人，请对案件进行评价', { details: { rule: 'reporterRates' } });
+  }
+  // Not followed looks exactly like no such case: ids cannot be probed.
+  if (!c || !following) throw new DomainError('VOTE.NOT_FOLLOWER', '未找到您关注的该案件');
   if (!FINISHED.has(c.status)) throw new DomainError('CASE.PRECONDITION_FAILED', '案件办结后才能评价', { details: { rule: 'notFinished' } });
   const vote = await rt.votes.cast(caseId, principal.userId, level, now);
   // Counted in the month the case closed, beside that month's ratings; a retry after a failed tally counts it then.

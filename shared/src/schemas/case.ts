@@ -41,7 +41,7 @@ export const ratingSchema = z.object({
   level: satisfactionSchema,
   comment: z.string().max(500).default(''),
   // wechat (issue 8)
-  tags: z.array(ratingTagSchema).default([]),
+  tags: z.array(ratingTagSchema).optional(),
   ratedAt: instantSchema,
 });
 export type Rating = z.infer<typeof ratingSchema>;

@@ -87,6 +87,17 @@ describe('templates per event', () => {
     expect(subscribeContentFor(accepted.case, acceptEvent, 'staff', staffMessage(accepted.case, acceptEvent))).toBeNull();
   });
 
+  it('warns staff of an overdue case with the 预警/超期 template, never the resident', () => {
+    const story = storyIn('dispatched');
+    const last = story.case.timeline.at(-1)!;
+    const warn = { ...last, seq: last.seq + 1, action: 'warn', from: last.to, actor: { role: 'system' as const }, data: { stage: 'overdue', deadline: '2025-05-07T01:00:00.000Z' } };
+    const c = { ...story.case, timeline: [...story.case.timeline, warn] };
+    const content = subscribeContentFor(c, warn, 'staff', staffMessage(c, warn));
+    expect(content).toMatchObject({ kind: 'warning', fields: { stage: '已超期', deadline: '2025-05-07T01:00:00.000Z' } });
+    expect(templateData(localTemplates().warning!, content!.fields)).toMatchObject({ phrase2: { value: '已超期' }, time3: { value: '2025-05-07 09:00' } });
+    expect(subscribeContentFor(c, warn, 'reporter', residentMessage(c, warn))).toBeNull();
+  });
+
   it('reads template ids and long-term flags from configuration, keeping default keyword layouts', () => {
     const set = parseTemplateSet('{"progress":{"id":"AbC-123","longTerm":true}}');
     expect(set.progress).toMatchObject({ id: 'AbC-123', longTerm: true, keywords: { phrase2: 'status' } });
