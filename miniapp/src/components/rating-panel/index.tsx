@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { SATISFACTION_LABELS } from '@gridtong/shared/labels';
 import type { CaseView } from '@gridtong/shared/api/contracts';
 import { a11y } from '../a11y';
-import { RATING_TAGS, type RateAction, type RatingTag, type ReopenAction, type Satisfaction } from '../../services/api-pending';
+import { RATING_TAGS, type RateAction, type RatingTag, type ReopenAction, type Satisfaction } from '../../services/api-track';
 import { T } from '../../texts';
 import './index.css';
 

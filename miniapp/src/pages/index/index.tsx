@@ -11,7 +11,7 @@ import { useSession } from '../../hooks/use-session';
 // hear back and rate (issue 8): the 消息 tab's unread badge
 import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import { api } from '../../services/api';
-import type { MeResponse } from '../../services/api-pending';
+import type { MeResponse } from '../../services/api-track';
 // hear back and rate (issue 8): my community's figures
 import { CommunityFigures } from '../../components/community-figures';
 import { careMode } from '../../services/care-mode';
