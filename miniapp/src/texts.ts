@@ -257,6 +257,11 @@ export const T = {
     reopenSubmit: '提交重办申请',
     reopenDone: '重办申请已提交，审核结果会通知您。',
     reopenWaiting: '已申请重办，等待指挥中心审核。',
+    voteTitle: '您觉得处理得怎么样？',
+    voteHint: '您关注了这件上报。您的评价单独统计，不会替代上报人的评价。',
+    voteSubmit: '提交',
+    voted: '感谢您的评价！',
+    votedBefore: '您已经评价过这件上报，以第一次为准。',
   },
   subscribe: {
     title: '办理进度提醒',

@@ -122,4 +122,31 @@ describe('评价 and 申请重办', () => {
     const panel = screen.getByRole('region', { name: '评价处理结果' });
     expect((await within(panel).findByRole('alert')).textContent).toBe('评价期已过');
   });
+
+  it('a follower votes on a finished case they follow, counted apart; a repeat says the first counts', async () => {
+    // Prepare
+    const followed = {
+      relation: 'followed', id: 'C20261122ABCDEF', version: 10, itemCode: '0401', itemName: '行道树倒伏', status: 'rated', statusLabel: '已评价',
+      reportedAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T07:00:00Z', followerCount: 3,
+      location: { gridName: '第一网格', communityName: '华康社区', streetName: '天河南街道' }, departmentName: '区园林局', photoUrl: null,
+      timelineView: [{ at: '2026-11-22T06:00:00Z', title: '核查通过，已办结' }], availableActions: [],
+    };
+    let votes = 0;
+    const vote = jest.fn((_req: { data?: unknown }) => ok({ level: 'satisfied', counted: votes++ === 0 }));
+    mockServer({ 'GET /v1/cases/{id}': () => ok(followed), 'POST /v1/cases/{id}/vote': vote });
+    render(<CasePage />);
+    const panel = await screen.findByRole('region', { name: '您觉得处理得怎么样？' });
+
+    // Act
+    fireEvent.click(within(panel).getByRole('radio', { name: '满意' }));
+    fireEvent.click(within(panel).getByText('提交'));
+    const first = await within(panel).findByText('感谢您的评价！');
+    fireEvent.click(within(panel).getByText('提交'));
+
+    // Assess
+    expect(first).toBeTruthy();
+    await within(panel).findByText('您已经评价过这件上报，以第一次为准。');
+    expect(vote.mock.calls.map((c) => c[0].data)).toEqual([{ level: 'satisfied' }, { level: 'satisfied' }]);
+    expect(screen.queryByRole('region', { name: '评价处理结果' })).toBeNull();
+  });
 });

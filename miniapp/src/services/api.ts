@@ -68,6 +68,7 @@ export const ROUTES = {
   'list-subscriptions': ['GET', '/v1/subscriptions'],
   'report-subscriptions': ['POST', '/v1/subscriptions'],
   'get-community-stats': ['GET', '/v1/communities/{code}/stats'],
+  'vote-on-case': ['POST', '/v1/cases/{id}/vote'],
 } as const satisfies RouteAddresses;
 
 /** `/v1/cases/{id}` with its parameters filled in (escaped). */
@@ -168,6 +169,8 @@ export function createApiClient(opts: ApiClientOptions) {
     communityStats: (code: string) => call<ResponseOf<'get-community-stats'>>('GET', pathWith(ROUTES['get-community-stats'][1], { code })),
     subscriptions: () => call<ResponseOf<'list-subscriptions'>>('GET', ROUTES['list-subscriptions'][1]),
     reportSubscriptions: (body: BodyOf<'report-subscriptions'>) => call<ResponseOf<'report-subscriptions'>>('POST', ROUTES['report-subscriptions'][1], body),
+    /** A follower's satisfaction vote on a finished case. */
+    vote: (id: string, body: BodyOf<'vote-on-case'>) => call<ResponseOf<'vote-on-case'>>('POST', pathWith(ROUTES['vote-on-case'][1], { id }), body),
     markMessagesRead: (body: BodyOf<'read-messages'>) => call<ResponseOf<'read-messages'>>('POST', ROUTES['read-messages'][1], body),
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.

@@ -111,6 +111,45 @@ function ReopenForm({ c, send, busy }: RatingPanelProps) {
   );
 }
 
+/** A follower's own satisfaction vote on a finished case (counted apart from the reporter's rating). */
+export function FollowerVote({ vote }: { vote: (level: Satisfaction) => Promise<string> }) {
+  const [level, setLevel] = useState<Satisfaction | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | undefined>();
+  const submit = async () => {
+    if (!level) {
+      setResult({ ok: false, text: T.rating.chooseFirst });
+      return;
+    }
+    setBusy(true);
+    try {
+      setResult({ ok: true, text: await vote(level) });
+    } catch (e) {
+      setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='card rating' {...a11y('region', T.rating.voteTitle)}>
+      <Text className='field-label'>{T.rating.voteTitle}</Text>
+      <Text className='hint'>{T.rating.voteHint}</Text>
+      <View className='rating-faces' {...a11y('radiogroup', T.rating.levelLabel)}>
+        {FACES.map(({ level: l, face }) => (
+          <View key={l} className={`rating-face tap${level === l ? ' chosen' : ''}`} {...a11y('radio', SATISFACTION_LABELS[l])} aria-checked={level === l} onClick={() => setLevel(l)}>
+            <Text className='rating-emoji'>{face}</Text>
+            <Text className='rating-face-label'>{SATISFACTION_LABELS[l]}</Text>
+          </View>
+        ))}
+      </View>
+      {result ? <Text className={result.ok ? 'hint rating-voted' : 'error-text'} {...a11y(result.ok ? 'status' : 'alert')}>{result.text}</Text> : null}
+      <Button block size='large' type='primary' className='big-button gap' loading={busy} onClick={() => void submit()}>
+        {T.rating.voteSubmit}
+      </Button>
+    </View>
+  );
+}
+
 /**
  * 评价 on a finished case: five faces, tags and a comment; after 不满意 / 非常不满意 the
  * resident may ask for 重办 with a reason. What shows follows the server's availableActions.

@@ -5,7 +5,7 @@ import { a11y } from '../../components/a11y';
 import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
 // hear back and rate (issue 8)
-import { RatingPanel } from '../../components/rating-panel';
+import { FollowerVote, RatingPanel } from '../../components/rating-panel';
 import { subscribe } from '../../services/subscribe';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
@@ -125,10 +125,14 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
   );
 }
 
-// hear back and rate (issue 8): 评价 and 申请重办 on my own finished case.
+// hear back and rate (issue 8): 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
+const FINISHED_WELL = new Set(['closed', 'rated', 'unrated']);
 function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
   const [busy, setBusy] = useState(false);
-  if (isFollowerView(c)) return null;
+  if (isFollowerView(c)) {
+    if (!FINISHED_WELL.has(c.status)) return null;
+    return <FollowerVote vote={async (level) => ((await api.vote(c.id, { level })).counted ? T.rating.voted : T.rating.votedBefore)} />;
+  }
   const send = async (action: Parameters<typeof api.judge>[1], message: string) => {
     setBusy(true);
     try {
