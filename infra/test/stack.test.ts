@@ -200,7 +200,13 @@ describe('dev stack', () => {
   it('runs the deliverer on the table stream (pending deliveries only) and both jobs on a schedule, with no Scan', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' }, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) },
+          // bookings (issue 9): booking items' own outbox partitions
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'BKOUTBOX#' }] } } } }) },
+        ],
+      },
     });
     template.resourceCountIs('AWS::Events::Rule', JOB_IDS.length);
     const jobs = Object.values(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).filter((r) => String(r.Properties.Description).startsWith('events job:'));
@@ -267,8 +273,18 @@ describe('dev stack', () => {
       'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
       'create-invitation': ['s3:GetObject /reference/city.json'],
-      // events: figures are named by the city reference
+      // events: 考核 figures name areas from the city snapshot
       'get-stats': ['s3:GetObject /reference/city.json'],
+      // bookings (issue 9): 代办 visits
+      'list-booking-slots': ['s3:GetObject /reference/city.json'],
+      'create-booking': ['s3:GetObject /reference/city.json'],
+      'list-my-bookings': ['s3:GetObject /reference/city.json'],
+      'get-my-booking': ['s3:GetObject /reference/city.json'],
+      'act-on-my-booking': ['s3:GetObject /reference/city.json'],
+      'list-work-bookings': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'act-on-work-booking': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
+      'get-availability': ['s3:GetObject /reference/city.json'],
+      'put-availability': ['s3:GetObject /reference/city.json'],
       // wechat (issue 8): a community's figures sum its grids
       'get-community-stats': ['s3:GetObject /reference/city.json'],
       // Report and track (issue 6).
@@ -309,6 +325,12 @@ describe('dev stack', () => {
     const holders = deployedRoutes().filter((r) => kmsActions(r.id).length > 0).map((r) => r.id);
     expect(holders).toEqual(['auth-wechat']);
     expect(kmsActions('auth-wechat')).toEqual(['kms:GenerateDataKey']);
+    // The deliverer, which sends, is the one function that may decrypt.
+    const decrypting = Object.entries(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)
+      .filter(([, r]) => JSON.stringify(r.Properties).includes('kms:Decrypt'))
+      .map(([id]) => id);
+    expect(decrypting).toHaveLength(1);
+    expect(decrypting[0]).toMatch(/DeliverEvents/);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
