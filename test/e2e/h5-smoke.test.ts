@@ -1,46 +1,28 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
 
 /**
  * The H5 build of the mini-program against the real local stack, in Debian's Chromium:
  * log in with a demo account and see the catalog menu.
  */
 
-const miniappDir = resolve(__dirname, '../../miniapp');
-const h5Dir = join(miniappDir, 'dist/h5');
 const artifacts = join(__dirname, 'artifacts');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// Flags that keep Chromium from hanging on a closed network.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let stack: LocalStack | undefined;
 let context: BrowserContext | undefined;
 let userDataDir: string | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  if (!existsSync(join(h5Dir, 'index.html'))) {
-    // One H5 build (~20–40 s) when nothing is built yet.
-    // jest sets NODE_ENV=test, which would give a development bundle (react-refresh hooks): build for production.
-    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  await ensureH5Build();
   stack = await startLocalStack({ port: 0, h5Dir, quiet: true });
   userDataDir = mkdtempSync(join(tmpdir(), 'gridtong-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
+    executablePath: chromiumPath,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 390, height: 844 },

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { city, pointInGrid } from '../support/places';
+import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
 
 /**
  * The resident's reporting journey on the H5 build in headless Chromium against the local
@@ -14,11 +14,7 @@ import { city, pointInGrid } from '../support/places';
  * that files one case; a neighbour who follows instead of reporting again; and 关怀模式.
  */
 
-const miniappDir = resolve(__dirname, '../../miniapp');
-const h5Dir = join(miniappDir, 'dist/h5');
 const artifacts = join(__dirname, 'artifacts', 'report-journey');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const grid = city.grids[12]!;
 const spot = pointInGrid(grid.code);
@@ -74,12 +70,9 @@ async function makeBigJpeg(page: Page): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  if (!existsSync(join(h5Dir, 'index.html'))) {
-    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  await ensureH5Build();
   stack = await startLocalStack({ port: 0, h5Dir, quiet: true });
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
   workDir = mkdtempSync(join(tmpdir(), 'gridtong-e2e-'));
   mkdirSync(artifacts, { recursive: true });
   const page = await browser.newPage();

@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { wgs84ToGcj02 } from '@gridtong/shared/geo/index';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { city, directory, pointInGrid } from '../support/places';
+import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
 
 /**
  * The closed loop on the worker desk, in the H5 build in Chromium against the local stack:
@@ -14,33 +14,16 @@ import { city, directory, pointInGrid } from '../support/places';
  * site, and the resident's 我的上报 shows it 已办结. One screenshot per step in artifacts/.
  */
 
-const miniappDir = resolve(__dirname, '../../miniapp');
-const h5Dir = join(miniappDir, 'dist/h5');
 const artifacts = join(__dirname, 'artifacts', 'worker-desk');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// Flags that keep Chromium from hanging on a closed network.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let stack: LocalStack | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  if (!existsSync(join(h5Dir, 'index.html'))) {
-    // jest sets NODE_ENV=test, which would give a development bundle: build for production.
-    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  await ensureH5Build();
   stack = await startLocalStack({ port: 0, h5Dir, quiet: true });
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(artifacts, { recursive: true });
 }, 240_000);
 

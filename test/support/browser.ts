@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** What every Chromium test drives: the H5 build of the mini-program, served by the local stack. */
+export const miniappDir = resolve(__dirname, '../../miniapp');
+export const h5Dir = join(miniappDir, 'dist/h5');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium from hanging on a closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const SOURCES = [join(miniappDir, 'src'), resolve(__dirname, '../../shared/src')];
+const LOCK = join(miniappDir, '.h5-build.lock');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(): boolean {
+  const index = join(h5Dir, 'index.html');
+  if (!existsSync(index)) return false;
+  const built = statSync(index).mtimeMs;
+  return SOURCES.every((dir) => newestMtime(dir) <= built);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Makes sure the H5 build matches the sources: `npm test` builds it once before jest, so
+ * this normally finds it fresh. Otherwise one test file builds it while the others (jest
+ * runs files in parallel) wait on a lock directory, so two builds never write dist/ at once.
+ */
+export async function ensureH5Build(timeoutMs = 600_000): Promise<void> {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  const deadline = Date.now() + timeoutMs;
+  while (!isFresh()) {
+    let mine = false;
+    try {
+      mkdirSync(LOCK);
+      mine = true;
+    } catch {
+      // Someone else is building: wait for them, then look again.
+      if (Date.now() > deadline) throw new Error(`the H5 build did not finish in time (lock ${LOCK})`);
+      await sleep(1000);
+      continue;
+    }
+    try {
+      if (!isFresh()) {
+        // jest sets NODE_ENV=test, which would give a development bundle: build for production.
+        execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+      }
+    } finally {
+      if (mine) rmdirSync(LOCK);
+    }
+  }
+}
