@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
 import { client } from '../support/client';
 import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
 
@@ -13,26 +13,16 @@ import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
  * on 首页 change. One screenshot per step (390×844) in artifacts/, normal and 关怀模式.
  */
 
-const miniappDir = resolve(__dirname, '../../miniapp');
-const h5Dir = join(miniappDir, 'dist/h5');
 const artifacts = join(__dirname, 'artifacts', 'hear-back');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Flags that keep Chromium from hanging on a closed network.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let stack: LocalStack | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  if (!existsSync(join(h5Dir, 'index.html'))) {
-    // jest sets NODE_ENV=test, which would give a development bundle: build for production.
-    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  await ensureH5Build();
   // The deliverer runs when the test says so (after each step), as the table's stream would.
   stack = await startLocalStack({ port: 0, h5Dir, quiet: true, timers: false });
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(artifacts, { recursive: true });
 }, 300_000);
 
