@@ -8,6 +8,8 @@ export default defineAppConfig({
     // resident case detail and 我的住址 (issue 6)
     'pages/case/index',
     'pages/address/index',
+    // hear back and rate (issue 8): the message centre tab
+    'pages/messages/index',
   ],
   subPackages: [
     // The worker desk (网格员/调度/处置) lives here so residents never download it.
@@ -27,6 +29,8 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/index/index', text: '首页' },
       { pagePath: 'pages/cases/index', text: '我的上报' },
+      // hear back and rate (issue 8)
+      { pagePath: 'pages/messages/index', text: '消息' },
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },

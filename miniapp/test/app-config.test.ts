@@ -16,7 +16,7 @@ describe('app config (becomes app.json)', () => {
   it('keeps every tabBar page in the main package', async () => {
     const config = await load();
     const tabPages = config.tabBar?.list.map((t) => t.pagePath) ?? [];
-    expect(tabPages).toEqual(['pages/index/index', 'pages/cases/index', 'pages/me/index']);
+    expect(tabPages).toEqual(['pages/index/index', 'pages/cases/index', 'pages/messages/index', 'pages/me/index']);
     for (const page of tabPages) expect(config.pages).toContain(page);
   });
 

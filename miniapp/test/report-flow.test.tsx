@@ -5,6 +5,7 @@ import { forgetCatalog } from '../src/services/catalog';
 import { draftStore } from '../src/services/draft-store';
 import { platform, NetworkError, type HttpRequest } from '../src/services/platform';
 import { session } from '../src/services/session';
+import { subscribe } from '../src/services/subscribe';
 import { catalog, login, mockServer, ok, queryOf, typeInto } from './fixtures';
 
 const MB = 1024 * 1024;
@@ -126,6 +127,38 @@ describe('report flow', () => {
       anonymous: false,
     });
     expect(draftStore.load('0401')).toBeUndefined();
+  });
+
+  // hear back and rate (issue 8)
+  it('in WeChat the submit tap also asks to receive updates (受理, 进度, 办结) and reports the answers', async () => {
+    // Prepare
+    subscribe.reset();
+    jest.replaceProperty(platform, 'name', 'weapp');
+    const offered = { subscriptions: ['accepted', 'progress', 'closed', 'needsInfo'].map((kind) => ({ kind, templateId: `tpl-${kind}`, longTerm: false, remaining: 0, accepted: false })) };
+    const requests = server({ 'GET /v1/subscriptions': () => ok(offered), 'POST /v1/subscriptions': () => ok(offered) });
+    phone();
+    const ask = jest.spyOn(platform, 'requestSubscribe').mockResolvedValue({ 'tpl-accepted': 'accept', 'tpl-progress': 'accept', 'tpl-closed': 'reject' });
+    render(<ReportPage />);
+    await heading('拍照');
+    fireEvent.click(screen.getByRole('button', { name: '添加照片' }));
+    await screen.findByText('已上传');
+    click('下一步');
+    await screen.findByRole('region', { name: '该位置由以下网格负责' });
+    click('下一步');
+    await heading('问题描述');
+    fireEvent.click(within(screen.getByRole('radiogroup', { name: '是否阻断道路' })).getByRole('radio', { name: '是' }));
+    click('下一步');
+    await heading('确认提交');
+
+    // Act
+    click('提交上报');
+
+    // Assess
+    expect(ask).toHaveBeenCalledWith(['tpl-accepted', 'tpl-progress', 'tpl-closed']);
+    await screen.findByRole('region', { name: '上报成功' });
+    const reported = requests.mock.calls.map(([r]) => r).find((r) => r.method === 'POST' && r.url.endsWith('/v1/subscriptions'));
+    expect(reported?.data).toEqual({ results: { 'tpl-accepted': 'accept', 'tpl-progress': 'accept', 'tpl-closed': 'reject' } });
+    subscribe.reset();
   });
 
   it('a lost connection on submit keeps the draft and resends with the same key', async () => {

@@ -48,3 +48,14 @@ export type HomeGrid = NonNullable<MeResponse['home']>;
 export const isFollowerView = (c: CaseDetail): c is FollowerCaseView => c.relation === 'followed';
 
 export type { LocateResponse };
+
+// --- hear back and rate (issue 8) ---
+import type { RatingTag as SharedRatingTag, Satisfaction } from '@gridtong/shared/schemas/case';
+
+export type { Satisfaction };
+/** Quick tags a resident may add to a rating (the schema's list; a constant here keeps zod out of the bundle). */
+export const RATING_TAGS = ['处理及时', '态度好', '未解决'] as const satisfies readonly SharedRatingTag[];
+export type RatingTag = SharedRatingTag;
+/** 评价 and 申请重办 through the resident actions route. */
+export type RateAction = Extract<ResidentAction, { type: 'rate' }>;
+export type ReopenAction = Extract<ResidentAction, { type: 'requestReopen' }>;

@@ -7,6 +7,8 @@ import type {
   MeResponse,
   NearbyQuery,
   NearbyResponse,
+  RateAction,
+  ReopenAction,
   ResidentAction,
 } from './api-track';
 import type { BodyOf, QueryOf, ResponseOf, RouteAddresses } from './api-types';
@@ -60,6 +62,13 @@ export const ROUTES = {
   'list-areas': ['GET', '/v1/areas'],
   'get-me': ['GET', '/v1/me'],
   'set-my-home': ['PUT', '/v1/me/home'],
+  // hear back and rate (issue 8): the message centre
+  'list-messages': ['GET', '/v1/messages'],
+  'read-messages': ['POST', '/v1/messages/read'],
+  'list-subscriptions': ['GET', '/v1/subscriptions'],
+  'report-subscriptions': ['POST', '/v1/subscriptions'],
+  'get-community-stats': ['GET', '/v1/communities/{code}/stats'],
+  'vote-on-case': ['POST', '/v1/cases/{id}/vote'],
 } as const satisfies RouteAddresses;
 
 /** `/v1/cases/{id}` with its parameters filled in (escaped). */
@@ -152,6 +161,17 @@ export function createApiClient(opts: ApiClientOptions) {
     me: () => call<MeResponse>('GET', ROUTES['get-me'][1]),
     setHome: (body: HomeRequest) => call<MeResponse>('PUT', ROUTES['set-my-home'][1], body),
     areas: () => call<AreasResponse>('GET', ROUTES['list-areas'][1]),
+
+    // --- hear back and rate (issue 8) ---
+    messages: (q: QueryOf<'list-messages'> = {}) => call<ResponseOf<'list-messages'>>('GET', withQuery(ROUTES['list-messages'][1], q)),
+    /** 评价 / 申请重办 on my finished case, through the resident actions route. */
+    judge: (id: string, action: RateAction | ReopenAction) => call<ResponseOf<'act-on-my-case'>>('POST', pathWith(ROUTES['act-on-my-case'][1], { id }), action),
+    communityStats: (code: string) => call<ResponseOf<'get-community-stats'>>('GET', pathWith(ROUTES['get-community-stats'][1], { code })),
+    subscriptions: () => call<ResponseOf<'list-subscriptions'>>('GET', ROUTES['list-subscriptions'][1]),
+    reportSubscriptions: (body: BodyOf<'report-subscriptions'>) => call<ResponseOf<'report-subscriptions'>>('POST', ROUTES['report-subscriptions'][1], body),
+    /** A follower's satisfaction vote on a finished case. */
+    vote: (id: string, body: BodyOf<'vote-on-case'>) => call<ResponseOf<'vote-on-case'>>('POST', pathWith(ROUTES['vote-on-case'][1], { id }), body),
+    markMessagesRead: (body: BodyOf<'read-messages'>) => call<ResponseOf<'read-messages'>>('POST', ROUTES['read-messages'][1], body),
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
     request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),

@@ -232,6 +232,42 @@ export const platform = {
     document.documentElement.classList.toggle('care-mode', on);
   },
 
+  // --- hear back and rate (issue 8) ---
+
+  /** The unread count on a tab (消息); 0 removes the badge. Never throws (no tab bar on some pages). */
+  setTabBadge(index: number, count: number): void {
+    try {
+      const call = count > 0
+        ? Taro.setTabBarBadge({ index, text: count > 99 ? '99+' : String(count) })
+        : Taro.removeTabBarBadge({ index });
+      void Promise.resolve(call).catch(() => undefined);
+    } catch {
+      // not on a tab page (or no tab bar yet): the next tab page shown sets it
+    }
+  },
+
+  /**
+   * wx.requestSubscribeMessage for these templates (≤ 3 at a time, from a tap), answering
+   * template id → accept / reject / ban / filter. H5 has no subscribe messages: nothing is
+   * asked and nothing reported (undefined). A refusal of the whole dialog answers {}.
+   */
+  async requestSubscribe(templateIds: string[]): Promise<Record<string, SubscribeAnswer> | undefined> {
+    if (process.env.TARO_ENV !== 'weapp' || templateIds.length === 0) return undefined;
+    try {
+      // entityIds is Alipay's; WeChat reads tmplIds (at most 3 per tap, as WeChat now allows).
+      const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds.slice(0, 3), entityIds: [] })) as unknown as Record<string, unknown>;
+      const answers: Record<string, SubscribeAnswer> = {};
+      for (const id of templateIds) {
+        const a = res[id];
+        if (a === 'accept' || a === 'reject' || a === 'ban' || a === 'filter') answers[id] = a;
+      }
+      return answers;
+    } catch {
+      // switched off in settings, or dismissed: the message centre still carries every update
+      return {};
+    }
+  },
+
   /** WeChat's font-size setting (px of body text, 17 by default); undefined where unknown (H5). */
   fontSizeSetting(): number | undefined {
     try {
@@ -243,6 +279,8 @@ export const platform = {
     }
   },
 };
+
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
 
 export interface LocalPhoto {
   path: string;

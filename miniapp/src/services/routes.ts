@@ -9,6 +9,11 @@ export const PAGES = {
   // resident case detail and 我的住址 (issue 6)
   caseDetail: '/pages/case/index',
   homeAddress: '/pages/address/index',
+  // hear back and rate (issue 8)
+  messages: '/pages/messages/index',
 } as const;
 
 export const caseUrl = (id: string): string => `${PAGES.caseDetail}?id=${encodeURIComponent(id)}`;
+
+// hear back and rate (issue 8): where 消息 sits in the tab bar (its unread badge).
+export const MESSAGES_TAB_INDEX = 2;

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/a11y';
 import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
+// hear back and rate (issue 8)
+import { FollowerVote, RatingPanel } from '../../components/rating-panel';
+import { subscribe } from '../../services/subscribe';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
@@ -40,7 +43,8 @@ function Steps({ c }: { c: CaseDetail }) {
 }
 
 function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
-  const actions = c.availableActions ?? [];
+  // 评价 and 申请重办 have their own card (issue 8): this one lists the rest.
+  const actions = (c.availableActions ?? []).filter((a) => a !== 'rate' && a !== 'requestReopen');
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [text, setText] = useState('');
@@ -121,6 +125,49 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
   );
 }
 
+// hear back and rate (issue 8): 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
+const FINISHED_WELL = new Set(['closed', 'rated', 'unrated']);
+function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  if (isFollowerView(c)) {
+    if (!FINISHED_WELL.has(c.status)) return null;
+    return <FollowerVote vote={async (level) => ((await api.vote(c.id, { level })).counted ? T.rating.voted : T.rating.votedBefore)} />;
+  }
+  const send = async (action: Parameters<typeof api.judge>[1], message: string) => {
+    setBusy(true);
+    try {
+      onDone(await api.judge(c.id, action), message);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) onDone(undefined, T.cases.stale);
+      else throw e;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <RatingPanel c={c} send={send} busy={busy} />;
+}
+
+// hear back and rate (issue 8): WeChat reminders for my open case, asked on a tap (weapp only).
+const FINISHED = new Set(['closed', 'rated', 'unrated', 'rejected', 'cancelled']);
+function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string) => void }) {
+  useEffect(() => {
+    void subscribe.prefetch();
+  }, []);
+  if (!subscribe.available() || FINISHED.has(c.status)) return null;
+  const ask = () => {
+    void subscribe.ask('case').then((accepted) => onNotice(accepted ? T.subscribe.done : T.subscribe.declined));
+  };
+  return (
+    <View className='card' {...a11y('region', T.subscribe.title)}>
+      <Text className='field-label'>{T.subscribe.title}</Text>
+      <Text className='hint'>{T.subscribe.hint}</Text>
+      <Button block size='large' className='big-button' onClick={ask}>
+        {T.subscribe.button}
+      </Button>
+    </View>
+  );
+}
+
 /** One case: where it stands, what happened, its photos, who handles it, what I may do. */
 export default function CasePage() {
   const current = useSession({ required: true });
@@ -145,6 +192,14 @@ export default function CasePage() {
             </View>
           ) : null}
           <Steps c={c} />
+          <Judge
+            c={c}
+            onDone={(next, message) => {
+              setNotice(message);
+              if (next) detail.set(next);
+              else void detail.refresh();
+            }}
+          />
           <Actions
             c={c}
             onDone={(next, message) => {
@@ -153,6 +208,7 @@ export default function CasePage() {
               else void detail.refresh();
             }}
           />
+          <Reminders c={c} onNotice={setNotice} />
           <View className='card'>
             <Text className='field-label'>{T.cases.department}</Text>
             <Text>{c.departmentName ?? T.cases.departmentPending}</Text>

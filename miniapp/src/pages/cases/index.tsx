@@ -7,6 +7,8 @@ import { LoadError, Loading } from '../../components/load-state';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
+// hear back and rate (issue 8): the 消息 tab's unread badge
+import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import { api } from '../../services/api';
 import type { CaseListEntry } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
@@ -52,6 +54,7 @@ function CaseRow({ c }: { c: CaseListEntry }) {
 /** 我的上报: cases I reported and cases I follow, newest first, pull to refresh, paged. */
 export default function CasesPage() {
   const current = useSession({ required: true });
+  useUnreadBadge();
   const list = useRequest<Listing>(() => (current ? api.listCases({ limit: PAGE_SIZE }) : undefined), [current?.token]);
   const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
 

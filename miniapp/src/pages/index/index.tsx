@@ -6,9 +6,14 @@ import { CatalogMenu } from '../../components/catalog-menu';
 import { LoadError, Loading } from '../../components/load-state';
 import { Screen } from '../../components/screen';
 import { WorkerCard } from '../../components/worker-card';
-import { useRequest } from '../../hooks/use-request';
+import { useRequest, type RequestHandle } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
+// hear back and rate (issue 8): the 消息 tab's unread badge
+import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import { api } from '../../services/api';
+import type { MeResponse } from '../../services/api-track';
+// hear back and rate (issue 8): my community's figures
+import { CommunityFigures } from '../../components/community-figures';
 import { careMode } from '../../services/care-mode';
 import { platform } from '../../services/platform';
 import { PAGES } from '../../services/routes';
@@ -40,8 +45,7 @@ function CareOffer() {
 }
 
 /** 我的网格员: who serves my home grid, with a call button; 设置住址 when there is none. */
-function MyGridWorker() {
-  const me = useRequest(() => api.me(), []);
+function MyGridWorker({ me }: { me: RequestHandle<MeResponse> }) {
   return (
     <View className='card' {...a11y('region', T.gridWorker.cardTitle)}>
       <Text className='field-label'>{T.gridWorker.cardTitle}</Text>
@@ -69,10 +73,15 @@ function MyGridWorker() {
 
 export default function HomePage() {
   const current = useSession({ required: true });
+  useUnreadBadge();
+  const resident = current?.user.role === 'resident';
+  const me = useRequest(() => (resident ? api.me() : undefined), [current?.token, resident]);
+  const community = me.state.data?.home?.community.code;
   return (
     <Screen>
       {current ? <CareOffer /> : null}
-      {current?.user.role === 'resident' ? <MyGridWorker /> : null}
+      {resident ? <MyGridWorker me={me} /> : null}
+      {resident && community ? <CommunityFigures communityCode={community} /> : null}
       <Text className='page-title' {...a11y('heading')}>{T.home.title}</Text>
       <Text className='hint'>{T.home.hint}</Text>
       {current ? <CatalogMenu /> : null}

@@ -5,6 +5,8 @@ import { Screen } from '../../components/screen';
 import { useCareMode } from '../../hooks/use-care-mode';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
+// hear back and rate (issue 8): the 消息 tab's unread badge
+import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import { api } from '../../services/api';
 import { careMode } from '../../services/care-mode';
 import { forgetCatalog } from '../../services/catalog';
@@ -56,6 +58,7 @@ function HomeRow() {
 
 export default function MePage() {
   const current = useSession({ required: true });
+  useUnreadBadge();
   const user = current?.user;
 
   const logout = () => {

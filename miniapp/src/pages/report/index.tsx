@@ -18,6 +18,8 @@ import { platform } from '../../services/platform';
 import { answersForRequest, stepProblem, stepsFor } from '../../services/report-steps';
 import { recordItemUse } from '../../services/item-usage';
 import { caseUrl, PAGES } from '../../services/routes';
+// hear back and rate (issue 8)
+import { subscribe } from '../../services/subscribe';
 import { T } from '../../texts';
 import { AnonymousStep } from './steps/anonymous';
 import { DetailsStep } from './steps/details';
@@ -75,6 +77,11 @@ function ReportFlow({ item }: { item: CatalogItem }) {
   const [nearbyShown, setNearbyShown] = useState(false);
   const inFlight = useRef(false);
 
+  // hear back and rate (issue 8): template ids ready before the submit tap.
+  useEffect(() => {
+    void subscribe.prefetch();
+  }, []);
+
   const steps = stepsFor(item);
   const index = Math.max(0, steps.indexOf(draft.step));
   const step = steps[index]!;
@@ -113,6 +120,8 @@ function ReportFlow({ item }: { item: CatalogItem }) {
       return;
     }
     inFlight.current = true;
+    // hear back and rate (issue 8): WeChat asks "receive updates?" on this same tap (no-op on H5).
+    void subscribe.ask('submit');
     setSubmitting(true);
     setSubmitError(undefined);
     try {

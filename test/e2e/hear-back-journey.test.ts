@@ -1,0 +1,205 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
+import { client } from '../support/client';
+import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
+
+/**
+ * Hear back and rate (issue 8), in the H5 build in Chromium against the local stack: the
+ * resident opens 消息, sees the case 已办结, rates 不满意 and asks for 重办; the dispatcher
+ * approves on the desk; after re-handling the resident rates 满意; the community's figures
+ * on 首页 change. One screenshot per step (390×844) in artifacts/, normal and 关怀模式.
+ */
+
+const artifacts = join(__dirname, 'artifacts', 'hear-back');
+
+let stack: LocalStack | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  await ensureH5Build();
+  // The deliverer runs when the test says so (after each step), as the table's stream would.
+  stack = await startLocalStack({ port: 0, h5Dir, quiet: true, timers: false });
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  mkdirSync(artifacts, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+// Taro keeps hidden pages in the DOM: only look at what is visible.
+const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
+const byLabel = (page: Page, role: string, name: string): Locator => visible(page, `[role="${role}"][aria-label="${name}"]`);
+// A tab's text is its label and, when it has one, the badge's count (rendered before the label).
+const tab = (page: Page, name: string): Locator => visible(page, '.weui-tabbar__item').filter({ hasText: new RegExp(`^(\\d+|99\\+)?${name}$`) });
+
+let shot = 0;
+async function snap(page: Page, name: string): Promise<void> {
+  // Let the page transition settle and any toast go before the picture.
+  await page.waitForTimeout(400);
+  await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  shot += 1;
+  await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
+}
+
+async function signIn(accountLabel: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(stack!.url);
+  const account = byLabel(page, 'button', accountLabel).first();
+  await account.waitFor({ timeout: 30_000 });
+  await account.click();
+  await visible(page, '[role="region"][aria-label="部件"]').first().waitFor({ timeout: 20_000 });
+  return { page, errors };
+}
+
+/** The figures on 首页 as a resident reads them: label → value. */
+async function figures(page: Page): Promise<Record<string, string>> {
+  const list = visible(page, '[role="list"]').filter({ has: page.locator('.figure') }).first();
+  await list.waitFor({ timeout: 20_000 });
+  await list.scrollIntoViewIfNeeded();
+  const labels = await list.locator('[role="listitem"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  return Object.fromEntries(labels.map((l) => l.split('：') as [string, string]));
+}
+
+/** 消息 → the newest message about the case → its page. */
+async function openFromMessages(page: Page, titlePart: string): Promise<void> {
+  await tab(page, '消息').click();
+  const messages = visible(page, '[role="list"][aria-label="消息"]');
+  await messages.waitFor({ timeout: 20_000 });
+  // The tab is kept alive between visits: pull the newest from the server.
+  await visible(page, '.nut-button').filter({ hasText: /^刷新$/ }).click();
+  await messages.locator('[role="button"]').filter({ hasText: titlePart }).first().waitFor({ timeout: 20_000 });
+}
+
+it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办; the dispatcher approves; after re-handling 满意; the figures move', async () => {
+  const api = client(stack!);
+  const deliver = async () => {
+    await stack!.jobs.deliver();
+  };
+  const resident = await api.login('dev-zhangsan');
+  const staff = Object.fromEntries(await Promise.all(['worker1', 'dispatcher', 'yuanlin'].map(async (n) => [n, (await api.login(`dev-${n}`)).token] as const)));
+  expect((await api.call('PUT', '/v1/me/home', { body: { gridCode: TEAM_GRID }, token: resident.token })).status).toBe(200);
+
+  // 首页 before: the resident's community this month.
+  const res = await signIn('zhangsan，居民');
+  const before = await figures(res.page);
+  await snap(res.page, 'home-figures-before');
+
+  // A fallen tree reported, filed, dispatched to 园林, handled and checked (staff over their API).
+  const caseId = await reportOver(api, resident.token, '0401', TEAM_GRID);
+  await deliver();
+  const handle = async (round: number) => {
+    await mustAct(api, staff.yuanlin!, caseId, { type: 'accept' });
+    await mustAct(api, staff.yuanlin!, caseId, { type: 'startHandling' });
+    await mustAct(api, staff.yuanlin!, caseId, { type: 'handle', notes: round === 1 ? '已锯断树干' : '已清运全部树枝，人行道恢复通行' });
+    await mustAct(api, staff.worker1!, caseId, { type: 'checkPass', note: '现场核查通过' });
+    await deliver();
+  };
+  await mustAct(api, staff.worker1!, caseId, { type: 'file', note: '现场确认，树干压住人行道' });
+  await mustAct(api, staff.dispatcher!, caseId, { type: 'dispatch' });
+  await deliver();
+  await handle(1);
+
+  // 1. 消息: the unread count on the tab, the 已办结 message on top; it opens the case.
+  await tab(res.page, '消息').click();
+  const messages = visible(res.page, '[role="list"][aria-label="消息"]');
+  await messages.waitFor({ timeout: 20_000 });
+  const closedMessage = messages.locator('[role="button"]').filter({ hasText: '已办结' }).first();
+  await expect(closedMessage.getAttribute('aria-label')).resolves.toMatch(/^未读，/);
+  await expect(visible(res.page, '.weui-tabbar__item .weui-badge').first().textContent()).resolves.toMatch(/^\d+$/);
+  await snap(res.page, 'messages-closed');
+  await closedMessage.click();
+
+  // 2. The rating card: 不满意 with a tag and a comment.
+  const rating = byLabel(res.page, 'region', '评价处理结果');
+  await rating.waitFor({ timeout: 20_000 });
+  await rating.locator('[role="radio"][aria-label="不满意"]').click();
+  await rating.locator('[role="checkbox"][aria-label="未解决"]').click();
+  await rating.locator('textarea').fill('树枝还堆在路边');
+  await snap(res.page, 'rate-dissatisfied');
+  await rating.locator('.nut-button').filter({ hasText: '提交评价' }).click();
+
+  // 3. 申请重办 with a reason.
+  const reopen = byLabel(res.page, 'region', '申请重办');
+  await reopen.waitFor({ timeout: 20_000 });
+  await reopen.locator('textarea').fill('树枝还堆在人行道上，老人过不去');
+  await snap(res.page, 'reopen-form');
+  await reopen.locator('.nut-button').filter({ hasText: '提交重办申请' }).click();
+  await visible(res.page, 'text=已申请重办，等待指挥中心审核。').waitFor({ timeout: 20_000 });
+  await snap(res.page, 'reopen-requested');
+  await deliver();
+
+  // 4. The dispatcher approves on the desk.
+  const disp = await signIn('dispatcher，指挥中心调度员');
+  await tab(disp.page, '我的').click();
+  await visible(disp.page, '.nut-button').filter({ hasText: '进入工作台' }).first().click();
+  const row = visible(disp.page, `.wd-row[data-case-id="${caseId}"]`);
+  await row.waitFor({ timeout: 20_000 });
+  await snap(disp.page, 'dispatcher-queue');
+  await row.click();
+  await byLabel(disp.page, 'button', '批准重办').click();
+  const form = byLabel(disp.page, 'form', '批准重办');
+  await form.waitFor();
+  await snap(disp.page, 'dispatcher-approve');
+  await form.locator('[role="button"][aria-label="确认批准重办"]').click();
+  await form.waitFor({ state: 'detached', timeout: 20_000 });
+  await snap(disp.page, 'dispatcher-approved');
+  await deliver();
+
+  // 5. Re-handled: dispatched again, handled, checked.
+  await mustAct(api, staff.dispatcher!, caseId, { type: 'dispatch' });
+  await deliver();
+  await handle(2);
+
+  // 6. The resident hears of it and rates 满意.
+  await res.page.goBack();
+  await openFromMessages(res.page, '已办结');
+  await snap(res.page, 'messages-closed-again');
+  await visible(res.page, '[role="list"][aria-label="消息"] [role="button"]').filter({ hasText: '已办结' }).first().click();
+  const again = byLabel(res.page, 'region', '评价处理结果');
+  await again.waitFor({ timeout: 20_000 });
+  await again.locator('[role="radio"][aria-label="满意"]').click();
+  await again.locator('[role="checkbox"][aria-label="处理及时"]').click();
+  await again.locator('.nut-button').filter({ hasText: '提交评价' }).click();
+  await visible(res.page, 'text=感谢您的评价！').waitFor({ timeout: 20_000 });
+  await expect(byLabel(res.page, 'region', '我的评价').textContent()).resolves.toContain('满意');
+  await snap(res.page, 'rated-satisfied');
+  await deliver();
+
+  // 7. 首页: the figures moved — one more report, closed, and rated.
+  await res.page.goBack();
+  await tab(res.page, '首页').click();
+  // 首页 refreshes its figures when shown again: wait for the new answer to be on screen.
+  let after = await figures(res.page);
+  for (let i = 0; i < 40 && after['办结'] === before['办结']; i++) {
+    await res.page.waitForTimeout(500);
+    after = await figures(res.page);
+  }
+  await snap(res.page, 'home-figures-after');
+  const count = (s: string | undefined) => Number(/\d+/.exec(s ?? '')?.[0] ?? NaN);
+  expect(count(after['上报'])).toBe(count(before['上报']) + 1);
+  expect(count(after['办结'])).toBeGreaterThan(count(before['办结']));
+  expect(after['满意率']).not.toBe(before['满意率']);
+
+  // 8. The same screens in 关怀模式.
+  await tab(res.page, '我的').click();
+  await byLabel(res.page, 'switch', '关怀模式（长辈版）').click();
+  await tab(res.page, '首页').click();
+  await figures(res.page);
+  await snap(res.page, 'care-home-figures');
+  await tab(res.page, '消息').click();
+  await visible(res.page, '[role="list"][aria-label="消息"]').waitFor();
+  await snap(res.page, 'care-messages');
+  await visible(res.page, '[role="list"][aria-label="消息"] [role="button"]').first().click();
+  await byLabel(res.page, 'region', '我的评价').waitFor({ timeout: 20_000 });
+  await snap(res.page, 'care-case-rated');
+
+  for (const who of [res, disp]) expect(who.errors).toEqual([]);
+}, 300_000);
