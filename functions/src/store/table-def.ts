@@ -8,20 +8,16 @@
 export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7'] as const;
 export type GsiName = (typeof GSI_NAMES)[number];
 
-/** What each index is for; the CDK stack and the repository both read this. */
-export const GSI_PURPOSE: Record<GsiName, string> = {
-  gsi1: 'resident → own cases and followed cases (sort keys MINE#<time>#R|F#<caseId>), newest first; other resident-owned entities take their own prefix',
-  gsi2: 'grid → open cases by deadline',
-  gsi3: 'department → dispatched queue by deadline',
-  gsi4: 'geohash cell → open cases (nearby duplicates)',
-  // events: gsi5 holds items with work for the deliverer or a reader ('OUTBOX#<shard>' → next
-  // attempt, 'PARKED' → parked deliveries, 'UNREAD#<user>' → unread messages); gsi7 holds cases
-  // the sweep must look at ('DUE#<shard>' → due time). A case can be in both at once.
-  gsi5: 'outbox shard → pending deliveries by next attempt; parked deliveries; a user → unread messages',
-  // work-api (issue 7): the centre's and the grid's decision queues
-  gsi6: 'dispatch queue (street or district: filed, returned, escalated, pending 延期/重办) and verify queue (grid: handled) by deadline',
-  gsi7: 'sweep shard → cases by the time their next warning, deadline or rating window end is due',
-};
+/**
+ * What each index is for (the repositories own the key formats):
+ * - gsi1: resident → own cases and followed cases (sort keys MINE#<time>#R|F#<caseId>), newest first; other resident-owned entities take their own prefix
+ * - gsi2: grid → open cases by deadline
+ * - gsi3: department → dispatched queue by deadline
+ * - gsi4: geohash cell → open cases (nearby duplicates)
+ * - gsi5: outbox shard → pending deliveries by next attempt; parked deliveries; a user → unread messages
+ * - gsi6: dispatch queue (street or district: filed, returned, escalated, pending 延期/重办) and verify queue (grid: handled) by deadline
+ * - gsi7: sweep shard → cases by the time their next warning, deadline or rating window end is due
+ */
 
 // bookings (issue 9): booking items use their own key prefixes in shared indexes, so no
 // existing query ever meets them — gsi1 'RES#<resident>' / 'BOOKING#…' (my bookings; 我的上报
@@ -29,6 +25,7 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
 // 'BKOUTBOX#<shard>' / 'BKPARKED' (booking deliveries), gsi7 'BKREMIND#<shard>' (day-before
 // reminders). Slot claims ('SLOT#<worker>'), open-booking places ('BOOKSEAT#<resident>') and
 // availability ('AVAIL#<grid>') are table items read by key.
+
 /**
  * events: indexes whose readers need only keys — the deliverer and the sweep read the item
  * itself when they work on it, the unread count only counts — so a case write does not copy
