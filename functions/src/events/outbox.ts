@@ -76,13 +76,21 @@ export function entriesOf(item: Record<string, unknown>): OutboxEntry[] {
 
 export type OutboxIndexKey = { gsi5pk: string; gsi5sk: string } | null;
 
-/** Where the case belongs in gsi5 given its entries: the earliest pending attempt, else parked, else nowhere. */
-export function outboxIndexKey(caseId: string, entries: readonly OutboxEntry[]): OutboxIndexKey {
+/** Where an item with an outbox sits in gsi5: its own kind's partitions (cases, bookings). */
+export interface OutboxPartitions {
+  pending: (id: string) => string;
+  parked: string;
+}
+
+export const CASE_OUTBOX_PARTITIONS: OutboxPartitions = { pending: (id) => `OUTBOX#${shardOf(id, OUTBOX_SHARDS)}`, parked: PARKED_PARTITION };
+
+/** Where the item belongs in gsi5 given its entries: the earliest pending attempt, else parked, else nowhere. */
+export function outboxIndexKey(id: string, entries: readonly OutboxEntry[], partitions: OutboxPartitions = CASE_OUTBOX_PARTITIONS): OutboxIndexKey {
   const states = entries.flatMap((e) => Object.values(e.ch).filter((s): s is ChannelState => s !== undefined));
   const pending = states.filter((s) => s.s === 'pending').map((s) => s.next).sort();
-  if (pending.length) return { gsi5pk: `OUTBOX#${shardOf(caseId, OUTBOX_SHARDS)}`, gsi5sk: `${pending[0]}#${caseId}` };
+  if (pending.length) return { gsi5pk: partitions.pending(id), gsi5sk: `${pending[0]}#${id}` };
   const parked = entries.filter((e) => Object.values(e.ch).some((s) => s?.s === 'parked')).map((e) => e.at).sort();
-  if (parked.length) return { gsi5pk: PARKED_PARTITION, gsi5sk: `${parked[parked.length - 1]}#${caseId}` };
+  if (parked.length) return { gsi5pk: partitions.parked, gsi5sk: `${parked[parked.length - 1]}#${id}` };
   return null;
 }
 

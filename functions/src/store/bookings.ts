@@ -6,7 +6,8 @@ import { bookingSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, ty
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { residentPartition } from './cases';
-import { entriesOf, outboxAttribute, OUTBOX_REV, shardOf, type ChannelState, type OutboxEntry } from '../events/outbox';
+import { entriesOf, outboxIndexKey, OUTBOX_REV, shardOf, type OutboxEntry, type OutboxPartitions } from '../events/outbox';
+import { commitOutboxChanges } from './outbox-store';
 
 /**
  * bookings (issue 9): 代办 visits in the single table.
@@ -36,6 +37,7 @@ export const BOOKING_SHARDS = 4;
 /** Booking deliveries given up on, waiting for an operator (apart from cases' PARKED). */
 export const BOOKING_PARKED_PARTITION = 'BKPARKED';
 export const bookingOutboxPartition = (id: string) => `BKOUTBOX#${shardOf(id, BOOKING_SHARDS)}`;
+const BOOKING_OUTBOX_PARTITIONS: OutboxPartitions = { pending: bookingOutboxPartition, parked: BOOKING_PARKED_PARTITION };
 export const bookingRemindPartition = (id: string) => `BKREMIND#${shardOf(id, BOOKING_SHARDS)}`;
 
 /** A claim whose booking never appeared (the request died between the two writes) is void after this. */
@@ -250,52 +252,9 @@ export class BookingRepository {
    * to what is left, conditioned on the bookkeeping revision read. False on a race.
    */
   async commitOutbox(snapshot: BookingOutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
-    if (changed.size === 0) return true;
-    const after = snapshot.entries.flatMap((e) => (changed.has(e.seq) ? (changed.get(e.seq) ? [changed.get(e.seq)!] : []) : [e]));
-    const states = after.flatMap((e) => Object.values(e.ch).filter((c): c is ChannelState => c !== undefined));
-    const pending = states.filter((c) => c.s === 'pending').map((c) => c.next).sort();
-    const parked = states.some((c) => c.s === 'parked');
-    const index = pending.length
-      ? { gsi5pk: bookingOutboxPartition(snapshot.id), gsi5sk: `${pending[0]}#${snapshot.id}` }
-      : parked ? { gsi5pk: BOOKING_PARKED_PARTITION, gsi5sk: `${after[after.length - 1]!.at}#${snapshot.id}` } : null;
-    const names: Record<string, string> = { '#rev': OUTBOX_REV };
-    const values: Record<string, unknown> = { ':one': 1 };
-    const sets: string[] = [];
-    const removes: string[] = [];
-    let i = 0;
-    for (const [seq, entry] of changed) {
-      names[`#e${i}`] = outboxAttribute(seq);
-      if (entry) {
-        values[`:e${i}`] = entry;
-        sets.push(`#e${i} = :e${i}`);
-      } else {
-        removes.push(`#e${i}`);
-      }
-      i++;
-    }
-    if (index) {
-      values[':ipk'] = index.gsi5pk;
-      values[':isk'] = index.gsi5sk;
-      sets.push('gsi5pk = :ipk', 'gsi5sk = :isk');
-    } else {
-      removes.push('gsi5pk', 'gsi5sk');
-    }
-    if (snapshot.rev > 0) values[':rev'] = snapshot.rev;
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: bookingKey(snapshot.id),
-        UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
-        ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return commitOutboxChanges(this.doc, this.table, bookingKey(snapshot.id), snapshot, changed, (after) => outboxIndexKey(snapshot.id, after, BOOKING_OUTBOX_PARTITIONS));
   }
+
 
   /** Takes a booking off the reminder index without touching anything else (nothing to remind of any more). */
   async clearReminder(id: string, version: number): Promise<void> {

@@ -8,6 +8,7 @@ import {
   OUTBOX_SHARDS,
   PARKED_PARTITION,
   type OutboxEntry,
+  type OutboxIndexKey,
 } from '../events/outbox';
 
 export interface OutboxSnapshot {
@@ -82,46 +83,64 @@ export class OutboxStore {
    * Returns false on such a race; the caller reads again and re-applies.
    */
   async commit(snapshot: OutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
-    if (changed.size === 0) return true;
-    const after = snapshot.entries.flatMap((e) => (changed.has(e.seq) ? (changed.get(e.seq) ? [changed.get(e.seq)!] : []) : [e]));
-    const index = outboxIndexKey(snapshot.caseId, after);
-    const names: Record<string, string> = { '#rev': OUTBOX_REV };
-    const values: Record<string, unknown> = { ':one': 1 };
-    const sets: string[] = [];
-    const removes: string[] = [];
-    let i = 0;
-    for (const [seq, entry] of changed) {
-      names[`#e${i}`] = outboxAttribute(seq);
-      if (entry) {
-        values[`:e${i}`] = entry;
-        sets.push(`#e${i} = :e${i}`);
-      } else {
-        removes.push(`#e${i}`);
-      }
-      i++;
-    }
-    if (index) {
-      values[':ipk'] = index.gsi5pk;
-      values[':isk'] = index.gsi5sk;
-      sets.push('gsi5pk = :ipk', 'gsi5sk = :isk');
+    return commitOutboxChanges(this.doc, this.table, caseKey(snapshot.caseId), snapshot, changed, (after) => outboxIndexKey(snapshot.caseId, after));
+  }
+
+}
+
+/**
+ * The one bookkeeping write for any item that carries an outbox (cases, bookings): replaces
+ * the given entries (null removes one: all its channels are done), moves the item in gsi5
+ * to match what is left, and bumps `obRev` — only if nobody else did bookkeeping since the
+ * revision read. It never touches the item's own fields or version. False on such a race;
+ * the caller reads again and re-applies.
+ */
+export async function commitOutboxChanges(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  key: Record<string, string>,
+  snapshot: { entries: readonly OutboxEntry[]; rev: number },
+  changed: ReadonlyMap<number, OutboxEntry | null>,
+  indexOf: (after: OutboxEntry[]) => OutboxIndexKey,
+): Promise<boolean> {
+  if (changed.size === 0) return true;
+  const after = snapshot.entries.flatMap((e) => (changed.has(e.seq) ? (changed.get(e.seq) ? [changed.get(e.seq)!] : []) : [e]));
+  const index = indexOf(after);
+  const names: Record<string, string> = { '#rev': OUTBOX_REV };
+  const values: Record<string, unknown> = { ':one': 1 };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let i = 0;
+  for (const [seq, entry] of changed) {
+    names[`#e${i}`] = outboxAttribute(seq);
+    if (entry) {
+      values[`:e${i}`] = entry;
+      sets.push(`#e${i} = :e${i}`);
     } else {
-      removes.push('gsi5pk', 'gsi5sk');
+      removes.push(`#e${i}`);
     }
-    const condition = snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)';
-    if (snapshot.rev > 0) values[':rev'] = snapshot.rev;
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: caseKey(snapshot.caseId),
-        UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
-        ConditionExpression: `attribute_exists(pk) AND ${condition}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    i++;
+  }
+  if (index) {
+    values[':ipk'] = index.gsi5pk;
+    values[':isk'] = index.gsi5sk;
+    sets.push('gsi5pk = :ipk', 'gsi5sk = :isk');
+  } else {
+    removes.push('gsi5pk', 'gsi5sk');
+  }
+  if (snapshot.rev > 0) values[':rev'] = snapshot.rev;
+  try {
+    await doc.send(new UpdateCommand({
+      TableName: table,
+      Key: key,
+      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
+      ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }));
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
   }
 }
