@@ -5,7 +5,7 @@ import { DomainError } from '@gridtong/shared/errors';
 import { logger } from '../log';
 import type { Runtime } from '../runtime';
 import { DEFAULT_DELIVERER_OPTIONS, type DeliveryReport, type DelivererOptions } from '../events/deliverer';
-import type { ChannelState, OutboxEntry } from '../events/outbox';
+import { applyOutcomes, type ChannelState, type DeliveryOutcome, type OutboxEntry } from '../events/outbox';
 import type { CityReference } from '../store/city';
 import { reminderAt } from './service';
 
@@ -23,7 +23,7 @@ export const bookingStatsCode = {
   worker: (workerId: string) => `BK-${workerId}`,
 };
 
-type Outcome = { ok: true } | { ok: false; error: string };
+type Outcome = DeliveryOutcome;
 
 async function runChannel(rt: Runtime, name: string, b: Booking, e: BookingEvent, city: CityReference): Promise<void> {
   const eventId = bookingEventId(b.id, e.seq);
@@ -104,7 +104,7 @@ export class BookingDeliverer {
       const changed = new Map<number, OutboxEntry | null>();
       for (const entry of snapshot.entries) {
         const results = outcomes.get(entry.seq);
-        if (results) changed.set(entry.seq, this.apply(entry, results, now));
+        if (results) changed.set(entry.seq, applyOutcomes(entry, results, now, this.options));
       }
       if (await this.rt.bookings.commitOutbox(snapshot, changed)) {
         for (const results of outcomes.values()) for (const r of results.values()) if (r.ok) report.delivered++; else report.failed++;
@@ -116,24 +116,7 @@ export class BookingDeliverer {
     return report;
   }
 
-  private apply(entry: OutboxEntry, results: Map<string, Outcome>, now: Date): OutboxEntry | null {
-    const ch: Record<string, ChannelState> = {};
-    for (const [name, state] of Object.entries(entry.ch)) {
-      if (!state) continue;
-      const result = results.get(name);
-      if (!result || state.s !== 'pending') {
-        ch[name] = state;
-        continue;
-      }
-      if (result.ok) continue;
-      const n = state.n + 1;
-      const delay = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (n - 1));
-      ch[name] = n >= this.options.maxAttempts
-        ? { s: 'parked', n, next: now.toISOString(), err: result.error }
-        : { s: 'pending', n, next: new Date(now.getTime() + Math.round(delay / 2 + this.options.random() * (delay / 2))).toISOString(), err: result.error };
-    }
-    return Object.keys(ch).length ? { ...entry, ch } : null;
-  }
+
 }
 
 export interface ReminderReport {

@@ -4,16 +4,10 @@ import { logger } from '../log';
 import type { CityReference } from '../store/city';
 import type { OutboxStore } from '../store/outbox-store';
 import type { Channel } from './channels';
-import { eventIdOf, type ChannelState, type OutboxEntry } from './outbox';
+import { applyOutcomes, backoffMs, eventIdOf, type DeliveryOutcome, type OutboxEntry, type RetryPolicy } from './outbox';
 
-export interface DelivererOptions {
-  /** Attempts before a delivery is parked for an operator. */
-  maxAttempts: number;
-  /** First retry after about this long; doubled per attempt, capped, with jitter. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** [0, 1): the jitter's randomness, injected. */
-  random: () => number;
+/** How often a failing delivery is retried (and when it is parked), and the clock. */
+export interface DelivererOptions extends RetryPolicy {
   now: () => Date;
 }
 
@@ -31,7 +25,7 @@ export interface DeliveryReport {
   parked: number;
 }
 
-type Outcome = { ok: true } | { ok: false; error: string };
+type Outcome = DeliveryOutcome;
 
 /** Reasons are for operators: the error's code or class and message, never data. */
 function reasonOf(err: unknown): string {
@@ -99,7 +93,7 @@ export class Deliverer {
       const changed = new Map<number, OutboxEntry | null>();
       for (const entry of snapshot.entries) {
         const results = outcomes.get(entry.seq);
-        if (results) changed.set(entry.seq, this.apply(entry, results, now));
+        if (results) changed.set(entry.seq, applyOutcomes(entry, results, now, this.options));
       }
       if (await this.outbox.commit(snapshot, changed)) {
         for (const results of outcomes.values()) {
@@ -140,29 +134,11 @@ export class Deliverer {
     return results;
   }
 
-  /** The entry after these outcomes, or null when it owes nothing more. */
-  private apply(entry: OutboxEntry, results: Map<string, Outcome>, now: Date): OutboxEntry | null {
-    const ch: Record<string, ChannelState> = {};
-    for (const [name, state] of Object.entries(entry.ch)) {
-      if (!state) continue;
-      const result = results.get(name);
-      // Only a pending state we acted on changes; one reset or parked meanwhile stays as it is.
-      if (!result || state.s !== 'pending') {
-        ch[name] = state;
-        continue;
-      }
-      if (result.ok) continue;
-      const n = state.n + 1;
-      ch[name] = n >= this.options.maxAttempts
-        ? { s: 'parked', n, next: now.toISOString(), err: result.error }
-        : { s: 'pending', n, next: new Date(now.getTime() + this.backoff(n)).toISOString(), err: result.error };
-    }
-    return Object.keys(ch).length ? { ...entry, ch } : null;
-  }
+
 
   /** Exponential backoff with "equal jitter": half the delay fixed, half random. */
   backoff(attempt: number): number {
-    const delay = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(delay / 2 + this.options.random() * (delay / 2));
+    return backoffMs(attempt, this.options);
   }
+
 }

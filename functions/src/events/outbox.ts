@@ -95,3 +95,44 @@ export function outboxIndexKey(id: string, entries: readonly OutboxEntry[], part
 }
 
 export const duePartition = (caseId: string) => `DUE#${shardOf(caseId, DUE_SHARDS)}`;
+
+/** What one channel made of one delivery attempt. */
+export type DeliveryOutcome = { ok: true } | { ok: false; error: string };
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** [0, 1): injected so tests can pin the jitter. */
+  random: () => number;
+}
+
+/** Exponential backoff with "equal jitter": half the delay fixed, half random. */
+export function backoffMs(attempt: number, policy: RetryPolicy): number {
+  const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(delay / 2 + policy.random() * (delay / 2));
+}
+
+/**
+ * The entry after these outcomes, or null when it owes nothing more: a success clears its
+ * channel, a failure is retried later or parked after `maxAttempts`. Only a pending state
+ * that was acted on changes; one reset or parked meanwhile stays as it is.
+ */
+export function applyOutcomes(entry: OutboxEntry, results: ReadonlyMap<string, DeliveryOutcome>, now: Date, policy: RetryPolicy): OutboxEntry | null {
+  const ch: Record<string, ChannelState> = {};
+  for (const [name, state] of Object.entries(entry.ch)) {
+    if (!state) continue;
+    const result = results.get(name);
+    if (!result || state.s !== 'pending') {
+      ch[name] = state;
+      continue;
+    }
+    if (result.ok) continue;
+    const n = state.n + 1;
+    ch[name] = n >= policy.maxAttempts
+      ? { s: 'parked', n, next: now.toISOString(), err: result.error }
+      : { s: 'pending', n, next: new Date(now.getTime() + backoffMs(n, policy)).toISOString(), err: result.error };
+  }
+  return Object.keys(ch).length ? { ...entry, ch } : null;
+}
+
