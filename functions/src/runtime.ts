@@ -13,6 +13,24 @@ import { RateLimiter } from './store/rate-limits';
 import { UserRepository } from './store/users';
 // Report and track (issue 6).
 import { FollowRepository } from './store/follows';
+// work-api (issue 7): staff accounts, invitations, work queues
+import { InvitationRepository } from './store/invitations';
+import { StaffRepository } from './store/staff';
+import { WorkQueueStore } from './store/work-queues';
+// events: outbox, message centre, counters, sweep
+import { nextSweepAt } from '@gridtong/shared/events/sweep';
+import { workingCalendar } from './calendar';
+import { CounterChannel } from './events/counter-channel';
+import { Deliverer, type DelivererOptions } from './events/deliverer';
+import { MessageChannel } from './events/message-channel';
+import { RecipientResolver } from './events/recipients';
+import { CounterStore } from './store/counters';
+import { MessageStore } from './store/messages';
+import { OutboxStore } from './store/outbox-store';
+import { StaffDirectory } from './store/staff-directory';
+import { SweepIndex } from './store/sweep-index';
+import type { SweepPlanner } from './store/cases';
+import type { Channel } from './events/channels';
 
 /** Everything a handler needs, built once per container (cold start) and reused. */
 export interface Runtime {
@@ -30,6 +48,19 @@ export interface Runtime {
   /** The low-level client, for libraries that take one (Powertools idempotency). */
   dynamo: DynamoDBClient;
   s3: S3Client;
+  // work-api (issue 7): staff accounts, invitations, work queues
+  staff: StaffRepository;
+  invitations: InvitationRepository;
+  workQueues: WorkQueueStore;
+  // events: the message centre, 考核 counters, the outbox and the sweep's index
+  messages: MessageStore;
+  counters: CounterStore;
+  staffDirectory: StaffDirectory;
+  outbox: OutboxStore;
+  sweepIndex: SweepIndex;
+  /** The channels every event owes, by name (tests wrap them to inject faults). */
+  channels: Channel[];
+  deliverer: (options?: Partial<Omit<DelivererOptions, 'now'>>, channels?: readonly Channel[]) => Deliverer;
 }
 
 export interface RuntimeOptions {
@@ -44,14 +75,28 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const s3 = createS3Client(config);
   const signer = options.publicS3Endpoint ? createS3Client(config, options.publicS3Endpoint) : s3;
   let tokens: Promise<SessionTokens> | null = null;
+  // events: exact sweep keys when the catalog is at hand; otherwise "due now" and the sweep works it out.
+  const city = new CityProvider(s3, config.uploadBucket, now);
+  const planSweep: SweepPlanner = (c) => {
+    const limits = city.peek()?.directory.item(c.itemCode)?.timeLimits;
+    if (!limits) return c.updatedAt;
+    return nextSweepAt(c, { calendar: workingCalendar(), limits })?.toISOString() ?? null;
+  };
+  const messages = new MessageStore(doc, config.tableName);
+  const counters = new CounterStore(doc, config.tableName);
+  const staffDirectory = new StaffDirectory(doc, config.tableName);
+  const outbox = new OutboxStore(doc, config.tableName);
+  const follows = new FollowRepository(doc, config.tableName);
+  const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
+  const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
   return {
     config,
     now,
-    cases: new CaseRepository(doc, config.tableName),
+    cases: new CaseRepository(doc, config.tableName, planSweep),
     users: new UserRepository(doc, config.tableName),
     rateLimits: new RateLimiter(doc, config.tableName),
     photos: new PhotoStore(signer, s3, config.uploadBucket),
-    city: new CityProvider(s3, config.uploadBucket, now),
+    city,
     wechat: new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region)),
     sessions: () => {
       tokens ??= resolveSecret(config.sessionSecret, config.sessionSecretArn, config.region).then((s) => new SessionTokens(s));
@@ -61,9 +106,20 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       return tokens;
     },
     // Report and track (issue 6).
-    follows: new FollowRepository(doc, config.tableName),
+    follows,
     dynamo: client,
     s3,
+    // work-api (issue 7): staff accounts, invitations, work queues
+    staff: new StaffRepository(doc, config.tableName),
+    invitations: new InvitationRepository(doc, config.tableName),
+    workQueues: new WorkQueueStore(doc, config.tableName),
+    messages,
+    counters,
+    staffDirectory,
+    outbox,
+    sweepIndex: new SweepIndex(doc, config.tableName),
+    channels,
+    deliverer: (options = {}, own = channels) => new Deliverer(outbox, () => city.get(), own, { ...options, now }),
   };
 }
 

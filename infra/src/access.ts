@@ -45,6 +45,20 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-areas': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
   'get-me': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'set-my-home': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
+  // work-api (issue 7): every staff route reads the stored staff account (revocation within a minute)
+  'list-work-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  // A ?reveal=contact read is recorded on the case: a write.
+  'get-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
+  'act-on-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
+  'create-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
+  'redeem-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'revoke-staff': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  // events: message centre, outbox, 考核 figures
+  'list-messages': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'read-messages': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'list-outbox': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'retry-outbox': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'get-stats': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

@@ -4,11 +4,15 @@ import { Api } from './api';
 import type { StageConfig } from './config';
 import { Secrets } from './secrets';
 import { Storage } from './storage';
+// events: the deliverer and the sweep
+import { Jobs, type JobId } from './jobs';
 
 export interface GridtongStackProps extends StackProps {
   config: StageConfig;
   /** Where a route's handler lives; defaults to functions/src/handlers/<id>.ts. */
   handlerEntry?: (routeId: string) => string;
+  /** events: where a background job's code lives; defaults to functions/src/jobs/<id>.ts. */
+  jobEntry?: (jobId: JobId) => string;
 }
 
 /**
@@ -19,6 +23,7 @@ export class GridtongStack extends Stack {
   readonly storage: Storage;
   readonly secrets: Secrets;
   readonly api: Api;
+  readonly jobs: Jobs;
 
   constructor(scope: Construct, id: string, props: GridtongStackProps) {
     super(scope, id, props);
@@ -29,6 +34,7 @@ export class GridtongStack extends Stack {
     this.storage = new Storage(this, 'Storage', { config });
     this.secrets = new Secrets(this, 'Secrets', { config });
     this.api = new Api(this, 'Api', { config, storage: this.storage, secrets: this.secrets, handlerEntry: props.handlerEntry });
+    this.jobs = new Jobs(this, 'Jobs', { config, storage: this.storage, secrets: this.secrets, jobEntry: props.jobEntry });
 
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'UploadBucketName', { value: this.storage.uploadBucket.bucketName });

@@ -34,6 +34,8 @@ export class Storage extends Construct {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       // Short-lived items (rate-limit windows, invitations) carry an epoch-seconds expiry.
       timeToLiveAttribute: mainTable.ttlAttribute,
+      // events: the deliverer follows the table's stream (items with deliveries pending).
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: prod,
       removalPolicy: stateful,

@@ -6,13 +6,14 @@ import { GSI_NAMES } from '@gridtong/functions/store/table-def';
 import { readStageConfig, type StageConfig } from '../src/config';
 import { repoRoot } from '../src/repo-root';
 import { GridtongStack } from '../src/stack';
+import { JOB_IDS } from '../src/jobs';
 
 const fixture = join(repoRoot(), 'infra', 'test', 'fixtures', 'handler.ts');
 
 function synth(context: Record<string, string> = {}): Template {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const config: StageConfig = readStageConfig((key) => context[key]);
-  const stack = new GridtongStack(app, `Gridtong-${config.stage}`, { config, handlerEntry: () => fixture });
+  const stack = new GridtongStack(app, `Gridtong-${config.stage}`, { config, handlerEntry: () => fixture, jobEntry: () => fixture });
   return Template.fromStack(stack);
 }
 
@@ -66,7 +67,8 @@ describe('dev stack', () => {
       .sort();
     expect(routeKeys).toEqual(expected);
     expect([...functionsByRoute(template).keys()].sort()).toEqual(deployedRoutes().map((r) => r.id).sort());
-    template.resourceCountIs('AWS::Lambda::Function', deployedRoutes().length);
+    // events: plus the deliverer and the sweep.
+    template.resourceCountIs('AWS::Lambda::Function', deployedRoutes().length + JOB_IDS.length);
   });
 
   it('never deploys local-only routes such as the demo accounts', () => {
@@ -99,7 +101,7 @@ describe('dev stack', () => {
       expect(res.Properties.Runtime).toBe('nodejs22.x');
     }
     const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup') as Record<string, Resource>);
-    expect(logGroups.length).toBe(deployedRoutes().length + 1);
+    expect(logGroups.length).toBe(deployedRoutes().length + JOB_IDS.length + 1);
     for (const g of logGroups) expect(g.Properties.RetentionInDays).toBe(30);
   });
 
@@ -189,6 +191,16 @@ describe('dev stack', () => {
     });
   });
 
+  it('runs the deliverer on the table stream (pending deliveries only) and both jobs on a schedule, with no Scan', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' }, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+    });
+    template.resourceCountIs('AWS::Events::Rule', JOB_IDS.length);
+    const jobs = Object.values(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).filter((r) => String(r.Properties.Description).startsWith('events job:'));
+    expect(jobs).toHaveLength(JOB_IDS.length);
+  });
+
   it('never allows Scan, wildcard DynamoDB resources or s3:*', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>).flatMap(
       (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
@@ -198,7 +210,8 @@ describe('dev stack', () => {
       const actions = actionsOf(s);
       expect(actions).not.toContain('dynamodb:Scan');
       expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
-      if (actions.some((a) => a.startsWith('dynamodb:') || a.startsWith('s3:'))) {
+      // dynamodb:ListStreams (the deliverer's stream trigger) is the one action IAM only grants on "*".
+      if (actions.some((a) => (a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams') || a.startsWith('s3:'))) {
         expect(resourcesOf(s)).not.toContain('*');
       }
     }
@@ -250,6 +263,13 @@ describe('dev stack', () => {
       'list-areas': ['s3:GetObject /reference/city.json'],
       'get-me': ['s3:GetObject /reference/city.json'],
       'set-my-home': ['s3:GetObject /reference/city.json'],
+      // work-api (issue 7): the staff desk and onboarding
+      'list-work-cases': ['s3:GetObject /reference/city.json'],
+      'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
+      'create-invitation': ['s3:GetObject /reference/city.json'],
+      // events: figures are named by the city reference
+      'get-stats': ['s3:GetObject /reference/city.json'],
     };
     for (const route of deployedRoutes()) {
       expect({ route: route.id, grants: s3Grants(route.id) }).toEqual({ route: route.id, grants: expected[route.id] ?? [] });

@@ -5,10 +5,13 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/report/index',
+    // resident case detail and 我的住址 (issue 6)
+    'pages/case/index',
+    'pages/address/index',
   ],
   subPackages: [
     // The worker desk (网格员/调度/处置) lives here so residents never download it.
-    { root: 'worker', pages: ['pages/desk/index'] },
+    { root: 'worker', pages: ['pages/desk/index', 'pages/case/index', 'pages/stats/index', 'pages/messages/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -151,3 +151,13 @@ describe('platform.request', () => {
     expect(error).toMatchObject({ timedOut: true });
   });
 });
+
+describe('API client addresses', () => {
+  it('every route the client calls is a row of the route table, with its method', async () => {
+    const { routes } = await import('@gridtong/shared/api/routes');
+    const { ROUTES } = await import('../src/services/api');
+    for (const [id, [method, path]] of Object.entries(ROUTES)) {
+      expect(routes.find((r) => r.id === id)).toMatchObject({ method, path });
+    }
+  });
+});

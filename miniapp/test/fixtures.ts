@@ -1,6 +1,8 @@
+import { act } from '@testing-library/react';
 import type { CatalogResponse, LoginResponse } from '@gridtong/shared/api/contracts';
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
 import { DEFAULT_TIME_LIMITS } from '@gridtong/shared/deadlines/time-limits';
+import { platform, type HttpRequest, type HttpResponse } from '../src/services/platform';
 
 const item = (code: string, name: string, kind: CatalogItem['kind'], category: string, icon: string, active = true): CatalogItem => ({
   code,
@@ -38,3 +40,38 @@ export const login: LoginResponse = {
   expiresAt: '2999-01-01T00:00:00.000Z',
   user: { userId: 'U1', role: 'resident', areas: ['440106001001001'], name: '张三' },
 };
+
+type Handler = (req: HttpRequest, params: Record<string, string>) => HttpResponse | Promise<HttpResponse>;
+
+/**
+ * A stand-in for the server behind the platform adapter: answers by "METHOD /path/{param}",
+ * 404 with the API's error body for anything else. Returns the spy (its calls are the requests).
+ */
+export function mockServer(handlers: Record<string, Handler>) {
+  const table = Object.entries(handlers).map(([key, handler]) => {
+    const [method, pattern] = key.split(' ') as [string, string];
+    const names: string[] = [];
+    const re = new RegExp(`^${pattern.replace(/\{(\w+)\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
+    return { method, re, names, handler };
+  });
+  return jest.spyOn(platform, 'request').mockImplementation(async (req) => {
+    const path = req.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]!;
+    for (const row of table) {
+      const m = row.method === req.method ? row.re.exec(path) : null;
+      if (m) return row.handler(req, Object.fromEntries(row.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])));
+    }
+    return { status: 404, data: { error: { code: 'NOT_FOUND', message: '未找到' } } };
+  });
+}
+
+export const ok = (data: unknown, status = 200): HttpResponse => ({ status, data });
+
+/** Query parameters of a request the client sent. */
+export const queryOf = (req: HttpRequest): Record<string, string> => Object.fromEntries(new URLSearchParams(req.url.split('?')[1] ?? ''));
+
+/** What Taro's Input/Textarea send on typing: an input event whose detail carries the value. */
+export function typeInto(el: Element, value: string): void {
+  act(() => {
+    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }));
+  });
+}

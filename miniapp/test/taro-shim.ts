@@ -17,10 +17,11 @@ export const useDidShow = (cb: Callback): void => {
 export const useLoad = useDidShow;
 export const useReady = useDidShow;
 export const useDidHide = (_cb: Callback): void => undefined;
+export const usePullDownRefresh = (_cb: Callback): void => undefined;
 export const useRouter = () => h5.getCurrentInstance().router ?? { params: {} };
 
 export * from '@tarojs/taro-h5';
 
 const { default: h5Default, ...named } = h5 as typeof h5 & { default: object };
-const Taro = Object.assign({}, h5Default, named, { useDidShow, useDidHide, useLoad, useReady, useRouter });
+const Taro = Object.assign({}, h5Default, named, { useDidShow, useDidHide, useLoad, useReady, useRouter, usePullDownRefresh });
 export default Taro;

@@ -52,6 +52,16 @@ export const ERROR_CODES = [
   'IDEMPOTENCY.KEY_INVALID',
   'IDEMPOTENCY.KEY_REUSED',
   'IDEMPOTENCY.IN_PROGRESS',
+  // work-api (issue 7): staff desk, onboarding and revocation
+  'AUTH.ACCOUNT_REVOKED',
+  'WORK.QUEUE_FORBIDDEN',
+  'INVITATION.NOT_FOUND',
+  'INVITATION.EXPIRED',
+  'INVITATION.USED',
+  'INVITATION.ALREADY_STAFF',
+  'INVITATION.OUT_OF_SCOPE',
+  'INVITATION.INVALID',
+  'STAFF.NOT_FOUND',
   // Upstream services (ports).
   'UPSTREAM.WECHAT_UNAVAILABLE',
   'UPSTREAM.WECHAT_BAD_ANSWER',
@@ -60,6 +70,10 @@ export const ERROR_CODES = [
   'FOLLOW.OWN_CASE',
   'FOLLOW.CASE_CLOSED',
   'HOME.OUTSIDE_SERVICE_AREA',
+  // events: outbox and 考核 figures (issue 7)
+  'OUTBOX.NOT_FOUND',
+  'STATS.SCOPE_NOT_FOUND',
+  'STATS.INVALID_RANGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import type { ItemKind } from './schemas/catalog';
 import type { CaseStatus, Satisfaction } from './schemas/case';
 import type { WorkerTitle } from './schemas/city';
 import type { Role } from './schemas/roles';
+import type { CaseActionType } from './case/actions';
 
 /*
  * What users read for each domain value, in one zod-free module: the mini-program imports
@@ -50,4 +51,31 @@ export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
   basicallySatisfied: '基本满意',
   dissatisfied: '不满意',
   veryDissatisfied: '非常不满意',
+};
+
+/** Staff-facing labels for case actions: the desk's buttons and the staff timeline. */
+export const CASE_ACTION_LABELS: Record<CaseActionType, string> = {
+  cancel: '撤单',
+  supplement: '补充信息',
+  file: '立案',
+  reject: '不予立案',
+  requestInfo: '要求补充',
+  dispatch: '派遣',
+  accept: '签收',
+  return: '退单',
+  startHandling: '开始处置',
+  requestExtension: '申请延期',
+  approveExtension: '批准延期',
+  denyExtension: '驳回延期',
+  suspend: '挂账',
+  resume: '恢复处置',
+  handle: '处理反馈',
+  checkPass: '核查通过',
+  checkFail: '核查不通过',
+  rate: '评价',
+  expireRating: '评价期满',
+  requestReopen: '申请重办',
+  approveReopen: '批准重办',
+  denyReopen: '驳回重办',
+  urge: '催办',
 };

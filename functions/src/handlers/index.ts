@@ -17,6 +17,19 @@ import { handler as actOnMyCase } from './act-on-my-case';
 import { handler as listAreas } from './list-areas';
 import { handler as getMe } from './get-me';
 import { handler as setMyHome } from './set-my-home';
+// work-api (issue 7): the staff desk and staff onboarding
+import { handler as actOnWorkCase } from './act-on-work-case';
+import { handler as createInvitation } from './create-invitation';
+import { handler as getWorkCase } from './get-work-case';
+import { handler as listWorkCases } from './list-work-cases';
+import { handler as redeemInvitation } from './redeem-invitation';
+import { handler as revokeStaff } from './revoke-staff';
+// events: message centre, outbox, 考核 figures
+import { handler as listMessages } from './list-messages';
+import { handler as readMessages } from './read-messages';
+import { handler as listOutbox } from './list-outbox';
+import { handler as retryOutbox } from './retry-outbox';
+import { handler as getStats } from './get-stats';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -39,4 +52,17 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'list-areas': listAreas,
   'get-me': getMe,
   'set-my-home': setMyHome,
+  // work-api (issue 7): the staff desk and staff onboarding
+  'list-work-cases': listWorkCases,
+  'get-work-case': getWorkCase,
+  'act-on-work-case': actOnWorkCase,
+  'create-invitation': createInvitation,
+  'redeem-invitation': redeemInvitation,
+  'revoke-staff': revokeStaff,
+  // events: message centre, outbox, 考核 figures
+  'list-messages': listMessages,
+  'read-messages': readMessages,
+  'list-outbox': listOutbox,
+  'retry-outbox': retryOutbox,
+  'get-stats': getStats,
 };

@@ -49,6 +49,17 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'IDEMPOTENCY.KEY_INVALID': 400,
   'IDEMPOTENCY.KEY_REUSED': 409,
   'IDEMPOTENCY.IN_PROGRESS': 409,
+  // work-api (issue 7): staff desk, onboarding and revocation
+  'AUTH.ACCOUNT_REVOKED': 401,
+  'WORK.QUEUE_FORBIDDEN': 403,
+  'INVITATION.NOT_FOUND': 404,
+  'INVITATION.EXPIRED': 410,
+  'INVITATION.USED': 409,
+  'INVITATION.ALREADY_STAFF': 409,
+  'INVITATION.OUT_OF_SCOPE': 403,
+  'INVITATION.INVALID': 422,
+  // Another admin's staff looks exactly like no staff at all.
+  'STAFF.NOT_FOUND': 404,
   'UPSTREAM.WECHAT_UNAVAILABLE': 502,
   'UPSTREAM.WECHAT_BAD_ANSWER': 502,
   'UPSTREAM.WECHAT_ERROR': 502,
@@ -56,6 +67,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'FOLLOW.OWN_CASE': 409,
   'FOLLOW.CASE_CLOSED': 409,
   'HOME.OUTSIDE_SERVICE_AREA': 422,
+  // events: outbox and 考核 figures (issue 7); a scope outside the caller's areas is a 404 like no scope at all
+  'OUTBOX.NOT_FOUND': 404,
+  'STATS.SCOPE_NOT_FOUND': 404,
+  'STATS.INVALID_RANGE': 400,
 };
 
 export interface HttpFailure {

@@ -5,6 +5,7 @@ import { routes, type RouteDef, type RouteId } from '@gridtong/shared/api/routes
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { logger } from '../log';
 import { getRuntime, type Runtime } from '../runtime';
+import { staffPrincipal } from '../store/staff';
 import { DomainError, toHttpFailure } from './errors';
 
 type Route<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;
@@ -19,6 +20,8 @@ export interface Request<Id extends RouteId> {
   headers: Record<string, string>;
   /** Null only on routes without roles (login, openapi). */
   principal: Route<Id>['roles'] extends null ? null : Principal;
+  /** work-api (issue 7): the staff member's name from their stored account (staff-only routes). */
+  actorName: string | undefined;
   sourceIp: string;
   now: Date;
   context: Context;
@@ -82,14 +85,28 @@ function readBody(event: APIGatewayProxyEventV2, headers: Record<string, string>
   }
 }
 
-async function authenticate(route: RouteDef, headers: Record<string, string>, rt: Runtime, now: Date): Promise<Principal | null> {
-  if (route.roles === null) return null;
+async function authenticate(route: RouteDef, headers: Record<string, string>, rt: Runtime, now: Date): Promise<{ principal: Principal | null; actorName?: string }> {
+  if (route.roles === null) return { principal: null };
   const header = headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new DomainError('AUTH.REQUIRED', '请先登录');
   const principal = await (await rt.sessions()).verify(match[1], now);
   if (!route.roles.includes(principal.role)) throw new DomainError('AUTH.FORBIDDEN', '当前身份无权进行此操作');
-  return principal;
+  if (route.roles.includes('resident')) return { principal };
+  return checkStaffAccount(route, principal, rt, now);
+}
+
+/**
+ * work-api (issue 7): staff routes trust the stored account, not the 2-hour token: a revoked
+ * account is refused within a minute (reads may use the container's cache), and never on
+ * a write. Role and scope come from the account, so a changed scope applies just as fast.
+ */
+async function checkStaffAccount(route: RouteDef, principal: Principal, rt: Runtime, now: Date): Promise<{ principal: Principal; actorName?: string }> {
+  const account = await rt.staff.current(principal.userId, now, { fresh: route.method !== 'GET' });
+  if (!account || account.status !== 'active') throw new DomainError('AUTH.ACCOUNT_REVOKED', '您的工作人员账号已停用，请重新登录');
+  const stored = staffPrincipal(account);
+  if (!route.roles?.includes(stored.role)) throw new DomainError('AUTH.FORBIDDEN', '当前身份无权进行此操作');
+  return { principal: stored, actorName: account.name };
 }
 
 export function errorResponse(err: unknown, routeId?: string): APIGatewayProxyStructuredResultV2 {
@@ -114,7 +131,7 @@ export function defineRoute<Id extends RouteId>(id: Id, impl: Implementation<Id>
     const now = rt.now();
     const headers = lowerCaseHeaders(event.headers);
     if (route.localOnly && !rt.config.localDevRoutes) throw new DomainError('ROUTE.NOT_FOUND', '接口不存在');
-    const principal = await authenticate(route, headers, rt, now);
+    const { principal, actorName } = await authenticate(route, headers, rt, now);
     const body = route.request?.body ? parsePart(route.request.body, readBody(event, headers), 'body') : undefined;
     const query = parsePart(route.request?.query, event.queryStringParameters ?? {}, 'query');
     const params = parsePart(route.request?.params, event.pathParameters ?? {}, 'params');
@@ -125,6 +142,7 @@ export function defineRoute<Id extends RouteId>(id: Id, impl: Implementation<Id>
       params,
       headers,
       principal,
+      actorName,
       sourceIp: event.requestContext?.http?.sourceIp ?? '',
       now,
       context,

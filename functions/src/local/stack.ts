@@ -18,7 +18,11 @@ import { createRuntime, releaseRuntime, setRuntime, withRuntime, type Runtime } 
 import { CITY_SNAPSHOT_KEY, publishCitySnapshot } from '../store/city';
 import { createDynamoClients, createS3Client } from '../store/clients';
 import { idempotencyTable, mainTable } from '../store/table-def';
+// events: the deliverer and the sweep run on timers locally, the same code as on AWS
+import type { DeliveryReport } from '../events/deliverer';
+import { runSweep, type SweepReport } from '../events/sweep-job';
 import { openidHash, UserRepository } from '../store/users';
+import { StaffRepository } from '../store/staff';
 import { startBridge } from './bridge';
 import { devOpenid, startWechatStandin, type WechatStandin } from './wechat-standin';
 
@@ -40,6 +44,20 @@ export interface LocalStackOptions {
   env?: Record<string, string>;
   /** Reference data to seed instead of the demo city. */
   city?: CityData;
+  /**
+   * events: how often the deliverer and the sweep run (ms). Off unless asked for (`npm start`
+   * asks): tests run `jobs` themselves, so what they see never depends on timing.
+   */
+  timers?: { deliverEveryMs: number; sweepEveryMs: number } | false;
+}
+
+/** events: `npm start`'s timers: messages within a second or so, the sweep twice a minute. */
+export const DEFAULT_TIMERS = { deliverEveryMs: 1_000, sweepEveryMs: 30_000 } as const;
+
+/** events: run the background jobs now, with this stack's runtime (what the timers do). */
+export interface LocalJobs {
+  deliver(): Promise<DeliveryReport>;
+  sweep(): Promise<SweepReport>;
 }
 
 export interface LocalStack {
@@ -51,6 +69,7 @@ export interface LocalStack {
   seeded: boolean;
   /** Operation names (GetItem, Query, …) received by the embedded DynamoDB, in order. */
   dynamoOperations: string[];
+  jobs: LocalJobs;
   /** The runtime the handlers serve with: tests reach stores and services through it. */
   runtime: Runtime;
   stop(): Promise<void>;
@@ -103,6 +122,11 @@ async function ensureTables(client: DynamoDBClient, config: Config): Promise<voi
       KeySchema: [{ AttributeName: idempotencyTable.partitionKey, KeyType: 'HASH' }],
     }));
     // dynalite has no TTL; a real DynamoDB Local/AWS gets it.
+    // events: messages expire by the main table's TTL attribute.
+    await client.send(new UpdateTimeToLiveCommand({
+      TableName: config.tableName,
+      TimeToLiveSpecification: { AttributeName: mainTable.ttlAttribute, Enabled: true },
+    })).catch(() => undefined);
     await client.send(new UpdateTimeToLiveCommand({
       TableName: config.idempotencyTableName,
       TimeToLiveSpecification: { AttributeName: idempotencyTable.ttlAttribute, Enabled: true },
@@ -144,6 +168,26 @@ async function seedIfEmpty(s3: S3Client, config: Config, users: UserRepository, 
   await publishCitySnapshot(s3, config.uploadBucket, data);
   return true;
 }
+
+// work-api (issue 7): demo staff accounts (user id S<name>, as the seeded login records say)
+async function ensureDemoStaff(staff: StaffRepository, data: CityData): Promise<void> {
+  const createdAt = new Date().toISOString();
+  for (const account of demoAccounts(data)) {
+    if (account.role === 'resident') continue;
+    await staff.ensure({
+      userId: demoStaffUserId(account.code),
+      role: account.role,
+      areas: account.areas,
+      ...(account.departmentId ? { departmentId: account.departmentId } : {}),
+      // A person's name where the demo city has one (the grid team), else the desk it sits at.
+      name: data.workers.find((w) => w.devLogin === account.code)?.name ?? account.description.split('：').pop() ?? account.name,
+      status: 'active',
+      createdAt,
+    });
+  }
+}
+
+const demoStaffUserId = (code: string) => `S${code.replace(/^dev-/, '').replace(/[^A-Za-z0-9]/g, '')}`;
 
 async function sessionSecret(dataDir: string | undefined): Promise<string> {
   if (!dataDir) return randomBytes(32).toString('hex');
@@ -228,6 +272,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await ensureTables(client, config);
     await ensureBucket(s3, config.uploadBucket);
     const seeded = await seedIfEmpty(s3, config, new UserRepository(doc, config.tableName), () => options.city ?? loadDemoCity());
+    // work-api (issue 7): staff routes check the stored staff account, so every demo staff
+    // login has one (also in data folders seeded before accounts existed); revoked ones stay revoked.
+    await ensureDemoStaff(new StaffRepository(doc, config.tableName), options.city ?? loadDemoCity());
 
     logger.setLogLevel(options.quiet ? 'WARN' : 'INFO');
     runtime = createRuntime(config, { now: options.now });
@@ -246,7 +293,34 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => bridge.stop());
 
-    return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, runtime: own, stop: stopAll };
+    // events: the deliverer and the sweep, each never overlapping itself.
+    const jobs: LocalJobs = {
+      deliver: () => withRuntime(own, () => own.deliverer().deliverDue()),
+      sweep: () => withRuntime(own, () => runSweep(own)),
+    };
+    const timers = options.timers ?? false;
+    if (timers) {
+      const every = (name: string, ms: number, job: () => Promise<unknown>) => {
+        let running: Promise<unknown> | null = null;
+        const timer = setInterval(() => {
+          running ??= job()
+            .catch((err: unknown) => logger.warn(`${name} run failed`, { error: err as Error }))
+            .finally(() => {
+              running = null;
+            });
+        }, ms);
+        timer.unref();
+        // Stopped before the stores: the timer first, then whatever run is in flight.
+        stops.push(async () => {
+          clearInterval(timer);
+          await running;
+        });
+      };
+      every('deliverer', timers.deliverEveryMs, jobs.deliver);
+      every('sweep', timers.sweepEveryMs, jobs.sweep);
+    }
+
+    return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, jobs, runtime: own, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { demoAccounts } from '@gridtong/shared/city/accounts';
 import { ROLE_LABELS } from '@gridtong/shared/schemas/roles';
 import { getRuntime } from '../runtime';
-import { startLocalStack } from './stack';
+import { DEFAULT_TIMERS, startLocalStack } from './stack';
 
 /**
  * `npm start`: the whole product on 127.0.0.1 in one process tree. Data lives in .local/
@@ -21,6 +21,8 @@ async function main() {
     h5Dir: existsSync(join(h5Dir, 'index.html')) ? h5Dir : undefined,
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
     s3Endpoint: process.env.S3_ENDPOINT,
+    // events: the deliverer and the sweep on timers, the same code as on AWS
+    timers: DEFAULT_TIMERS,
   });
   const city = await getRuntime().city.get();
   const lines = [

@@ -30,6 +30,11 @@ export class CityProvider {
     private readonly clock: () => Date,
   ) {}
 
+  /** events: the snapshot already loaded, if any, for code that cannot wait (planning a write's sweep key). */
+  peek(): CityReference | null {
+    return this.current;
+  }
+
   async get(): Promise<CityReference> {
     const now = this.clock().getTime();
     if (this.current && now - this.loadedAt < REVALIDATE_MS) return this.current;

@@ -5,7 +5,7 @@
  * Main table items carry pk/sk, plus sparse GSI keys only when the item belongs to that
  * access pattern (a closed case drops out of the open-case queues by losing the attribute).
  */
-export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'] as const;
+export const GSI_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7'] as const;
 export type GsiName = (typeof GSI_NAMES)[number];
 
 /** What each index is for; the CDK stack and the repository both read this. */
@@ -14,7 +14,13 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
   gsi2: 'grid → open cases by deadline',
   gsi3: 'department → dispatched queue by deadline',
   gsi4: 'geohash cell → open cases (nearby duplicates)',
-  gsi5: 'sweep bucket → due warnings / outbox entries by time',
+  // events: gsi5 holds items with work for the deliverer or a reader ('OUTBOX#<shard>' → next
+  // attempt, 'PARKED' → parked deliveries, 'UNREAD#<user>' → unread messages); gsi7 holds cases
+  // the sweep must look at ('DUE#<shard>' → due time). A case can be in both at once.
+  gsi5: 'outbox shard → pending deliveries by next attempt; parked deliveries; a user → unread messages',
+  // work-api (issue 7): the centre's and the grid's decision queues
+  gsi6: 'dispatch queue (street or district: filed, returned, escalated, pending 延期/重办) and verify queue (grid: handled) by deadline',
+  gsi7: 'sweep shard → cases by the time their next warning, deadline or rating window end is due',
 };
 
 export const mainTable = {

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Principal, Role } from '@gridtong/shared/schemas/roles';
 import { newUserId } from './ids';
+import { StaffDirectory } from './staff-directory';
 
 /**
  * Accounts are keyed by a hash of the openid so the openid itself is stored nowhere and a
@@ -79,6 +80,8 @@ export class UserRepository {
   /** Binds (or rebinds) a staff account; used by seeding and operator tooling. */
   async bindStaff(hash: string, record: AccountRecord): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...key(hash), ...record } }));
+    // events: the deliverer finds staff by area and department through the staff directory.
+    await new StaffDirectory(this.doc, this.table).add(record);
   }
 }
 

@@ -1,7 +1,9 @@
-import { View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import { Input, View, Text } from '@tarojs/components';
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
 import { useCatalog } from '../hooks/use-catalog';
-import { groupCatalog } from '../services/catalog';
+import { frequentItems, groupCatalog, searchCatalog } from '../services/catalog';
+import { itemUseCounts } from '../services/item-usage';
 import { platform } from '../services/platform';
 import { PAGES } from '../services/routes';
 import { T } from '../texts';
@@ -25,14 +27,43 @@ function MenuItem({ item }: { item: CatalogItem }) {
 /** The 点菜 menu of everything a resident can report: 部件 and 事件, each by category. */
 export function CatalogMenu() {
   const { state, retry } = useCatalog();
+  const [query, setQuery] = useState('');
+  const [counts] = useState(itemUseCounts);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError title={T.home.loadFailed} message={state.message} onRetry={retry} />;
 
   const groups = groupCatalog(state.catalog.items);
   if (groups.length === 0) return <View className='state'><Text className='state-text'>{T.home.empty}</Text></View>;
+  const found = searchCatalog(state.catalog.items, query);
+  const frequent = frequentItems(state.catalog.items, counts);
   return (
     <View>
-      {groups.map((kind) => (
+      <Input
+        className='text-input menu-search'
+        type='text'
+        confirmType='search'
+        value={query}
+        placeholder={T.menu.search}
+        ariaLabel={T.menu.searchLabel}
+        onInput={(e) => setQuery(e.detail.value)}
+      />
+      {query.trim() ? (
+        <View className='category' {...a11y('region', T.menu.searchLabel)}>
+          {found.length === 0 ? <Text className='hint'>{T.menu.noMatch}</Text> : null}
+          <View className='menu-grid'>
+            {found.map((item) => <MenuItem key={item.code} item={item} />)}
+          </View>
+        </View>
+      ) : null}
+      {!query.trim() && frequent.length > 0 ? (
+        <View className='kind' {...a11y('region', T.menu.frequent)}>
+          <Text className='kind-title' {...a11y('heading')}>{T.menu.frequent}</Text>
+          <View className='menu-grid'>
+            {frequent.map((item) => <MenuItem key={item.code} item={item} />)}
+          </View>
+        </View>
+      ) : null}
+      {query.trim() ? null : groups.map((kind) => (
         <View key={kind.kind} className='kind' {...a11y('region', kind.label)}>
           <Text className='kind-title' {...a11y('heading')}>{kind.label}</Text>
           {kind.categories.map((category) => (

@@ -1,4 +1,15 @@
 import type { CatalogResponse, ErrorBody, LoginResponse, devAccountsResponseSchema } from '@gridtong/shared/api/contracts';
+import type {
+  AreasResponse,
+  MyCasesResponse,
+  FollowResponse,
+  HomeRequest,
+  MeResponse,
+  NearbyQuery,
+  NearbyResponse,
+  ResidentAction,
+} from './api-pending';
+import type { BodyOf, QueryOf, ResponseOf, RouteAddresses } from './api-types';
 import { T } from '../texts';
 import { NetworkError, platform as defaultPlatform, type HttpMethod, type Platform } from './platform';
 import { PAGES } from './routes';
@@ -31,6 +42,39 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
+/** Addresses of the table's routes the client calls, checked against the route table. */
+export const ROUTES = {
+  'auth-wechat': ['POST', '/v1/auth/wechat'],
+  'get-catalog': ['GET', '/v1/catalog'],
+  'locate-grid': ['GET', '/v1/grids/locate'],
+  'create-upload': ['POST', '/v1/uploads'],
+  'create-case': ['POST', '/v1/cases'],
+  'list-my-cases': ['GET', '/v1/cases'],
+  'get-my-case': ['GET', '/v1/cases/{id}'],
+  'dev-accounts': ['GET', '/v1/dev/accounts'],
+  // report and track (issue 6)
+  'list-nearby-cases': ['GET', '/v1/cases/nearby'],
+  'follow-case': ['POST', '/v1/cases/{id}/follow'],
+  'unfollow-case': ['DELETE', '/v1/cases/{id}/follow'],
+  'act-on-my-case': ['POST', '/v1/cases/{id}/actions'],
+  'list-areas': ['GET', '/v1/areas'],
+  'get-me': ['GET', '/v1/me'],
+  'set-my-home': ['PUT', '/v1/me/home'],
+} as const satisfies RouteAddresses;
+
+/** `/v1/cases/{id}` with its parameters filled in (escaped). */
+export function pathWith(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** Path plus query string; undefined values are left out. */
+export function withQuery(path: string, query: object): string {
+  const parts = Object.entries(query as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length > 0 ? `${path}?${parts.join('&')}` : path;
+}
+
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 const isErrorBody = (data: unknown): data is ErrorBody =>
@@ -41,8 +85,8 @@ export function createApiClient(opts: ApiClientOptions) {
   const session = opts.session ?? defaultSession;
   const timeoutMs = opts.timeoutMs ?? 10_000;
 
-  async function send(method: HttpMethod, path: string, body: unknown, token: string | undefined) {
-    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  async function send(method: HttpMethod, path: string, body: unknown, token: string | undefined, extraHeaders?: Record<string, string>) {
+    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders };
     // A weak connection drops requests: a GET is safe to repeat once; a POST is not.
     const attempts = method === 'GET' ? 2 : 1;
     for (let attempt = 1; ; attempt++) {
@@ -58,9 +102,9 @@ export function createApiClient(opts: ApiClientOptions) {
     }
   }
 
-  async function call<R>(method: HttpMethod, path: string, body?: unknown): Promise<R> {
+  async function call<R>(method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<R> {
     const token = session.get()?.token;
-    const res = await send(method, path, body, token);
+    const res = await send(method, path, body, token, headers);
     if (res.status >= 200 && res.status < 300) {
       if (res.data === undefined || res.data === null || typeof res.data !== 'object') {
         throw new ApiError('BAD_RESPONSE', T.network.badAnswer, res.status);
@@ -91,6 +135,26 @@ export function createApiClient(opts: ApiClientOptions) {
     },
     devAccounts: () => call<DevAccountsResponse>('GET', '/v1/dev/accounts'),
     catalog: () => call<CatalogResponse>('GET', '/v1/catalog'),
+
+    // --- resident reporting and tracking (issue 6) ---
+    locateGrid: (q: QueryOf<'locate-grid'>) => call<ResponseOf<'locate-grid'>>('GET', withQuery(ROUTES['locate-grid'][1], q)),
+    createUpload: (body: BodyOf<'create-upload'>) => call<ResponseOf<'create-upload'>>('POST', ROUTES['create-upload'][1], body),
+    /** The same key for every retry of one draft: the server files one case. */
+    createCase: (body: BodyOf<'create-case'>, idempotencyKey: string) =>
+      call<ResponseOf<'create-case'>>('POST', ROUTES['create-case'][1], body, { 'idempotency-key': idempotencyKey }),
+    listCases: (q: { limit?: number; cursor?: string } = {}) =>
+      call<MyCasesResponse>('GET', withQuery(ROUTES['list-my-cases'][1], q)),
+    getCase: (id: string) => call<ResponseOf<'get-my-case'>>('GET', pathWith(ROUTES['get-my-case'][1], { id })),
+    nearbyCases: (q: NearbyQuery) => call<NearbyResponse>('GET', withQuery(ROUTES['list-nearby-cases'][1], q)),
+    follow: (id: string) => call<FollowResponse>('POST', pathWith(ROUTES['follow-case'][1], { id })),
+    unfollow: (id: string) => call<FollowResponse>('DELETE', pathWith(ROUTES['unfollow-case'][1], { id })),
+    act: (id: string, action: ResidentAction) => call<ResponseOf<'act-on-my-case'>>('POST', pathWith(ROUTES['act-on-my-case'][1], { id }), action),
+    me: () => call<MeResponse>('GET', ROUTES['get-me'][1]),
+    setHome: (body: HomeRequest) => call<MeResponse>('PUT', ROUTES['set-my-home'][1], body),
+    areas: () => call<AreasResponse>('GET', ROUTES['list-areas'][1]),
+
+    // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
+    request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),
   };
 }
 

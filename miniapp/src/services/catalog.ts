@@ -36,6 +36,23 @@ export function groupCatalog(items: readonly CatalogItem[]): KindGroup[] {
   }).filter((k) => k.categories.length > 0);
 }
 
+/** Items whose name, category or description contains the typed words (all of them). */
+export function searchCatalog(items: readonly CatalogItem[], query: string): CatalogItem[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return items.filter((i) => i.active !== false && words.every((w) => `${i.name} ${i.category} ${i.description}`.toLowerCase().includes(w)));
+}
+
+/** The resident's most used items, most used first (ties keep catalog order), at most `limit`. */
+export function frequentItems(items: readonly CatalogItem[], counts: Record<string, number>, limit = 6): CatalogItem[] {
+  return items
+    .filter((i) => i.active !== false && (counts[i.code] ?? 0) > 0)
+    .map((item, order) => ({ item, order, n: counts[item.code] ?? 0 }))
+    .sort((a, b) => b.n - a.n || a.order - b.order)
+    .slice(0, limit)
+    .map((x) => x.item);
+}
+
 let cached: Promise<CatalogResponse> | undefined;
 
 /** The catalog changes rarely: fetch it once per app run, again after a failure. */

@@ -6,4 +6,9 @@ export const PAGES = {
   login: '/pages/login/index',
   report: '/pages/report/index',
   workerDesk: '/worker/pages/desk/index',
+  // resident case detail and 我的住址 (issue 6)
+  caseDetail: '/pages/case/index',
+  homeAddress: '/pages/address/index',
 } as const;
+
+export const caseUrl = (id: string): string => `${PAGES.caseDetail}?id=${encodeURIComponent(id)}`;

@@ -2,6 +2,10 @@ import * as z from 'zod';
 import type { Role } from '../schemas/roles';
 import * as c from './contracts';
 import * as track from './report-track';
+// work-api (issue 7): staff desk and onboarding contracts
+import * as staff from './staff';
+import * as work from './work';
+import * as ev from './events';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -32,6 +36,8 @@ export interface RouteDef {
 }
 
 const ANY_SIGNED_IN = ['resident', 'gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departmentHandler', 'admin'] as const;
+// work-api (issue 7): every staff role
+const STAFF = ['gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departmentHandler', 'admin'] as const;
 
 export const routes = [
   {
@@ -101,6 +107,67 @@ export const routes = [
     request: { params: c.caseIdParamsSchema },
     response: { status: 200, body: z.union([c.caseViewSchema, track.followerCaseViewSchema]) },
     errors: [404],
+  },
+  // work-api (issue 7): the staff desk and staff onboarding
+  {
+    id: 'list-work-cases',
+    method: 'GET',
+    path: '/v1/work/cases',
+    summary: '工作台队列：按期限排序的待办案件（含预警、关注数、催办数）',
+    roles: STAFF,
+    request: { query: work.workQueueQuerySchema },
+    response: { status: 200, body: work.workQueueResponseSchema },
+    errors: [403],
+  },
+  {
+    id: 'get-work-case',
+    method: 'GET',
+    path: '/v1/work/cases/{id}',
+    summary: '工作人员查看案件（?reveal=contact&reason= 查看联系电话，留痕）',
+    roles: STAFF,
+    request: { params: work.workCaseParamsSchema, query: work.workCaseQuerySchema },
+    response: { status: 200, body: work.workCaseViewSchema },
+    errors: [404, 409],
+  },
+  {
+    id: 'act-on-work-case',
+    method: 'POST',
+    path: '/v1/work/cases/{id}/actions',
+    summary: '工作人员办理案件：立案、派遣、签收、退单、处置、核查等（带 version）',
+    roles: STAFF,
+    request: { params: work.workCaseParamsSchema, body: work.workActionRequestSchema },
+    response: { status: 200, body: work.workCaseViewSchema },
+    errors: [403, 404, 409, 422, 429],
+  },
+  {
+    id: 'create-invitation',
+    method: 'POST',
+    path: '/v1/admin/invitations',
+    summary: '管理员发放工作人员邀请码（一次性，72 小时有效）',
+    roles: ['admin'],
+    request: { body: staff.createInvitationRequestSchema },
+    response: { status: 201, body: staff.invitationResponseSchema },
+    errors: [403, 422],
+  },
+  {
+    id: 'redeem-invitation',
+    method: 'POST',
+    path: '/v1/auth/invitations/{code}',
+    summary: '已登录的微信用户使用邀请码成为工作人员，返回新的会话令牌',
+    roles: ['resident'],
+    request: { params: staff.invitationParamsSchema },
+    response: { status: 200, body: c.loginResponseSchema },
+    errors: [403, 404, 409, 410],
+  },
+  {
+    id: 'revoke-staff',
+    method: 'DELETE',
+    path: '/v1/admin/staff/{id}',
+    summary: '管理员停用工作人员账号（一分钟内生效）',
+    roles: ['admin'],
+    request: { params: staff.staffParamsSchema },
+    response: { status: 200, body: staff.revokeStaffResponseSchema },
+    errors: [403, 404],
   },
   {
     id: 'get-openapi',
@@ -185,6 +252,54 @@ export const routes = [
     request: { body: track.homeRequestSchema },
     response: { status: 200, body: track.homeResponseSchema },
     errors: [422],
+  },
+  // events: message centre, outbox and 考核 figures (issue 7)
+  {
+    id: 'list-messages',
+    method: 'GET',
+    path: '/v1/messages',
+    summary: '消息中心（最新在前，游标分页，含未读数）',
+    roles: ANY_SIGNED_IN,
+    request: { query: ev.listMessagesQuerySchema },
+    response: { status: 200, body: ev.listMessagesResponseSchema },
+  },
+  {
+    id: 'read-messages',
+    method: 'POST',
+    path: '/v1/messages/read',
+    summary: '标记消息已读（指定 ids 或 all）',
+    roles: ANY_SIGNED_IN,
+    request: { body: ev.markMessagesReadRequestSchema },
+    response: { status: 200, body: ev.markMessagesReadResponseSchema },
+  },
+  {
+    id: 'list-outbox',
+    method: 'GET',
+    path: '/v1/work/outbox',
+    summary: '待投递与已搁置的事件投递（管理员）',
+    roles: ['admin'],
+    request: { query: ev.listOutboxQuerySchema },
+    response: { status: 200, body: ev.listOutboxResponseSchema },
+  },
+  {
+    id: 'retry-outbox',
+    method: 'POST',
+    path: '/v1/work/outbox/{id}/retry',
+    summary: '重新投递已搁置的事件（管理员）',
+    roles: ['admin'],
+    request: { params: ev.outboxIdParamsSchema },
+    response: { status: 200, body: ev.retryOutboxResponseSchema },
+    errors: [404],
+  },
+  {
+    id: 'get-stats',
+    method: 'GET',
+    path: '/v1/work/stats',
+    summary: '考核数据：响应率、解决率、满意率与原始计数',
+    roles: ['supervisor', 'dispatcher', 'admin'],
+    request: { query: ev.statsQuerySchema },
+    response: { status: 200, body: ev.statsResponseSchema },
+    errors: [404],
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -149,29 +149,5 @@ const _allActionTypesListed: [MissingActionType] extends [never] ? true : never 
 
 export const caseActionTypeSchema = z.enum(CASE_ACTION_TYPES);
 
-/** Staff-facing labels for buttons and logs (the resident view has its own wording). */
-export const CASE_ACTION_LABELS: Record<CaseActionType, string> = {
-  cancel: '撤单',
-  supplement: '补充信息',
-  file: '立案',
-  reject: '不予立案',
-  requestInfo: '要求补充',
-  dispatch: '派遣',
-  accept: '签收',
-  return: '退单',
-  startHandling: '开始处置',
-  requestExtension: '申请延期',
-  approveExtension: '批准延期',
-  denyExtension: '驳回延期',
-  suspend: '挂账',
-  resume: '恢复处置',
-  handle: '处理反馈',
-  checkPass: '核查通过',
-  checkFail: '核查不通过',
-  rate: '评价',
-  expireRating: '评价期满',
-  requestReopen: '申请重办',
-  approveReopen: '批准重办',
-  denyReopen: '驳回重办',
-  urge: '催办',
-};
+/** Staff-facing labels for buttons and logs (zod-free, in ../labels, so the mini-program can use them). */
+export { CASE_ACTION_LABELS } from '../labels';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { urgencySchema } from '../deadlines';
+import { urgencySchema, warningStageSchema } from '../deadlines';
 import { communityCodeSchema, districtCodeSchema, gridCodeSchema, instantSchema, phoneSchema, streetCodeSchema } from './common';
 import { roleSchema } from './roles';
 
@@ -126,6 +126,9 @@ export const caseSchema = z.object({
   createdAt: instantSchema,
   updatedAt: instantSchema,
   closedAt: instantSchema.optional(),
+  // events: the warning light the sweep last recorded, for the deadline it was measured against
+  // (a new deadline, after a re-dispatch or an extension, starts again from none).
+  warning: z.object({ stage: warningStageSchema, deadline: instantSchema, at: instantSchema }).optional(),
   timeline: z.array(timelineEventSchema).min(1),
 });
 export type Case = z.infer<typeof caseSchema>;

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '我的上报',
+  enablePullDownRefresh: true,
 });

@@ -1,23 +1,117 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { a11y } from '../../components/a11y';
+import { LoadError, Loading } from '../../components/load-state';
+import { Screen } from '../../components/screen';
+import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
+import { api } from '../../services/api';
+import type { CaseListEntry } from '../../services/api-pending';
+import { caseProgress } from '../../services/case-progress';
+import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
-import { PAGES } from '../../services/routes';
+import { caseUrl, PAGES } from '../../services/routes';
 import { T } from '../../texts';
+import '../../components/tags.css';
+import './index.css';
 
-/** Placeholder until the case list lands: explains what will be here. */
-export default function CasesPage() {
-  useSession({ required: true });
+const PAGE_SIZE = 20;
+
+interface Listing {
+  cases: CaseListEntry[];
+  nextCursor: string | null;
+}
+
+function CaseRow({ c }: { c: CaseListEntry }) {
+  const progress = caseProgress(c.status);
+  const followed = c.relation === 'followed';
+  const warning = c.warningStage !== 'none' ? c.warningLabel || T.cases.warning[c.warningStage] : undefined;
   return (
-    <View className='page'>
-      <Text className='page-title' {...a11y('heading')}>{T.cases.title}</Text>
-      <View className='state'>
-        <Text className='state-text'>{T.cases.empty}</Text>
-        <Button type='primary' size='large' className='big-button' onClick={() => platform.switchTab(PAGES.home)}>
-          {T.cases.goReport}
-        </Button>
+    <View
+      className='card case-row'
+      {...a11y('button', `${c.itemName}，${progress.tag}${followed ? `，${T.cases.followed}` : ''}`)}
+      onClick={() => platform.navigateTo(caseUrl(c.id))}
+    >
+      <View className='case-row-head'>
+        <Text className='case-row-name'>{c.itemName}</Text>
+        <Text className={`tag tag-${progress.tone}`}>{progress.tag}</Text>
       </View>
+      <View className='case-row-tags'>
+        <Text className={`tag ${followed ? 'tag-followed' : 'tag-mine'}`}>{followed ? T.cases.followed : T.cases.mine}</Text>
+        {warning ? <Text className='tag tag-warn'>{warning}</Text> : null}
+      </View>
+      {c.address ? <Text className='hint case-row-line'>{c.address}</Text> : null}
+      <Text className='hint case-row-line'>{`${T.cases.reportedAt} ${formatTime(c.createdAt)}`}</Text>
+      {c.nextDeadline ? <Text className='hint case-row-line'>{`${c.nextDeadline.label} ${formatTime(c.nextDeadline.at)}`}</Text> : null}
     </View>
+  );
+}
+
+/** 我的上报: cases I reported and cases I follow, newest first, pull to refresh, paged. */
+export default function CasesPage() {
+  const current = useSession({ required: true });
+  const list = useRequest<Listing>(() => (current ? api.listCases({ limit: PAGE_SIZE }) : undefined), [current?.token]);
+  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
+
+  useDidShow(() => {
+    if (list.state.status === 'ready') void list.refresh();
+  });
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => platform.stopPullDownRefresh());
+  });
+
+  const loadMore = async (data: Listing) => {
+    if (!data.nextCursor || more.busy) return;
+    setMore({ busy: true });
+    try {
+      const page = await api.listCases({ limit: PAGE_SIZE, cursor: data.nextCursor });
+      const seen = new Set(data.cases.map((c) => c.id));
+      list.set({ cases: [...data.cases, ...page.cases.filter((c) => !seen.has(c.id))], nextCursor: page.nextCursor });
+      setMore({ busy: false });
+    } catch (e) {
+      setMore({ busy: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const data = list.state.data;
+  return (
+    <Screen>
+      <Text className='page-title' {...a11y('heading')}>{T.cases.title}</Text>
+      {list.state.status === 'loading' ? <Loading /> : null}
+      {list.state.status === 'error' && !data ? <LoadError title={T.cases.loadFailed} message={list.state.error} onRetry={list.retry} /> : null}
+      {list.state.status === 'error' && data ? <Text className='error-text' {...a11y('alert')}>{list.state.error}</Text> : null}
+      {data && data.cases.length === 0 ? (
+        <View className='state'>
+          <Text className='state-text'>{T.cases.empty}</Text>
+          <Button type='primary' size='large' className='big-button' onClick={() => platform.switchTab(PAGES.home)}>
+            {T.cases.goReport}
+          </Button>
+        </View>
+      ) : null}
+      {data && data.cases.length > 0 ? (
+        <View {...a11y('list', T.cases.title)}>
+          {data.cases.map((c) => (
+            <CaseRow key={c.id} c={c} />
+          ))}
+        </View>
+      ) : null}
+      {data && data.cases.length > 0 ? (
+        <View className='list-foot'>
+          {more.error ? <Text className='error-text' {...a11y('alert')}>{more.error}</Text> : null}
+          {data.nextCursor ? (
+            <Button block size='large' className='big-button' loading={more.busy} onClick={() => void loadMore(data)}>
+              {T.cases.loadMore}
+            </Button>
+          ) : (
+            <Text className='hint list-end'>{T.cases.noMore}</Text>
+          )}
+          <Button block size='large' className='big-button gap' loading={list.refreshing} onClick={() => void list.refresh()}>
+            {T.cases.refresh}
+          </Button>
+        </View>
+      ) : null}
+    </Screen>
   );
 }

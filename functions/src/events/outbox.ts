@@ -1,0 +1,83 @@
+import type { TimelineEvent } from '@gridtong/shared/schemas/case';
+
+/**
+ * The outbox lives on the case item itself: one attribute per event that still owes
+ * deliveries (`ob_<seq>`), written in the same conditional write as the transition, plus a
+ * sparse gsi5 key saying when the deliverer should next look at the case. Nothing here
+ * touches the case's `version`, so bookkeeping never collides with a staff action; `obRev`
+ * orders the bookkeeping writes among themselves.
+ */
+
+/** Every channel a new event owes; a channel added here is owed by every event written from then on. */
+export const EVENT_CHANNELS = ['messages', 'counters'] as const;
+export type ChannelName = (typeof EVENT_CHANNELS)[number];
+
+export const OUTBOX_PREFIX = 'ob_';
+export const OUTBOX_REV = 'obRev';
+export const OUTBOX_SHARDS = 4;
+export const DUE_SHARDS = 4;
+export const PARKED_PARTITION = 'PARKED';
+
+export interface ChannelState {
+  /** pending: will be tried at `next`; parked: given up after too many failures, waits for an operator. */
+  s: 'pending' | 'parked';
+  /** Attempts so far. */
+  n: number;
+  next: string;
+  err?: string;
+}
+
+export interface OutboxEntry {
+  seq: number;
+  at: string;
+  action: string;
+  ch: Partial<Record<string, ChannelState>>;
+}
+
+export const outboxAttribute = (seq: number) => `${OUTBOX_PREFIX}${seq}`;
+export const eventIdOf = (caseId: string, seq: number) => `${caseId}-${seq}`;
+
+export function parseEventId(id: string): { caseId: string; seq: number } | null {
+  const match = /^(C[0-9A-Z]{10,40})-(\d{1,6})$/.exec(id);
+  return match ? { caseId: match[1]!, seq: Number(match[2]) } : null;
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Spreads one partition's writes over a few so a typhoon's burst does not heat a single key. */
+export const shardOf = (id: string, shards: number) => hash(id) % shards;
+
+export function newEntry(event: TimelineEvent, channels: readonly string[] = EVENT_CHANNELS): OutboxEntry {
+  return {
+    seq: event.seq,
+    at: event.at,
+    action: event.action,
+    ch: Object.fromEntries(channels.map((c) => [c, { s: 'pending', n: 0, next: event.at } satisfies ChannelState])),
+  };
+}
+
+/** The outbox entries stored on a raw item. */
+export function entriesOf(item: Record<string, unknown>): OutboxEntry[] {
+  return Object.entries(item)
+    .filter(([k, v]) => k.startsWith(OUTBOX_PREFIX) && v && typeof v === 'object')
+    .map(([, v]) => v as OutboxEntry)
+    .sort((a, b) => a.seq - b.seq);
+}
+
+export type OutboxIndexKey = { gsi5pk: string; gsi5sk: string } | null;
+
+/** Where the case belongs in gsi5 given its entries: the earliest pending attempt, else parked, else nowhere. */
+export function outboxIndexKey(caseId: string, entries: readonly OutboxEntry[]): OutboxIndexKey {
+  const states = entries.flatMap((e) => Object.values(e.ch).filter((s): s is ChannelState => s !== undefined));
+  const pending = states.filter((s) => s.s === 'pending').map((s) => s.next).sort();
+  if (pending.length) return { gsi5pk: `OUTBOX#${shardOf(caseId, OUTBOX_SHARDS)}`, gsi5sk: `${pending[0]}#${caseId}` };
+  const parked = entries.filter((e) => Object.values(e.ch).some((s) => s?.s === 'parked')).map((e) => e.at).sort();
+  if (parked.length) return { gsi5pk: PARKED_PARTITION, gsi5sk: `${parked[parked.length - 1]}#${caseId}` };
+  return null;
+}
+
+export const duePartition = (caseId: string) => `DUE#${shardOf(caseId, DUE_SHARDS)}`;

@@ -1,0 +1,4 @@
+import { defineRoute } from '../http/route';
+import { readStats } from '../services/stats';
+
+export const handler = defineRoute('get-stats', async (req, rt) => ({ body: await readStats(rt, req.principal, req.query) }));

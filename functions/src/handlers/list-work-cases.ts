@@ -1,0 +1,6 @@
+import { defineRoute } from '../http/route';
+import { listWorkQueue } from '../services/work-queue';
+
+export const handler = defineRoute('list-work-cases', async (req, rt) => ({
+  body: await listWorkQueue(rt, req.principal, req.query, req.now),
+}));

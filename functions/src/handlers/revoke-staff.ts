@@ -1,0 +1,6 @@
+import { defineRoute } from '../http/route';
+import { revokeStaff } from '../services/staff-onboarding';
+
+export const handler = defineRoute('revoke-staff', async (req, rt) => ({
+  body: await revokeStaff(rt, req.principal, req.params.id, req.now),
+}));

@@ -1,0 +1,147 @@
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Message } from '@gridtong/shared/api/events';
+import { DomainError } from '@gridtong/shared/errors';
+import { mainTable } from './table-def';
+
+/** Messages are kept half a year; DynamoDB's TTL removes them after that. */
+const RETENTION_SECONDS = 180 * 24 * 3600;
+
+export interface NewMessage {
+  userId: string;
+  eventId: string;
+  /** The event's own time: with the event id it makes the key, so a replay lands on the same item. */
+  at: string;
+  caseId: string;
+  title: string;
+  body: string;
+}
+
+const partition = (userId: string) => `MSG#${userId}`;
+const unread = (userId: string) => `UNREAD#${userId}`;
+
+function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+}
+
+function decodeCursor(cursor: string, userId: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    // Only a key of this user's own list: a cursor can never open someone else's messages.
+    if (key && Object.keys(key).sort().join(',') === 'pk,sk' && key.pk === partition(userId) && typeof key.sk === 'string') return key;
+  } catch {
+    // fall through
+  }
+  throw new DomainError('REQUEST.INVALID_CURSOR', '分页参数无效，请从第一页重新加载', { problems: [{ path: 'query.cursor', message: 'invalid cursor' }] });
+}
+
+/**
+ * The message centre: one item per (recipient, event), `pk MSG#<user>`, `sk <event time>#<event id>`,
+ * newest first by key. Unread ones also carry gsi5 `UNREAD#<user>`, so the unread count is a
+ * query over exactly the unread items.
+ */
+export class MessageStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  /** Idempotent: the same event for the same person is stored once however often it is delivered. */
+  async put(m: NewMessage): Promise<boolean> {
+    const sk = `${m.at}#${m.eventId}`;
+    try {
+      await this.doc.send(new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: partition(m.userId),
+          sk,
+          at: m.at,
+          eventId: m.eventId,
+          caseId: m.caseId,
+          title: m.title,
+          body: m.body,
+          gsi5pk: unread(m.userId),
+          gsi5sk: sk,
+          [mainTable.ttlAttribute]: Math.floor(Date.parse(m.at) / 1000) + RETENTION_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  async list(userId: string, limit: number, cursor?: string): Promise<{ messages: Message[]; nextCursor: string | null }> {
+    const out = await this.doc.send(new QueryCommand({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': partition(userId) },
+      ScanIndexForward: false,
+      Limit: limit,
+      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, userId) } : {}),
+    }));
+    const messages = (out.Items ?? []).map((item): Message => ({
+      id: String(item.sk),
+      at: String(item.at),
+      title: String(item.title),
+      body: String(item.body),
+      caseId: String(item.caseId),
+      read: item.gsi5pk === undefined,
+    }));
+    return { messages, nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi5',
+        KeyConditionExpression: 'gsi5pk = :p',
+        ExpressionAttributeValues: { ':p': unread(userId) },
+        Select: 'COUNT',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
+  /** Marks the caller's own messages read; ids that are not theirs (or not messages) change nothing. */
+  async markRead(userId: string, ids: readonly string[], now: Date): Promise<void> {
+    for (const sk of new Set(ids)) {
+      try {
+        await this.doc.send(new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: partition(userId), sk },
+          UpdateExpression: 'SET readAt = :now REMOVE gsi5pk, gsi5sk',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_exists(gsi5pk)',
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+        }));
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      }
+    }
+  }
+
+  async markAllRead(userId: string, now: Date): Promise<void> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi5',
+        KeyConditionExpression: 'gsi5pk = :p',
+        ExpressionAttributeValues: { ':p': unread(userId) },
+        ProjectionExpression: 'sk',
+        Limit: 100,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      await this.markRead(userId, (out.Items ?? []).map((i) => String(i.sk)), now);
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
+}

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { a11y } from '../../components/a11y';
+import { LoadError, Loading } from '../../components/load-state';
+import { PhotoUploader } from '../../components/photo-uploader';
+import { Screen } from '../../components/screen';
+import { useRequest } from '../../hooks/use-request';
+import { useSession } from '../../hooks/use-session';
+import { ApiError, api } from '../../services/api';
+import { isFollowerView, type CaseDetail, type ResidentAction } from '../../services/api-pending';
+import { caseProgress } from '../../services/case-progress';
+import type { DraftPhoto } from '../../services/draft-store';
+import { formatTime } from '../../services/format';
+import { platform } from '../../services/platform';
+import { T } from '../../texts';
+import '../../components/tags.css';
+import './index.css';
+
+function Steps({ c }: { c: CaseDetail }) {
+  const progress = caseProgress(c.status);
+  return (
+    <View className='card' {...a11y('region', T.cases.stepTitle)}>
+      <Text className='field-label'>{T.cases.stepTitle}</Text>
+      <View className='steps' {...a11y('list', T.cases.stepTitle)}>
+        {T.cases.steps.map((label, i) => {
+          const state = i < progress.current ? 'done' : i === progress.current && progress.tone !== 'stopped' ? 'now' : 'todo';
+          return (
+            <View key={label} className={`step step-${state}`} {...a11y('listitem', `${label}${state === 'done' ? '，已完成' : state === 'now' ? '，进行中' : ''}`)}>
+              <Text className='step-dot'>{state === 'done' ? '✓' : String(i + 1)}</Text>
+              <Text className='step-label'>{label}</Text>
+            </View>
+          );
+        })}
+      </View>
+      <Text className={`tag tag-${progress.tone}`}>{progress.tag}</Text>
+      <Text className='hint step-explain'>{progress.explain}</Text>
+    </View>
+  );
+}
+
+function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
+  const actions = c.availableActions ?? [];
+  const [busy, setBusy] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<DraftPhoto[]>([]);
+
+  const run = async (action: ResidentAction, message: string) => {
+    setBusy(action.type);
+    setError(undefined);
+    try {
+      const next = await api.act(c.id, action);
+      onDone(next, message);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) onDone(undefined, T.cases.stale);
+      else setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const cancel = async () => {
+    if (!(await platform.alert(T.cases.cancel, T.cases.cancelConfirm, { confirmText: T.cases.cancel, cancelText: T.report.prev }))) return;
+    await run({ type: 'cancel', version: c.version }, T.cases.cancelDone);
+  };
+  const unfollow = async () => {
+    setBusy('unfollow');
+    try {
+      await api.unfollow(c.id);
+      onDone(undefined, T.cases.unfollowDone);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  if (actions.length === 0 && c.relation !== 'followed') return null;
+  return (
+    <View className='card' {...a11y('region', T.cases.actions)}>
+      <Text className='field-label'>{T.cases.actions}</Text>
+      {actions.includes('supplement') ? (
+        <View className='supplement'>
+          <Textarea className='text-area' value={text} placeholder={T.cases.supplementPlaceholder} maxlength={1000} ariaLabel={T.cases.supplement} onInput={(e) => setText(e.detail.value)} />
+          <PhotoUploader photos={photos} update={(fn) => setPhotos((p) => fn(p))} min={0} max={3} />
+          <Button
+            block
+            size='large'
+            type='primary'
+            className='big-button gap'
+            loading={busy === 'supplement'}
+            onClick={() =>
+              void run(
+                { type: 'supplement', text: text.trim() || undefined, photos: photos.filter((p) => p.key).map((p) => ({ key: p.key! })), version: c.version },
+                T.cases.supplementDone,
+              )
+            }
+          >
+            {T.cases.supplementSend}
+          </Button>
+        </View>
+      ) : null}
+      {actions.includes('urge') ? (
+        <Button block size='large' type='primary' className='big-button gap' loading={busy === 'urge'} onClick={() => void run({ type: 'urge', version: c.version }, T.cases.urgeDone)}>
+          {T.cases.urge}
+        </Button>
+      ) : null}
+      {actions.includes('cancel') ? (
+        <Button block size='large' type='danger' className='big-button gap' loading={busy === 'cancel'} onClick={() => void cancel()}>
+          {T.cases.cancel}
+        </Button>
+      ) : null}
+      {c.relation === 'followed' ? (
+        <Button block size='large' className='big-button gap' loading={busy === 'unfollow'} onClick={() => void unfollow()}>
+          {T.cases.unfollow}
+        </Button>
+      ) : null}
+      {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
+    </View>
+  );
+}
+
+/** One case: where it stands, what happened, its photos, who handles it, what I may do. */
+export default function CasePage() {
+  const current = useSession({ required: true });
+  const [id] = useState(() => platform.pageParams().id ?? '');
+  const detail = useRequest<CaseDetail>(() => (current ? api.getCase(id) : undefined), [current?.token, id]);
+  const [notice, setNotice] = useState<string | undefined>();
+
+  const c = detail.state.data;
+  const photoUrls = !c ? [] : isFollowerView(c) ? (c.photoUrl ? [c.photoUrl] : []) : c.photoUrls;
+  const place = !c ? '' : isFollowerView(c) ? `${c.location.streetName} ${c.location.communityName} ${c.location.gridName}` : c.location.address || `${c.location.streetName} ${c.location.communityName} ${c.location.gridName}`;
+  return (
+    <Screen>
+      {detail.state.status === 'loading' ? <Loading /> : null}
+      {detail.state.status === 'error' && !c ? <LoadError title={T.cases.loadFailed} message={detail.state.error} onRetry={detail.retry} /> : null}
+      {c ? (
+        <View>
+          <Text className='page-title' {...a11y('heading')}>{c.itemName}</Text>
+          <Text className='hint'>{`${T.report.caseNumber} ${c.id}`}</Text>
+          {notice ? (
+            <View className='card notice' {...a11y('status')}>
+              <Text>{notice}</Text>
+            </View>
+          ) : null}
+          <Steps c={c} />
+          <Actions
+            c={c}
+            onDone={(next, message) => {
+              setNotice(message);
+              if (next) detail.set(next);
+              else void detail.refresh();
+            }}
+          />
+          <View className='card'>
+            <Text className='field-label'>{T.cases.department}</Text>
+            <Text>{c.departmentName ?? T.cases.departmentPending}</Text>
+            <Text className='field-label'>{T.cases.address}</Text>
+            <Text>{place}</Text>
+            {!isFollowerView(c) && c.description ? (
+              <>
+                <Text className='field-label'>{T.cases.description}</Text>
+                <Text>{c.description}</Text>
+              </>
+            ) : null}
+            {c.followerCount > 0 ? <Text className='hint'>{T.cases.followerCount(c.followerCount)}</Text> : null}
+          </View>
+          {photoUrls.length > 0 ? (
+            <View className='card' {...a11y('region', T.cases.photos)}>
+              <Text className='field-label'>{T.cases.photos}</Text>
+              <View className='case-photos'>
+                {photoUrls.map((url, i) => (
+                  <Image key={url} className='case-photo' src={url} mode='aspectFill' {...a11y('button', `${T.photos.preview}，${T.photos.photoLabel(i + 1)}`)} onClick={() => platform.previewImages(photoUrls, url)} />
+                ))}
+              </View>
+            </View>
+          ) : null}
+          <View className='card' {...a11y('region', T.cases.timeline)}>
+            <Text className='field-label'>{T.cases.timeline}</Text>
+            {[...c.timelineView].reverse().map((e, i) => (
+              <View key={`${e.at}-${i}`} className='timeline-entry'>
+                <Text className='timeline-time'>{formatTime(e.at)}</Text>
+                <Text className='timeline-title'>{e.title}</Text>
+                {e.detail ? <Text className='hint'>{e.detail}</Text> : null}
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+    </Screen>
+  );
+}

@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { a11y } from '../../../components/a11y';
+import { AreaPicker } from '../../../components/area-picker';
+import { ApiError, api } from '../../../services/api';
+import type { DraftLocation } from '../../../services/draft-store';
+import { platform, type PickedLocation } from '../../../services/platform';
+import { T } from '../../../texts';
+import type { StepProps } from './types';
+
+/** Find the grid and its workers for a spot; the draft keeps what was found. */
+export async function resolveLocation(at: PickedLocation, source: DraftLocation['source']): Promise<DraftLocation> {
+  const res = await api.locateGrid({ lat: String(at.lat), lng: String(at.lng), coord: at.coord });
+  return {
+    ...at,
+    source,
+    gridCode: res.grid.code,
+    gridName: `${res.street.name} ${res.community.name} ${res.grid.name}`,
+    workerNames: res.workers.map((w) => `${w.titleLabel} ${w.name}`),
+  };
+}
+
+/**
+ * Where the problem is: WeChat's map picker, the phone's position, or — without GPS —
+ * 街道 → 社区 → 网格 plus a typed address. The grid and its worker show before going on.
+ */
+export function LocationStep({ draft, change }: StepProps) {
+  const [busy, setBusy] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [picking, setPicking] = useState(draft.location?.source === 'picker');
+  const loc = draft.location;
+
+  const resolve = async (at: PickedLocation, source: DraftLocation['source'], label: string) => {
+    setBusy(label);
+    setError(undefined);
+    try {
+      const found = await resolveLocation(at, source);
+      change((d) => ({ ...d, location: { ...found, address: at.address || d.location?.address || '' } }));
+    } catch (e) {
+      setError(e instanceof ApiError && e.code === 'GRID.NOT_FOUND' ? T.location.notCovered : e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  // A spot found earlier (the nearby step's GPS fix) still needs its grid.
+  useEffect(() => {
+    if (loc && !loc.gridCode && !busy) void resolve(loc, loc.source, 'auto');
+  }, [loc?.lat, loc?.lng]);
+
+  const useGps = async () => {
+    setBusy('gps');
+    setError(undefined);
+    try {
+      const here = await platform.currentLocation();
+      await resolve({ ...here, address: loc?.address ?? '' }, 'gps', 'gps');
+    } catch {
+      setError(T.location.gpsFailed);
+      setBusy(undefined);
+    }
+  };
+
+  const useMap = async () => {
+    const picked = await platform.chooseLocation().catch(() => undefined);
+    if (picked) await resolve(picked, 'map', 'map');
+  };
+
+  return (
+    <View>
+      <Text className='hint'>{T.location.hint}</Text>
+      {loc?.gridCode ? (
+        <View className='card located' {...a11y('region', T.location.resolved)}>
+          <Text className='hint'>{T.location.resolved}</Text>
+          <Text className='located-grid'>{loc.gridName}</Text>
+          {(loc.workerNames ?? []).map((w) => (
+            <Text key={w} className='located-worker'>{w}</Text>
+          ))}
+        </View>
+      ) : null}
+      {busy === 'auto' ? <Text className='hint' {...a11y('status')}>{T.location.resolving}</Text> : null}
+      {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
+
+      {platform.name === 'weapp' ? (
+        <Button block size='large' type='primary' className='big-button gap' loading={busy === 'map'} onClick={() => void useMap()}>
+          {T.location.chooseOnMap}
+        </Button>
+      ) : null}
+      <Button block size='large' type={platform.name === 'weapp' ? 'default' : 'primary'} className='big-button gap' loading={busy === 'gps'} onClick={() => void useGps()}>
+        {T.location.useGps}
+      </Button>
+      {picking ? (
+        <AreaPicker
+          selected={loc?.source === 'picker' ? loc.gridCode : undefined}
+          onPick={(grid) => {
+            if (!grid.center) {
+              setError(T.location.pickerNoCoords);
+              return;
+            }
+            void resolve({ lat: grid.center.lat, lng: grid.center.lng, coord: 'wgs84', address: loc?.address ?? '' }, 'picker', 'picker');
+          }}
+        />
+      ) : (
+        <Button block size='large' className='big-button gap' onClick={() => setPicking(true)}>
+          {T.location.orPick}
+        </Button>
+      )}
+
+      {loc ? <Text className='field-label'>{T.location.addressLabel}</Text> : null}
+      {loc ? <Input
+        className='text-input'
+        value={loc?.address ?? ''}
+        placeholder={T.location.addressPlaceholder}
+        ariaLabel={T.location.addressLabel}
+        maxlength={200}
+        onInput={(e) => {
+          const address = e.detail.value;
+          change((d) => (d.location ? { ...d, location: { ...d.location, address } } : d));
+        }}
+      /> : null}
+    </View>
+  );
+}

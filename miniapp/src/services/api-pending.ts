@@ -1,0 +1,50 @@
+/*
+ * Types of the report-and-track routes (issue 6), derived from their schemas in shared/
+ * (type-only: no zod in the bundle). The client's method for each route is checked
+ * against the route table's rows as they land (see ROUTES in api.ts).
+ */
+import type * as z from 'zod';
+import type {
+  areasResponseSchema,
+  followerCaseViewSchema,
+  followResponseSchema,
+  homeRequestSchema,
+  meResponseSchema,
+  myCaseSummarySchema,
+  myCasesResponseSchema,
+  nearbyCaseSchema,
+  nearbyQuerySchema,
+  nearbyResponseSchema,
+  residentActionRequestSchema,
+} from '@gridtong/shared/api/report-track';
+import type { CaseView, LocateResponse } from '@gridtong/shared/api/contracts';
+
+export type NearbyCase = z.output<typeof nearbyCaseSchema>;
+export type NearbyResponse = z.output<typeof nearbyResponseSchema>;
+export type NearbyQuery = z.input<typeof nearbyQuerySchema>;
+export type FollowResponse = z.output<typeof followResponseSchema>;
+export type ResidentAction = z.input<typeof residentActionRequestSchema>;
+export type ResidentActionType = ResidentAction['type'];
+export type CaseListEntry = z.output<typeof myCaseSummarySchema>;
+export type MyCasesResponse = z.output<typeof myCasesResponseSchema>;
+export type CaseRelation = CaseListEntry['relation'];
+export type FollowerCaseView = z.output<typeof followerCaseViewSchema>;
+/** My own case in full, or a followed one as any follower sees it. */
+export type CaseDetail = (CaseView & { relation?: 'reported' }) | FollowerCaseView;
+export type AreasResponse = z.output<typeof areasResponseSchema>;
+export type AreaGrid = AreasResponse['streets'][number]['communities'][number]['grids'][number] & {
+  /** A point inside the grid (WGS-84), when the server offers one: lets a report be placed without GPS. */
+  center?: { lat: number; lng: number };
+};
+export interface AreaNode {
+  code: string;
+  name: string;
+  landmark?: string;
+}
+export type HomeRequest = z.input<typeof homeRequestSchema>;
+export type MeResponse = z.output<typeof meResponseSchema>;
+export type HomeGrid = NonNullable<MeResponse['home']>;
+
+export const isFollowerView = (c: CaseDetail): c is FollowerCaseView => c.relation === 'followed';
+
+export type { LocateResponse };

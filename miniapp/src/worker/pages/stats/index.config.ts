@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '统计考核',
+  enablePullDownRefresh: true,
+});

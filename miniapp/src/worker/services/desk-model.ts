@@ -1,0 +1,132 @@
+import type { CaseActionType } from '@gridtong/shared/case/actions';
+import type { Role } from '@gridtong/shared/schemas/roles';
+import type { QueueRow, Stage, WorkQueue } from './work-types';
+
+/** The queues each staff role works, in tab order (as the server allows them: list-work-cases). */
+export const QUEUES_BY_ROLE: Readonly<Record<Role, readonly WorkQueue[]>> = {
+  resident: [],
+  gridWorker: ['grid', 'verify'],
+  gridLeader: ['grid', 'verify'],
+  supervisor: ['grid', 'verify'],
+  dispatcher: ['dispatch'],
+  departmentHandler: ['department'],
+  admin: ['dispatch'],
+};
+
+/** Roles that see the figures page for their own areas (as get-stats allows them). */
+export const STATS_ROLES: readonly Role[] = ['supervisor', 'dispatcher', 'admin'];
+
+export const STAGE_ORDER: readonly Stage[] = ['overdue', 'red', 'orange', 'yellow', 'normal'];
+
+/** Most urgent first: the later light, then the earlier deadline; cases without one last. */
+export function byUrgency(a: QueueRow, b: QueueRow): number {
+  const stage = STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage);
+  if (stage !== 0) return stage;
+  const due = (r: QueueRow) => (r.dueAt ? Date.parse(r.dueAt) : Number.POSITIVE_INFINITY);
+  return due(a) - due(b);
+}
+
+export function countByStage(rows: readonly QueueRow[]): Record<Stage, number> {
+  const counts: Record<Stage, number> = { overdue: 0, red: 0, orange: 0, yellow: 0, normal: 0 };
+  for (const r of rows) counts[r.stage] += 1;
+  return counts;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const SHANGHAI_OFFSET = 8 * HOUR;
+
+function span(ms: number): string {
+  if (ms >= DAY) return `${Math.floor(ms / DAY)}天${Math.floor((ms % DAY) / HOUR)}小时`;
+  if (ms >= HOUR) return `${Math.floor(ms / HOUR)}小时${Math.floor((ms % HOUR) / MINUTE)}分`;
+  return `${Math.max(1, Math.floor(ms / MINUTE))}分钟`;
+}
+
+/** '剩 3小时20分' or '超期 1天2小时', against the case's running deadline. */
+export function timeLeft(dueAt: string | undefined, now: number): string | undefined {
+  if (!dueAt) return undefined;
+  const left = Date.parse(dueAt) - now;
+  return left > 0 ? `剩 ${span(left)}` : `超期 ${span(-left)}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** '11月23日 17:00', Beijing time. */
+export function formatTime(instant: string): string {
+  const d = new Date(Date.parse(instant) + SHANGHAI_OFFSET);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** 'YYYY-MM-DD' in Beijing time: the stats range. */
+export function shanghaiDate(at: number): string {
+  const d = new Date(at + SHANGHAI_OFFSET);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** What each action's short form asks for. */
+export interface ActionForm {
+  /** Free text and whether the action is refused without it. */
+  text?: { field: 'note' | 'reason' | 'question' | 'notes'; required: boolean };
+  /** 派遣: department picker and deadline. */
+  dispatch?: true;
+  /** A date in the future (延期 until, 挂账 review date). */
+  date?: 'until' | 'reviewDate';
+  /** 不予立案: duplicate of another case, or out of scope. */
+  rejectKind?: true;
+  photos?: { required: boolean };
+}
+
+export const ACTION_FORMS: Partial<Record<CaseActionType, ActionForm>> = {
+  file: { text: { field: 'note', required: false } },
+  reject: { rejectKind: true, text: { field: 'note', required: false } },
+  requestInfo: { text: { field: 'question', required: true } },
+  dispatch: { dispatch: true, text: { field: 'note', required: false } },
+  accept: { text: { field: 'note', required: false } },
+  return: { text: { field: 'reason', required: true } },
+  startHandling: { text: { field: 'note', required: false } },
+  requestExtension: { date: 'until', text: { field: 'reason', required: true } },
+  approveExtension: { text: { field: 'note', required: false } },
+  denyExtension: { text: { field: 'reason', required: true } },
+  suspend: { date: 'reviewDate', text: { field: 'reason', required: true } },
+  resume: { text: { field: 'note', required: false } },
+  handle: { text: { field: 'notes', required: false }, photos: { required: false } },
+  checkPass: { text: { field: 'note', required: false }, photos: { required: false } },
+  checkFail: { text: { field: 'reason', required: true }, photos: { required: false } },
+  approveReopen: { text: { field: 'note', required: false } },
+  denyReopen: { text: { field: 'reason', required: true } },
+};
+
+/** Actions that move a case backwards or refuse it: drawn as secondary buttons. */
+export const NEGATIVE_ACTIONS: ReadonlySet<CaseActionType> = new Set(['reject', 'requestInfo', 'return', 'denyExtension', 'checkFail', 'denyReopen', 'suspend']);
+
+/** Deadline choices offered next to a default: whole days later, same clock time. */
+export const DAY_OFFSETS = [1, 2, 3, 5, 7, 15] as const;
+
+export function addDays(instant: string | number, days: number): string {
+  const base = typeof instant === 'number' ? instant : Date.parse(instant);
+  return new Date(base + days * DAY).toISOString();
+}
+
+/** 17:00 Beijing time on the day `days` days after `now`: a deadline a person would choose. */
+export function endOfWorkday(now: number, days: number): string {
+  const day = Math.floor((now + SHANGHAI_OFFSET) / DAY) + days;
+  return new Date(day * DAY + 17 * HOUR - SHANGHAI_OFFSET).toISOString();
+}
+
+/** '87%' or '—' when nothing was there to measure. */
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}
+
+/** On time among the cases handled in the range (处置反馈 before the deadline then in force). */
+export function onTimeShare(totals: Readonly<Record<string, number>>): number | null {
+  const onTime = totals.onTime ?? 0;
+  const late = totals.late ?? 0;
+  return onTime + late === 0 ? null : onTime / (onTime + late);
+}
+
+/** The last `days` Beijing dates up to today, as the stats route takes them. */
+export function lastDays(now: number, days: number): { from: string; to: string } {
+  return { from: shanghaiDate(now - (days - 1) * DAY), to: shanghaiDate(now) };
+}

@@ -1,0 +1,143 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import CasePage from '../src/pages/case/index';
+import CasesPage from '../src/pages/cases/index';
+import MePage from '../src/pages/me/index';
+import { platform } from '../src/services/platform';
+import { session } from '../src/services/session';
+import { login, mockServer, ok, queryOf } from './fixtures';
+
+const summary = (id: string, status: string, relation: 'reported' | 'followed', extra: object = {}) => ({
+  id, itemCode: '0401', itemName: '行道树倒伏', status, statusLabel: status, address: '天河路 1 号', createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z', since: '2026-11-22T01:00:00Z',
+  relation, followerCount: 0, nextDeadline: null, warningStage: 'none', warningLabel: '', ...extra,
+});
+
+const view = (over: object = {}) => ({
+  id: 'C20261122ABCDEF', version: 3, status: 'submitted', statusLabel: '已上报', itemCode: '0401', itemName: '行道树倒伏', urgency: 'urgent',
+  description: '树倒了', answers: {}, anonymous: false,
+  location: { lat: 23.1, lng: 113.3, address: '天河路 1 号', gridCode: '440106001001001', gridName: '第一网格', communityName: '华康社区', streetName: '天河南街道' },
+  photoUrls: ['https://s3.test/p1.jpg'], departmentName: null, dispatchDeadline: '2026-11-22T10:00:00Z', followerCount: 2, urgeCount: 0, reopenRequested: false,
+  createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z',
+  timelineView: [{ at: '2026-11-22T01:00:00Z', title: '您提交了上报' }],
+  availableActions: ['cancel', 'urge'],
+  ...over,
+});
+
+describe('我的上报', () => {
+  beforeEach(() => {
+    session.save(login);
+    platform.setItem('gridtong.careMode', 'off');
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    session.clear();
+  });
+
+  it('lists my reports and the ones I follow with plain status tags, and pages on 加载更多', async () => {
+    // Prepare
+    const requests = mockServer({
+      'GET /v1/cases': (req) =>
+        queryOf(req).cursor === 'next-1'
+          ? ok({ cases: [summary('C3', 'dispatched', 'reported')], nextCursor: null })
+          : ok({ cases: [summary('C1', 'submitted', 'reported', { nextDeadline: { kind: 'dispatch', at: '2026-11-22T10:00:00Z', label: '派遣期限' } }), summary('C2', 'filed', 'followed', { warningStage: 'orange', warningLabel: '橙色预警' })], nextCursor: 'next-1' }),
+    });
+    const navigateTo = jest.spyOn(platform, 'navigateTo').mockImplementation(() => undefined);
+    render(<CasesPage />);
+
+    // Act
+    const mine = await screen.findByRole('button', { name: '行道树倒伏，已提交' });
+    const followed = screen.getByRole('button', { name: '行道树倒伏，已立案，我关注的' });
+    fireEvent.click(screen.getByText('加载更多'));
+
+    // Assess
+    expect(mine.textContent).toContain('派遣期限 11月22日 18:00');
+    expect(followed.textContent).toContain('橙色预警');
+    await screen.findByRole('button', { name: '行道树倒伏，已派遣' });
+    expect(screen.getByText('没有更多了')).toBeTruthy();
+    expect(queryOf(requests.mock.calls.at(-1)![0])).toMatchObject({ cursor: 'next-1' });
+    fireEvent.click(mine);
+    expect(navigateTo).toHaveBeenCalledWith('/pages/case/index?id=C1');
+  });
+
+  it('shows the six steps, the timeline, the photos and only the actions the server allows', async () => {
+    // Prepare
+    jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
+    const act = jest.fn(() => ok(view({ version: 4, urgeCount: 1, availableActions: ['cancel'] })));
+    mockServer({ 'GET /v1/cases/{id}': () => ok(view()), 'POST /v1/cases/{id}/actions': act });
+    const preview = jest.spyOn(platform, 'previewImages').mockImplementation(() => undefined);
+    render(<CasePage />);
+
+    // Act
+    const steps = await screen.findByRole('list', { name: '办理进度' });
+    fireEvent.click(screen.getByRole('button', { name: '查看大图，第 1 张照片' }));
+    fireEvent.click(screen.getByText('催办'));
+
+    // Assess
+    expect(within(steps).getAllByRole('listitem').map((s) => s.getAttribute('aria-label'))).toEqual(['提交，进行中', '立案', '派遣', '处置', '核查', '评价']);
+    expect(screen.getByRole('region', { name: '办理记录' }).textContent).toContain('您提交了上报');
+    expect(screen.getByText('待分派')).toBeTruthy();
+    expect(preview).toHaveBeenCalledWith(['https://s3.test/p1.jpg'], 'https://s3.test/p1.jpg');
+    expect(screen.queryByText('补充信息')).toBeNull();
+    await screen.findByText('已催办，处理人员会看到您的催促。');
+    expect(act).toHaveBeenCalledWith(expect.objectContaining({ data: { type: 'urge', version: 3 } }), { id: 'C20261122ABCDEF' });
+    await waitFor(() => expect(screen.queryByText('催办')).toBeNull());
+  });
+
+  it('a stale version (409) refreshes the case instead of overwriting it', async () => {
+    // Prepare
+    jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
+    let reads = 0;
+    mockServer({
+      'GET /v1/cases/{id}': () => ok(++reads === 1 ? view() : view({ version: 5, status: 'filed', availableActions: ['urge'] })),
+      'POST /v1/cases/{id}/actions': () => ({ status: 409, data: { error: { code: 'CASE.VERSION_CONFLICT', message: '该上报已有新进展' } } }),
+    });
+    jest.spyOn(platform, 'alert').mockResolvedValue(true);
+    render(<CasePage />);
+
+    // Act
+    fireEvent.click(await screen.findByText('撤销上报'));
+
+    // Assess
+    await screen.findByText('这件上报刚刚有了新进展，已为您刷新，请再看一下。');
+    await waitFor(() => expect(screen.queryByText('撤销上报')).toBeNull());
+    expect(reads).toBe(2);
+  });
+});
+
+describe('关怀模式', () => {
+  beforeEach(() => session.save(login));
+  afterEach(() => {
+    jest.restoreAllMocks();
+    session.clear();
+    platform.removeItem('gridtong.careMode');
+  });
+
+  it('switches the tokens of every page from 我的 and remembers the choice', async () => {
+    // Prepare
+    platform.setItem('gridtong.careMode', 'off');
+    mockServer({ 'GET /v1/me': () => ok({ home: null }) });
+    const { container } = render(<MePage />);
+    const toggle = await screen.findByRole('switch', { name: '关怀模式（长辈版）' });
+    expect(container.querySelector('.page')!.classList.contains('care')).toBe(false);
+
+    // Act
+    fireEvent.click(toggle);
+
+    // Assess
+    await waitFor(() => expect(container.querySelector('.page')!.classList.contains('care')).toBe(true));
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(platform.getItem('gridtong.careMode')).toBe('on');
+  });
+
+  it('follows WeChat’s large font setting until the resident chooses', async () => {
+    // Prepare
+    jest.spyOn(platform, 'fontSizeSetting').mockReturnValue(22);
+    mockServer({ 'GET /v1/me': () => ok({ home: null }) });
+
+    // Act
+    const { container } = render(<MePage />);
+
+    // Assess
+    await screen.findByRole('switch', { name: '关怀模式（长辈版）' });
+    expect(container.querySelector('.page')!.classList.contains('care')).toBe(true);
+  });
+});

@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { wgs84ToGcj02 } from '@gridtong/shared/geo/index';
+import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import { client } from '../support/client';
+import { city, directory, pointInGrid } from '../support/places';
+
+/**
+ * The closed loop on the worker desk, in the H5 build in Chromium against the local stack:
+ * worker1 files a resident's report, the street dispatcher dispatches it to the 权责清单's
+ * department, chengguan accepts and handles it with a result photo, worker1 checks it on
+ * site, and the resident's 我的上报 shows it 已办结. One screenshot per step in artifacts/.
+ */
+
+const miniappDir = resolve(__dirname, '../../miniapp');
+const h5Dir = join(miniappDir, 'dist/h5');
+const artifacts = join(__dirname, 'artifacts', 'worker-desk');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Flags that keep Chromium from hanging on a closed network.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let stack: LocalStack | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(join(h5Dir, 'index.html'))) {
+    // jest sets NODE_ENV=test, which would give a development bundle: build for production.
+    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
+  stack = await startLocalStack({ port: 0, h5Dir, quiet: true });
+  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  mkdirSync(artifacts, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+// Taro keeps hidden pages in the DOM: only look at what is visible.
+const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
+const button = (page: Page, name: string): Locator => visible(page, `[role="button"][aria-label="${name}"]`);
+
+/** A real, decodable JPEG drawn by the browser (the H5 uploader re-encodes what it is given). */
+async function drawJpeg(page: Page, label: string, colour: string): Promise<Buffer> {
+  const dataUrl = await page.evaluate(([text, fill]) => {
+    // Runs in the page; the test project is typed without the DOM library.
+    const canvas = (globalThis as any).document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 900;
+    const g = canvas.getContext('2d');
+    g.fillStyle = fill!;
+    g.fillRect(0, 0, 1200, 900);
+    g.fillStyle = '#ffffff';
+    g.font = 'bold 120px sans-serif';
+    g.textAlign = 'center';
+    g.fillText(text!, 600, 490);
+    return canvas.toDataURL('image/jpeg', 0.8) as string;
+  }, [label, colour]);
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+
+/** What wx.uploadFile does with the presigned POST, with these bytes. */
+async function upload(api: ReturnType<typeof client>, token: string, bytes: Buffer): Promise<string> {
+  const presign = await api.post<{ url: string; fields: Record<string, string>; key: string }>('/v1/uploads', { contentType: 'image/jpeg', size: bytes.length }, token);
+  expect(presign.status).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(presign.body.fields)) form.append(k, v);
+  form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+  const res = await fetch(presign.body.url, { method: 'POST', body: form });
+  expect(res.status).toBeLessThan(300);
+  return presign.body.key;
+}
+
+let shot = 0;
+async function snap(page: Page, name: string): Promise<void> {
+  // Let the page transition settle and the toast go before the picture.
+  await page.waitForTimeout(400);
+  await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  shot += 1;
+  await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`) });
+}
+
+/** A fresh phone for one person: its own storage, signed in with their demo account. */
+async function signIn(accountLabel: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(stack!.url);
+  const account = button(page, accountLabel).first();
+  await account.waitFor({ timeout: 30_000 });
+  await account.click();
+  await visible(page, '[role="region"][aria-label="部件"]').first().waitFor({ timeout: 20_000 });
+  return { page, errors };
+}
+
+/** 我的 → 进入工作台: the desk, as staff reach it. */
+async function openDesk(page: Page): Promise<void> {
+  await visible(page, '.weui-tabbar__item').filter({ hasText: /^我的$/ }).click();
+  await visible(page, 'button, .nut-button').filter({ hasText: '进入工作台' }).first().click();
+  await visible(page, '.wd-page').first().waitFor({ timeout: 20_000 });
+}
+
+/** Opens the case from the visible queue, then runs one action through its form. */
+async function act(page: Page, action: string, fill?: (form: Locator) => Promise<void>): Promise<void> {
+  await button(page, action).click();
+  const form = visible(page, `[role="form"][aria-label="${action}"]`);
+  await form.waitFor();
+  if (fill) await fill(form);
+  await form.locator(`[role="button"][aria-label="确认${action}"]`).click();
+  await form.waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+async function statusOf(page: Page): Promise<string> {
+  const field = visible(page, '.wd-field').filter({ hasText: '状态' }).first();
+  return ((await field.locator('.wd-field-value').textContent()) ?? '').trim();
+}
+
+it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, worker1 checks; the resident sees 已办结', async () => {
+  const api = client(stack!);
+  const accounts = (await api.get<{ accounts: { code: string; name: string; departmentId?: string; areas: string[] }[] }>('/v1/dev/accounts')).body.accounts;
+  const worker1 = accounts.find((a) => a.code === 'dev-worker1')!;
+  const chengguan = accounts.find((a) => a.code === 'dev-chengguan')!;
+  const gridCode = worker1.areas[0]!;
+
+  // The resident reports something the 权责清单 gives to 城管 in worker1's grid, with a photo.
+  const item = city.items.find((i) => i.active && i.minPhotos <= 1 && i.questions.every((q) => !q.required) && directory.route(gridCode, i.code).departmentId === chengguan.departmentId);
+  expect(item).toBeDefined();
+  const resident = await api.login('dev-zhangsan');
+  const painter = await browser!.newPage();
+  const before = await drawJpeg(painter, '上报照片', '#8a5a2b');
+  const after = await drawJpeg(painter, '处置后', '#2e7d32');
+  await painter.close();
+  const photo = await upload(api, resident.token, before);
+  const spot = pointInGrid(gridCode);
+  const [lng, lat] = wgs84ToGcj02(spot.lng, spot.lat);
+  const created = await api.post<{ id: string }>('/v1/cases', {
+    itemCode: item!.code,
+    description: `${item!.name}，就在小区门口，影响行人通行`,
+    location: { lat, lng, coord: 'gcj02', address: '榕溪东路 8 号门口' },
+    photos: [{ key: photo }],
+  }, resident.token, { 'idempotency-key': `e2e-desk-${Date.now()}` });
+  expect(created.status).toBe(201);
+  const caseRow = (page: Page) => visible(page, `.wd-row[data-case-id="${created.body.id}"]`);
+
+  // 1. worker1 files it (立案) from the grid queue.
+  const w1 = await signIn('worker1，网格员');
+  await openDesk(w1.page);
+  await caseRow(w1.page).waitFor({ timeout: 20_000 });
+  await snap(w1.page, 'worker1-queue');
+  await caseRow(w1.page).click();
+  await button(w1.page, '立案').waitFor({ timeout: 20_000 });
+  await snap(w1.page, 'worker1-case');
+  await act(w1.page, '立案', async (form) => {
+    await form.locator('textarea').fill('已到现场核实，情况属实');
+  });
+  await expect(statusOf(w1.page)).resolves.toBe('已立案');
+  await snap(w1.page, 'worker1-filed');
+
+  // 2. The street dispatcher dispatches it: the 权责清单's department and deadline are the defaults.
+  const disp = await signIn('dispatcher，指挥中心调度员');
+  await openDesk(disp.page);
+  await caseRow(disp.page).waitFor({ timeout: 20_000 });
+  await caseRow(disp.page).click();
+  await button(disp.page, '派遣').click();
+  const dispatchForm = visible(disp.page, '[role="form"][aria-label="派遣"]');
+  await expect(dispatchForm.locator('[role="radio"][aria-checked="true"]').first().getAttribute('aria-label')).resolves.toMatch(/权责清单建议/);
+  await snap(disp.page, 'dispatcher-form');
+  await dispatchForm.locator('[role="button"][aria-label="确认派遣"]').click();
+  await dispatchForm.waitFor({ state: 'detached', timeout: 20_000 });
+  await expect(statusOf(disp.page)).resolves.toBe('已派遣');
+  await snap(disp.page, 'dispatcher-dispatched');
+
+  // 3. chengguan accepts, starts, and reports the result with a photo from the phone.
+  const cg = await signIn('chengguan，职能部门处置人员');
+  await openDesk(cg.page);
+  await caseRow(cg.page).waitFor({ timeout: 20_000 });
+  await snap(cg.page, 'chengguan-queue');
+  await caseRow(cg.page).click();
+  await act(cg.page, '签收');
+  await act(cg.page, '开始处置');
+  await button(cg.page, '处理反馈').click();
+  const handleForm = visible(cg.page, '[role="form"][aria-label="处理反馈"]');
+  const chooser = cg.page.waitForEvent('filechooser');
+  await handleForm.locator('[role="button"][aria-label="添加照片"]').click();
+  await (await chooser).setFiles({ name: 'result.jpg', mimeType: 'image/jpeg', buffer: after });
+  await handleForm.getByText('已上传').waitFor({ timeout: 30_000 });
+  await handleForm.locator('textarea').fill('已到场处置完毕，恢复正常使用');
+  await snap(cg.page, 'chengguan-handle-form');
+  await handleForm.locator('[role="button"][aria-label="确认处理反馈"]').click();
+  await handleForm.waitFor({ state: 'detached', timeout: 20_000 });
+  await expect(statusOf(cg.page)).resolves.toBe('已处置');
+  await expect(visible(cg.page, '[aria-label="处置后照片 1"]').count()).resolves.toBe(1);
+  await snap(cg.page, 'chengguan-handled');
+
+  // 4. worker1 checks it on site from the verify queue (back on the desk, which reloads on show).
+  await w1.page.goBack();
+  await visible(w1.page, '[role="tab"]').filter({ hasText: '待核查结案' }).click();
+  await caseRow(w1.page).waitFor({ timeout: 20_000 });
+  await snap(w1.page, 'worker1-verify-queue');
+  await caseRow(w1.page).click();
+  await act(w1.page, '核查通过', async (form) => {
+    await form.locator('textarea').fill('现场已恢复通行');
+  });
+  await expect(statusOf(w1.page)).resolves.toBe('已结案');
+  await snap(w1.page, 'worker1-closed');
+
+  // 5. The resident's 我的上报 shows it done.
+  const res = await signIn('zhangsan，居民');
+  await visible(res.page, '.weui-tabbar__item').filter({ hasText: /^我的上报$/ }).click();
+  const row = visible(res.page, '[role="button"]').filter({ hasText: item!.name }).first();
+  await row.waitFor({ timeout: 20_000 });
+  await snap(res.page, 'resident-cases');
+  await row.click();
+  await visible(res.page, 'text=已办结').first().waitFor({ timeout: 20_000 });
+  await snap(res.page, 'resident-case-closed');
+
+  for (const who of [w1, disp, cg, res]) expect(who.errors).toEqual([]);
+}, 240_000);
