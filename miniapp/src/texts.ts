@@ -135,6 +135,7 @@ export const T = {
     notCovered: '这个位置不在服务范围内，请换一个位置',
     pickerNoCoords: '该网格暂时无法使用，请用定位选择位置',
     current: '已选位置',
+    sourceLabel: { gps: '我当前的位置', map: '地图上选择的位置', picker: '所选网格' } as Record<'gps' | 'map' | 'picker', string>,
     change: '重新选择',
   },
   worker: {

@@ -38,7 +38,7 @@ describe('我的上报', () => {
       'GET /v1/cases': (req) =>
         queryOf(req).cursor === 'next-1'
           ? ok({ cases: [summary('C3', 'dispatched', 'reported')], nextCursor: null })
-          : ok({ cases: [summary('C1', 'submitted', 'reported', { nextDeadline: { kind: 'dispatch', at: '2026-11-22T10:00:00Z', label: '派遣期限' } }), summary('C2', 'filed', 'followed', { warningStage: 'orange', warningLabel: '橙色预警' })], nextCursor: 'next-1' }),
+          : ok({ cases: [summary('C1', 'submitted', 'reported', { nextDeadline: { kind: 'dispatch', at: '2026-11-22T10:00:00Z', label: '11月22日 18:00 前派遣' } }), summary('C2', 'filed', 'followed', { warningStage: 'orange', warningLabel: '橙色预警' })], nextCursor: 'next-1' }),
     });
     const navigateTo = jest.spyOn(platform, 'navigateTo').mockImplementation(() => undefined);
     render(<CasesPage />);
@@ -49,7 +49,7 @@ describe('我的上报', () => {
     fireEvent.click(screen.getByText('加载更多'));
 
     // Assess
-    expect(mine.textContent).toContain('派遣期限 11月22日 18:00');
+    expect(mine.textContent).toContain('11月22日 18:00 前派遣');
     expect(followed.textContent).toContain('橙色预警');
     await screen.findByRole('button', { name: '行道树倒伏，已派遣' });
     expect(screen.getByText('没有更多了')).toBeTruthy();
@@ -100,6 +100,42 @@ describe('我的上报', () => {
     await screen.findByText('这件上报刚刚有了新进展，已为您刷新，请再看一下。');
     await waitFor(() => expect(screen.queryByText('撤销上报')).toBeNull());
     expect(reads).toBe(2);
+  });
+});
+
+describe('a followed case', () => {
+  beforeEach(() => session.save(login));
+  afterEach(() => {
+    jest.restoreAllMocks();
+    session.clear();
+  });
+
+  it('shows the follower view (no reporter text) and stops following on 取消关注', async () => {
+    // Prepare
+    jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
+    const unfollow = jest.fn(() => ok({ caseId: 'C20261122ABCDEF', following: false, followerCount: 1 }));
+    mockServer({
+      'GET /v1/cases/{id}': () =>
+        ok({
+          relation: 'followed', id: 'C20261122ABCDEF', version: 3, itemCode: '0401', itemName: '行道树倒伏', status: 'dispatched', statusLabel: '已派遣',
+          reportedAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T02:00:00Z', followerCount: 2,
+          location: { gridName: '第一网格', communityName: '华康社区', streetName: '天河南街道' }, departmentName: '区园林绿化所', photoUrl: null,
+          timelineView: [{ at: '2026-11-22T02:00:00Z', title: '已派遣到处理部门' }], availableActions: [],
+        }),
+      'DELETE /v1/cases/{id}/follow': unfollow,
+    });
+    render(<CasePage />);
+
+    // Act
+    await screen.findByText('区园林绿化所');
+    fireEvent.click(screen.getByText('取消关注'));
+
+    // Assess
+    expect(screen.getByText('天河南街道 华康社区 第一网格')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: '办理进度' })).getAllByRole('listitem').map((s) => s.getAttribute('aria-label'))).toEqual(['提交，已完成', '立案，已完成', '派遣，已完成', '处置，进行中', '核查', '评价']);
+    expect(screen.queryByText('催办')).toBeNull();
+    await screen.findByText('已取消关注');
+    expect(unfollow).toHaveBeenCalledTimes(1);
   });
 });
 

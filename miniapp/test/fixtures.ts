@@ -1,4 +1,7 @@
-import { act } from '@testing-library/react';
+import { act, configure } from '@testing-library/react';
+
+// A loaded machine (builds running alongside) renders slower than the 1 s default.
+configure({ asyncUtilTimeout: 5000 });
 import type { CatalogResponse, LoginResponse } from '@gridtong/shared/api/contracts';
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
 import { DEFAULT_TIME_LIMITS } from '@gridtong/shared/deadlines/time-limits';

@@ -5,7 +5,7 @@ import { forgetCatalog } from '../src/services/catalog';
 import { draftStore } from '../src/services/draft-store';
 import { platform, NetworkError, type HttpRequest } from '../src/services/platform';
 import { session } from '../src/services/session';
-import { catalog, login, mockServer, ok, queryOf } from './fixtures';
+import { catalog, login, mockServer, ok, queryOf, typeInto } from './fixtures';
 
 const MB = 1024 * 1024;
 const tree: CatalogItem = {
@@ -225,5 +225,57 @@ describe('report flow', () => {
     expect(follow).toHaveBeenCalledTimes(1);
     expect(screen.getByText(/已关注这件上报/)).toBeTruthy();
     expect(entry.textContent).toContain('3 人也遇到');
+  });
+});
+
+describe('report flow without GPS', () => {
+  beforeEach(() => {
+    forgetCatalog();
+    session.save(login);
+    platform.setItem('gridtong.careMode', 'off');
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    draftStore.discard('0401');
+    session.clear();
+  });
+
+  it('places the report by 街道 → 社区 → 网格 and a typed address, and shows the grid worker', async () => {
+    // Prepare
+    const areas = {
+      streets: [
+        {
+          code: '440106001', name: '天河南街道',
+          communities: [{ code: '440106001001', name: '华康社区', grids: [{ code: '440106001001001', name: '第一网格', landmark: '天河路以北、华康街以西', center: { lat: 23.13, lng: 113.32 } }] }],
+        },
+      ],
+    };
+    const requests = server({ 'GET /v1/areas': () => ok(areas) });
+    phone();
+    (platform.currentLocation as jest.Mock).mockRejectedValue(new Error('getLocation:fail auth deny'));
+    draftStore.save({ ...draftStore.create('0401'), step: 'location', photos: [{ id: 'p1', localPath: 'blob:x', status: 'uploaded', progress: 100, key: 'uploads/U1/p1.jpg' }] });
+    render(<ReportPage />);
+    await heading('位置');
+
+    // Act
+    click('不方便定位？按街道、社区、网格选择');
+    fireEvent.click(await screen.findByRole('radio', { name: '天河南街道' }));
+    fireEvent.click(await screen.findByRole('radio', { name: '华康社区' }));
+    const gridChoice = await screen.findByRole('radio', { name: '第一网格' });
+    expect(gridChoice.textContent).toContain('天河路以北、华康街以西');
+    fireEvent.click(gridChoice);
+    const resolved = await screen.findByRole('region', { name: '该位置由以下网格负责' });
+    click('下一步');
+    const problem = await screen.findByRole('alert');
+    typeInto(screen.getByLabelText('详细地址'), '华康街 8 号门口');
+    click('下一步');
+
+    // Assess
+    expect(resolved.textContent).toContain('李网格');
+    expect(problem.textContent).toBe('按街道、社区选择时，请填写详细地址，方便网格员找到现场');
+    await heading('问题描述');
+    const locateReq = requests.mock.calls.map(([r]) => r).find((r) => r.url.includes('/v1/grids/locate'))!;
+    expect(queryOf(locateReq)).toMatchObject({ lat: '23.13', lng: '113.32', coord: 'wgs84' });
+    expect(draftStore.load('0401')?.location).toMatchObject({ source: 'picker', address: '华康街 8 号门口', gridCode: '440106001001001' });
   });
 });

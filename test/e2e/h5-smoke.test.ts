@@ -91,8 +91,8 @@ it('a resident logs in with a demo account and sees the catalog menu', async () 
 
   // Tapping an item opens the report page for it.
   await items.first().click();
-  await visible(page, '[role="region"][aria-label="您选择的事项"]').waitFor({ timeout: 10_000 });
-  await expect(visible(page, '[role="region"][aria-label="您选择的事项"]').textContent()).resolves.toContain(firstName!);
+  await visible(page, '.flow-item-name').waitFor({ timeout: 10_000 });
+  await expect(visible(page, '.flow-item-name').textContent()).resolves.toContain(firstName!);
   // The old page slides out; wait until the menu is gone before taking the picture.
   await components.waitFor({ state: 'hidden' });
   await page.screenshot({ path: join(artifacts, 'h5-report.png') });

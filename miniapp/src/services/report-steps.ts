@@ -25,7 +25,10 @@ export function stepProblem(step: StepId, item: CatalogItem, draft: Draft): stri
       return uploaded < item.minPhotos ? T.report.missingPhotos(item.minPhotos) : undefined;
     }
     case 'location':
-      return draft.location?.gridCode ? undefined : T.report.missingLocation;
+      if (!draft.location?.gridCode) return T.report.missingLocation;
+      // A grid picked from the list is a large area: the typed address says where in it.
+      if (draft.location.source === 'picker' && !draft.location.address.trim()) return T.location.addressRequired;
+      return undefined;
     case 'details': {
       for (const q of item.questions) {
         const a = draft.answers[q.code];

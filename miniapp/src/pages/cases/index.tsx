@@ -44,7 +44,7 @@ function CaseRow({ c }: { c: CaseListEntry }) {
       </View>
       {c.address ? <Text className='hint case-row-line'>{c.address}</Text> : null}
       <Text className='hint case-row-line'>{`${T.cases.reportedAt} ${formatTime(c.createdAt)}`}</Text>
-      {c.nextDeadline ? <Text className='hint case-row-line'>{`${c.nextDeadline.label} ${formatTime(c.nextDeadline.at)}`}</Text> : null}
+      {c.nextDeadline ? <Text className='hint case-row-line'>{c.nextDeadline.label}</Text> : null}
     </View>
   );
 }

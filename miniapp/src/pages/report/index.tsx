@@ -52,6 +52,9 @@ function Success({ done }: { done: CaseView }) {
       <Button block size='large' type='primary' className='big-button gap' onClick={() => platform.redirectTo(caseUrl(done.id))}>
         {T.report.viewCase}
       </Button>
+      <Button block size='large' className='big-button gap' onClick={() => platform.switchTab(PAGES.cases)}>
+        {T.report.goCases}
+      </Button>
       <Button block size='large' className='big-button gap' onClick={() => platform.switchTab(PAGES.home)}>
         {T.report.backHome}
       </Button>
@@ -68,6 +71,8 @@ function ReportFlow({ item }: { item: CatalogItem }) {
   const [submitError, setSubmitError] = useState<string | undefined>();
   const [done, setDone] = useState<CaseView | undefined>();
   const forward = useRef(true);
+  // Whether the nearby step is showing cases (then 我也遇到 is the main action, not going on).
+  const [nearbyShown, setNearbyShown] = useState(false);
   const inFlight = useRef(false);
 
   const steps = stepsFor(item);
@@ -161,7 +166,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
         </View>
       ) : null}
       <Text className='page-title' {...a11y('heading')}>{T.report.steps[step]}</Text>
-      {step === 'nearby' ? <NearbyStep {...props} onNone={() => forward.current && index === steps.indexOf('nearby') && goTo(index + 1)} /> : null}
+      {step === 'nearby' ? <NearbyStep {...props} onFound={setNearbyShown} onNone={() => forward.current && index === steps.indexOf('nearby') && goTo(index + 1)} /> : null}
       {step === 'photos' ? (
         <PhotoUploader photos={draft.photos} update={(fn) => change((d) => ({ ...d, photos: fn(d.photos) }))} min={item.minPhotos} max={item.maxPhotos} />
       ) : null}
@@ -188,7 +193,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
             {submitting ? T.report.submitting : T.report.submit}
           </Button>
         ) : (
-          <Button size='large' type='primary' className='big-button' onClick={next}>
+          <Button size='large' type={step === 'nearby' && nearbyShown ? 'default' : 'primary'} className='big-button' onClick={next}>
             {step === 'nearby' ? T.report.notSame : T.report.next}
           </Button>
         )}

@@ -82,11 +82,11 @@ export function LocationStep({ draft, change }: StepProps) {
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
 
       {platform.name === 'weapp' ? (
-        <Button block size='large' type='primary' className='big-button gap' loading={busy === 'map'} onClick={() => void useMap()}>
+        <Button block size='large' type={loc?.gridCode ? 'default' : 'primary'} className='big-button gap' loading={busy === 'map'} onClick={() => void useMap()}>
           {T.location.chooseOnMap}
         </Button>
       ) : null}
-      <Button block size='large' type={platform.name === 'weapp' ? 'default' : 'primary'} className='big-button gap' loading={busy === 'gps'} onClick={() => void useGps()}>
+      <Button block size='large' type={platform.name === 'weapp' || loc?.gridCode ? 'default' : 'primary'} className='big-button gap' loading={busy === 'gps'} onClick={() => void useGps()}>
         {T.location.useGps}
       </Button>
       {picking ? (

@@ -22,7 +22,7 @@ interface NearbyResult {
  * 附近已有人上报: open cases of this item within 250 m of where the resident stands. Following
  * one (我也遇到) replaces a duplicate report. Finding the spot here also fills the location step.
  */
-export function NearbyStep({ item, draft, change, onNone }: StepProps & { onNone: () => void }) {
+export function NearbyStep({ item, draft, change, onNone, onFound }: StepProps & { onNone: () => void; onFound: (shown: boolean) => void }) {
   const [followed, setFollowed] = useState<Record<string, boolean>>({});
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState<string | undefined>();
@@ -51,6 +51,7 @@ export function NearbyStep({ item, draft, change, onNone }: StepProps & { onNone
 
   const cases = nearby.state.status === 'ready' ? nearby.state.data.cases : undefined;
   useEffect(() => {
+    if (cases) onFound(cases.length > 0);
     if (cases && cases.length === 0) onNone();
     // only when the answer arrives
   }, [cases]);
@@ -87,20 +88,18 @@ export function NearbyStep({ item, draft, change, onNone }: StepProps & { onNone
                 <View className='nearby-text'>
                   <Text className='nearby-title'>{`${item.icon} ${c.itemName}`}</Text>
                   <Text className='hint nearby-line'>{`${T.report.nearbyDistance(roundMetres(c.distanceMetres))} · ${caseProgress(c.status).tag}${c.mine ? ` · ${T.report.mine}` : ''}`}</Text>
-                  <Text className='hint nearby-line'>{`${T.report.nearbyReported(formatDate(c.reportedAt))} · ${T.report.followers(count)}`}</Text>
+                  <Text className='hint nearby-line'>{count > 0 ? `${T.report.nearbyReported(formatDate(c.reportedAt))} · ${T.report.followers(count)}` : T.report.nearbyReported(formatDate(c.reportedAt))}</Text>
                 </View>
               </View>
-              <Button
-                block
-                size='large'
-                type={isFollowing ? 'default' : 'primary'}
-                className='big-button'
-                disabled={isFollowing || c.mine || busy === c.id}
-                loading={busy === c.id}
-                onClick={() => void follow(c)}
-              >
-                {c.mine ? T.report.mine : isFollowing ? T.report.following : T.report.follow}
-              </Button>
+              {isFollowing || c.mine ? (
+                <View className='tap followed-badge' {...a11y('status')}>
+                  <Text>{c.mine ? T.report.mine : T.report.following}</Text>
+                </View>
+              ) : (
+                <Button block size='large' type='primary' className='big-button' loading={busy === c.id} onClick={() => void follow(c)}>
+                  {T.report.follow}
+                </Button>
+              )}
             </View>
           );
         })}

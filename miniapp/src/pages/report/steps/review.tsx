@@ -27,7 +27,7 @@ export function ReviewStep({ item, draft }: StepProps) {
   return (
     <View className='card' {...a11y('region', T.report.reviewTitle)}>
       <Row label={T.report.item} value={`${item.icon} ${item.name}`} />
-      <Row label={T.report.location} value={draft.location?.address || T.location.current} />
+      <Row label={T.report.location} value={draft.location?.address || T.location.sourceLabel[draft.location?.source ?? 'gps']} />
       <Row label={T.report.grid} value={draft.location?.gridName ?? ''} />
       <Row label={T.report.worker} value={(draft.location?.workerNames ?? []).join('、')} />
       {answered.map((q) => (
