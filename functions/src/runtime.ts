@@ -31,6 +31,8 @@ import { StaffDirectory } from './store/staff-directory';
 import { SweepIndex } from './store/sweep-index';
 import type { SweepPlanner } from './store/cases';
 import type { Channel } from './events/channels';
+// bookings (issue 9): 代办 visits
+import { BookingRepository } from './store/bookings';
 
 /** Everything a handler needs, built once per container (cold start) and reused. */
 export interface Runtime {
@@ -61,6 +63,8 @@ export interface Runtime {
   /** The channels every event owes, by name (tests wrap them to inject faults). */
   channels: Channel[];
   deliverer: (options?: Partial<Omit<DelivererOptions, 'now'>>, channels?: readonly Channel[]) => Deliverer;
+  // bookings (issue 9): 代办 visits, slots and availability
+  bookings: BookingRepository;
 }
 
 export interface RuntimeOptions {
@@ -120,6 +124,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     sweepIndex: new SweepIndex(doc, config.tableName),
     channels,
     deliverer: (options = {}, own = channels) => new Deliverer(outbox, () => city.get(), own, { ...options, now }),
+    // bookings (issue 9): 代办 visits, slots and availability
+    bookings: new BookingRepository(doc, config.tableName),
   };
 }
 

@@ -59,6 +59,16 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-outbox': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
   'retry-outbox': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'get-stats': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  // bookings (issue 9): 代办 visits (slot claims and releases are writes; receipt photos are adopted like case photos)
+  'list-booking-slots': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'create-booking': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
+  'list-my-bookings': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'get-my-booking': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'act-on-my-booking': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
+  'list-work-bookings': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
+  'act-on-work-booking': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
+  'get-availability': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'put-availability': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

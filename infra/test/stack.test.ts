@@ -268,8 +268,18 @@ describe('dev stack', () => {
       'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
       'create-invitation': ['s3:GetObject /reference/city.json'],
-      // events: figures are named by the city reference
+      // events: 考核 figures name areas from the city snapshot
       'get-stats': ['s3:GetObject /reference/city.json'],
+      // bookings (issue 9): 代办 visits
+      'list-booking-slots': ['s3:GetObject /reference/city.json'],
+      'create-booking': ['s3:GetObject /reference/city.json'],
+      'list-my-bookings': ['s3:GetObject /reference/city.json'],
+      'get-my-booking': ['s3:GetObject /reference/city.json'],
+      'act-on-my-booking': ['s3:GetObject /reference/city.json'],
+      'list-work-bookings': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'act-on-work-booking': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
+      'get-availability': ['s3:GetObject /reference/city.json'],
+      'put-availability': ['s3:GetObject /reference/city.json'],
     };
     for (const route of deployedRoutes()) {
       expect({ route: route.id, grants: s3Grants(route.id) }).toEqual({ route: route.id, grants: expected[route.id] ?? [] });

@@ -30,6 +30,16 @@ import { handler as readMessages } from './read-messages';
 import { handler as listOutbox } from './list-outbox';
 import { handler as retryOutbox } from './retry-outbox';
 import { handler as getStats } from './get-stats';
+// bookings (issue 9): 代办 visits
+import { handler as listBookingSlots } from './list-booking-slots';
+import { handler as createBooking } from './create-booking';
+import { handler as listMyBookings } from './list-my-bookings';
+import { handler as getMyBooking } from './get-my-booking';
+import { handler as actOnMyBooking } from './act-on-my-booking';
+import { handler as listWorkBookings } from './list-work-bookings';
+import { handler as actOnWorkBooking } from './act-on-work-booking';
+import { handler as getAvailability } from './get-availability';
+import { handler as putAvailability } from './put-availability';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -65,4 +75,14 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'list-outbox': listOutbox,
   'retry-outbox': retryOutbox,
   'get-stats': getStats,
+  // bookings (issue 9): 代办 visits
+  'list-booking-slots': listBookingSlots,
+  'create-booking': createBooking,
+  'list-my-bookings': listMyBookings,
+  'get-my-booking': getMyBooking,
+  'act-on-my-booking': actOnMyBooking,
+  'list-work-bookings': listWorkBookings,
+  'act-on-work-booking': actOnWorkBooking,
+  'get-availability': getAvailability,
+  'put-availability': putAvailability,
 };

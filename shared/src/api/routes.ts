@@ -6,6 +6,8 @@ import * as track from './report-track';
 import * as staff from './staff';
 import * as work from './work';
 import * as ev from './events';
+// bookings (issue 9): 代办 visits
+import * as bk from './bookings';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -300,6 +302,96 @@ export const routes = [
     request: { query: ev.statsQuerySchema },
     response: { status: 200, body: ev.statsResponseSchema },
     errors: [404],
+  },
+  // bookings (issue 9): 代办 visits — residents book their home grid's worker; workers run their day
+  {
+    id: 'list-booking-slots',
+    method: 'GET',
+    path: '/v1/bookings/slots',
+    summary: '代办预约：本网格网格员未来 14 天（北京时间）的空闲时段，按天分组；未设置住址返回 409 BOOKING.HOME_REQUIRED',
+    roles: ['resident'],
+    request: { query: bk.slotsQuerySchema },
+    response: { status: 200, body: bk.slotsResponseSchema },
+    errors: [409, 422],
+  },
+  {
+    id: 'create-booking',
+    method: 'POST',
+    path: '/v1/bookings',
+    summary: '预约上门代办（需 Idempotency-Key 头）；时段被抢 409 BOOKING.SLOT_TAKEN，error.current.nextSlots 为其他空闲时段；最多 2 个进行中的预约',
+    roles: ['resident'],
+    idempotent: true,
+    request: { body: bk.createBookingRequestSchema },
+    response: { status: 201, body: bk.residentBookingViewSchema },
+    errors: [409, 422],
+  },
+  {
+    id: 'list-my-bookings',
+    method: 'GET',
+    path: '/v1/bookings',
+    summary: '我的预约（最新在前，游标分页）',
+    roles: ['resident'],
+    request: { query: bk.myBookingsQuerySchema },
+    response: { status: 200, body: bk.myBookingsResponseSchema },
+  },
+  {
+    id: 'get-my-booking',
+    method: 'GET',
+    path: '/v1/bookings/{id}',
+    summary: '查看我的一个预约：材料清单、上门时间、进度时间线、可进行的操作',
+    roles: ['resident'],
+    request: { params: bk.bookingIdParamsSchema },
+    response: { status: 200, body: bk.residentBookingViewSchema },
+    errors: [404],
+  },
+  {
+    id: 'act-on-my-booking',
+    method: 'POST',
+    path: '/v1/bookings/{id}/actions',
+    summary: '居民取消（上门前 2 小时）、改约（最多 2 次）或评价（带 version；版本过期 409 及当前预约）',
+    roles: ['resident'],
+    request: { params: bk.bookingIdParamsSchema, body: bk.residentBookingActionSchema },
+    response: { status: 200, body: bk.residentBookingViewSchema },
+    errors: [404, 409, 422],
+  },
+  {
+    id: 'list-work-bookings',
+    method: 'GET',
+    path: '/v1/work/bookings',
+    summary: '网格员某一天（默认今天，北京时间）的上门代办，按时间排序',
+    roles: ['gridWorker', 'gridLeader'],
+    request: { query: bk.workDayQuerySchema },
+    response: { status: 200, body: bk.workDayResponseSchema },
+  },
+  {
+    id: 'act-on-work-booking',
+    method: 'POST',
+    path: '/v1/work/bookings/{id}/actions',
+    summary: '网格员确认、婉拒（需原因）、改时间（需原因）、已上门（材料清单、回执照片）、已代交、已办结、未能见面（带 version）',
+    roles: ['gridWorker', 'gridLeader'],
+    request: { params: bk.bookingIdParamsSchema, body: bk.workerBookingActionSchema },
+    response: { status: 200, body: bk.workerBookingViewSchema },
+    errors: [404, 409, 422],
+  },
+  {
+    id: 'get-availability',
+    method: 'GET',
+    path: '/v1/work/availability',
+    summary: '我的可预约时间（每周时段、停约日期、调休上班日按周几安排）',
+    roles: ['gridWorker', 'gridLeader'],
+    request: { query: bk.availabilityQuerySchema },
+    response: { status: 200, body: bk.availabilityResponseSchema },
+    errors: [403, 422],
+  },
+  {
+    id: 'put-availability',
+    method: 'PUT',
+    path: '/v1/work/availability',
+    summary: '发布我的可预约时间（如周二、周四 14:00–17:00，每 30 分钟一个时段）；节假日自动不开放',
+    roles: ['gridWorker', 'gridLeader'],
+    request: { body: bk.availabilityRequestSchema },
+    response: { status: 200, body: bk.availabilityResponseSchema },
+    errors: [403, 422],
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -1,0 +1,348 @@
+import { createHash } from 'node:crypto';
+import type { CreateBookingRequest, ResidentBookingAction, SlotView, WorkerBookingAction } from '@gridtong/shared/api/bookings';
+import { bookableDates, bookableSlots, findSlot, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
+import { applyBookingAction, type BookingAction, type BookingActor } from '@gridtong/shared/booking/machine';
+import { BOOKING_RULES, BOOKABLE_ROLES } from '@gridtong/shared/booking/rules';
+import { isOpenBooking, SLOT_RELEASING_STATUSES, type Booking } from '@gridtong/shared/booking/schema';
+import { dayOfIsoDate, dayStartMs, HOUR_MS, shanghaiDayIndex } from '@gridtong/shared/deadlines/shanghai-time';
+import { DomainError } from '@gridtong/shared/errors';
+import { ROLE_LABELS, scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
+import { workingCalendar } from '../calendar';
+import type { Runtime } from '../runtime';
+import type { PublishedAvailability } from '../store/bookings';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Same resident + same key → same booking id, so a retry lands on the booking the first attempt made. */
+export function bookingIdFor(userId: string, key: string): string {
+  return `B${createHash('sha256').update(`booking:${userId}:${key}`).digest('hex').slice(0, 26).toUpperCase()}`;
+}
+
+const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** The day-before reminder: 10:00 Beijing the day before the visit, while it is still ahead and not yet sent for this slot. */
+export function reminderAt(b: Booking, now: Date): string | null {
+  if (b.status !== 'requested' && b.status !== 'confirmed') return null;
+  if (b.timeline.some((e) => e.action === 'remind' && e.data?.slotStart === b.slotStart)) return null;
+  const at = dayStartMs(shanghaiDayIndex(Date.parse(b.slotStart)) - 1) + BOOKING_RULES.reminderHour * HOUR_MS;
+  return at > now.getTime() ? new Date(at).toISOString() : null;
+}
+
+async function homeGrid(rt: Runtime, principal: Principal): Promise<string> {
+  const home = await rt.users.getHome(principal.userId);
+  if (!home) throw new DomainError('BOOKING.HOME_REQUIRED', '请先在“我的住址”中设置您住在哪个网格，才能预约本网格网格员上门');
+  return home.gridCode;
+}
+
+async function serviceFor(rt: Runtime, code: string) {
+  const service = (await rt.city.get()).directory.service(code);
+  if (!service) throw new DomainError('BOOKING.UNKNOWN_SERVICE', '没有这项代办服务', { problems: [{ path: 'body.serviceCode', message: 'unknown service' }] });
+  return service;
+}
+
+/** Free slots of every worker who published availability for the grid, in time order. */
+export async function freeSlots(rt: Runtime, gridCode: string, now: Date, from?: string): Promise<SlotView[]> {
+  const calendar = workingCalendar();
+  const found: SlotView[] = [];
+  for (const p of await rt.bookings.gridAvailability(gridCode)) {
+    const slots = bookableSlots(p.availability, calendar, now, from);
+    if (slots.length === 0) continue;
+    const claimed = await rt.bookings.claimedStarts(p.workerId, slots[0]!.start, slots[slots.length - 1]!.start);
+    for (const s of slots) if (!claimed.has(s.start)) found.push({ workerId: p.workerId, workerName: p.workerName, ...s });
+  }
+  return found.sort((a, b) => a.start.localeCompare(b.start) || a.workerName.localeCompare(b.workerName));
+}
+
+async function alternatives(rt: Runtime, gridCode: string, now: Date, after: string, except: { workerId: string; start: string }): Promise<SlotView[]> {
+  const all = (await freeSlots(rt, gridCode, now)).filter((s) => !(s.workerId === except.workerId && s.start === except.start));
+  const later = all.filter((s) => s.start >= after);
+  return [...later, ...all.filter((s) => s.start < after)].slice(0, BOOKING_RULES.alternativesOffered);
+}
+
+function slotTaken(nextSlots: SlotView[]): DomainError {
+  return new DomainError('BOOKING.SLOT_TAKEN', '这个时段刚刚被其他居民约走了，请从下面的空闲时段中另选一个', { current: { nextSlots } });
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** 可预约时段: the resident's home grid's workers, the next 14 days, Beijing time, grouped by day. */
+export async function listSlots(rt: Runtime, principal: Principal, query: { service: string; from?: string | undefined }, now: Date) {
+  const gridCode = await homeGrid(rt, principal);
+  const service = (await rt.city.get()).directory.service(query.service);
+  if (!service) throw new DomainError('BOOKING.UNKNOWN_SERVICE', '没有这项代办服务', { problems: [{ path: 'query.service', message: 'unknown service' }] });
+  const slots = await freeSlots(rt, gridCode, now, query.from);
+  const calendar = workingCalendar();
+  const days = bookableDates(now, query.from).map((date) => {
+    const info = calendar.describeDay(dayStartMs(dayOfIsoDate(date)!));
+    const kind = info.kind === 'holiday' ? `（${info.holidayName ?? '节假日'}）` : info.kind === 'makeUpWorkday' ? '（调休上班）' : '';
+    return { date, label: `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 周${WEEKDAYS[info.weekday]}${kind}`, slots: slots.filter((s) => s.date === date) };
+  });
+  return {
+    service: { code: service.code, name: service.name, agency: service.agency, visitMinutes: service.visitMinutes, ...(service.eligibility ? { eligibility: service.eligibility } : {}), materials: service.materials },
+    gridCode,
+    days,
+  };
+}
+
+/**
+ * 预约: the resident's open-booking place, then the slot, each claimed with one conditional
+ * write, then the booking itself. Whatever was claimed is let go again if a later step fails.
+ */
+export async function createBooking(rt: Runtime, principal: Principal, headers: Record<string, string>, body: CreateBookingRequest, now: Date): Promise<{ booking: Booking; replayed: boolean }> {
+  const key = headers['idempotency-key'];
+  if (!key) throw new DomainError('IDEMPOTENCY.KEY_REQUIRED', '缺少 Idempotency-Key 请求头', { problems: [{ path: 'headers.idempotency-key', message: 'required' }] });
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new DomainError('IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key 格式不正确', { problems: [{ path: 'headers.idempotency-key', message: '8–64 characters of A–Z a–z 0–9 _ -' }] });
+  }
+  const id = bookingIdFor(principal.userId, key);
+  const requestHash = hashOf(body);
+  const replay = (existing: Booking) => {
+    if (existing.requestHash !== requestHash) {
+      throw new DomainError('IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一次预约，请重新提交', { problems: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }] });
+    }
+    return { booking: existing, replayed: true };
+  };
+  const existing = await rt.bookings.get(id);
+  if (existing) return replay(existing);
+
+  const gridCode = await homeGrid(rt, principal);
+  const service = await serviceFor(rt, body.serviceCode);
+  const known = new Set(service.materials.map((m) => m.name));
+  const unknown = body.materialsReady.map((name, i) => ({ name, i })).filter((m) => !known.has(m.name));
+  if (unknown.length) {
+    throw new DomainError('REQUEST.VALIDATION', '材料清单中有不属于这项服务的材料', { problems: unknown.map((m) => ({ path: `body.materialsReady.${m.i}`, message: 'not in the service materials' })) });
+  }
+  const published = await rt.bookings.getAvailability(gridCode, body.workerId);
+  const slot = published ? findSlot(published.availability, workingCalendar(), body.start) : undefined;
+  if (!published || !slot || !isBookableAt(slot, now)) {
+    throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '这个时段不可预约（不在网格员的可预约时间内，或已太近），请重新选择', {
+      problems: [{ path: 'body.start', message: 'not a bookable slot of this worker' }],
+      current: { nextSlots: (await freeSlots(rt, gridCode, now)).slice(0, BOOKING_RULES.alternativesOffered) },
+    });
+  }
+
+  const seat = await rt.bookings.claimSeat(principal.userId, id, now);
+  if (seat === null) {
+    throw new DomainError('BOOKING.TOO_MANY_OPEN', `您已有 ${BOOKING_RULES.maxOpenBookings} 个进行中的预约，办结或取消后才能再约`);
+  }
+  let slotHeld = false;
+  try {
+    slotHeld = await rt.bookings.claimSlot(body.workerId, slot.start, id, now);
+    if (!slotHeld) {
+      await rt.bookings.releaseSeat(principal.userId, seat, id);
+      throw slotTaken(await alternatives(rt, gridCode, now, slot.start, { workerId: body.workerId, start: slot.start }));
+    }
+    const at = now.toISOString();
+    const booking: Booking = {
+      id,
+      residentId: principal.userId,
+      workerId: published.workerId,
+      workerName: published.workerName,
+      gridCode,
+      serviceCode: service.code,
+      slotStart: slot.start,
+      slotEnd: slot.end,
+      materialsReady: [...new Set(body.materialsReady)],
+      address: body.address,
+      ...(body.contactPhone ? { contactPhone: body.contactPhone } : {}),
+      ...(body.note ? { note: body.note } : {}),
+      status: 'requested',
+      version: 1,
+      residentReschedules: 0,
+      seat,
+      checklist: [],
+      receiptPhotos: [],
+      requestHash,
+      createdAt: at,
+      updatedAt: at,
+      timeline: [{ seq: 0, at, actor: { role: 'resident', userId: principal.userId }, action: 'request', from: null, to: 'requested', data: { slotStart: slot.start } }],
+    };
+    if (await rt.bookings.create(booking, reminderAt(booking, now))) return { booking, replayed: false };
+    // A concurrent retry with the same key wrote it first: answer as that one did.
+    const again = await rt.bookings.get(id);
+    if (again) return replay(again);
+    throw new Error('booking neither created nor found');
+  } catch (err) {
+    if (!(err instanceof DomainError && err.code === 'BOOKING.SLOT_TAKEN')) {
+      if (slotHeld && !(await rt.bookings.get(id))) {
+        await rt.bookings.releaseSlot(body.workerId, slot.start, id);
+        await rt.bookings.releaseSeat(principal.userId, seat, id);
+      }
+    }
+    throw err;
+  }
+}
+
+/**
+ * One step on a booking: the pure guards first, then (for a new time) the new slot claimed,
+ * then the booking written with one version-guarded update, then whatever it let go of
+ * (the old slot, the resident's open-booking place) released.
+ */
+async function transition(rt: Runtime, b: Booking, action: BookingAction, actor: BookingActor, now: Date, move?: { workerId: string; workerName: string }): Promise<Booking> {
+  const { booking, event } = applyBookingAction(b, action, actor, now);
+  const next: Booking = move ? { ...booking, workerId: move.workerId, workerName: move.workerName } : booking;
+  let claimed = false;
+  if (action.type === 'reschedule') {
+    claimed = await rt.bookings.claimSlot(next.workerId, next.slotStart, b.id, now);
+    if (!claimed) throw slotTaken(await alternatives(rt, b.gridCode, now, next.slotStart, { workerId: next.workerId, start: next.slotStart }));
+  }
+  try {
+    await rt.bookings.save(next, b.version, event, reminderAt(next, now));
+  } catch (err) {
+    if (claimed) await rt.bookings.releaseSlot(next.workerId, next.slotStart, b.id);
+    throw err;
+  }
+  if (action.type === 'reschedule') await rt.bookings.releaseSlot(b.workerId, b.slotStart, b.id);
+  if (SLOT_RELEASING_STATUSES.includes(next.status)) await rt.bookings.releaseSlot(next.workerId, next.slotStart, b.id);
+  if (!isOpenBooking(next.status) && isOpenBooking(b.status)) await rt.bookings.releaseSeat(b.residentId, b.seat, b.id);
+  return next;
+}
+
+function versionConflict(current: Booking, view: (b: Booking) => unknown): DomainError {
+  return new DomainError('BOOKING.VERSION_CONFLICT', '预约刚刚有了变化，请刷新后再试', { current: view(current) });
+}
+
+export async function getMyBooking(rt: Runtime, principal: Principal, id: string): Promise<Booking> {
+  const b = await rt.bookings.get(id);
+  if (!b || b.residentId !== principal.userId) throw new DomainError('BOOKING.NOT_FOUND', '未找到该预约');
+  return b;
+}
+
+async function publishedFor(rt: Runtime, gridCode: string, workerId: string): Promise<PublishedAvailability> {
+  const published = await rt.bookings.getAvailability(gridCode, workerId);
+  if (!published) throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '该网格员暂未开放预约时间', { problems: [{ path: 'body.workerId', message: 'no availability' }] });
+  return published;
+}
+
+export async function actOnMyBooking(rt: Runtime, principal: Principal, id: string, body: ResidentBookingAction, now: Date, view: (b: Booking) => unknown): Promise<Booking> {
+  const b = await getMyBooking(rt, principal, id);
+  if (b.version !== body.version) throw versionConflict(b, view);
+  const actor: BookingActor = { as: 'resident', userId: principal.userId, role: 'resident' };
+  try {
+    switch (body.type) {
+      case 'cancel':
+        return await transition(rt, b, { type: 'cancel', ...(body.reason ? { reason: body.reason } : {}) }, actor, now);
+      case 'rate':
+        return await transition(rt, b, { type: 'rate', level: body.level, ...(body.comment ? { comment: body.comment } : {}) }, actor, now);
+      case 'reschedule': {
+        const published = await publishedFor(rt, b.gridCode, b.workerId);
+        const slot = findSlot(published.availability, workingCalendar(), body.start);
+        if (!slot || !isBookableAt(slot, now)) {
+          throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '这个时段不可预约，请重新选择', {
+            problems: [{ path: 'body.start', message: 'not a bookable slot of this worker' }],
+            current: { nextSlots: (await freeSlots(rt, b.gridCode, now)).filter((s) => s.workerId === b.workerId).slice(0, BOOKING_RULES.alternativesOffered) },
+          });
+        }
+        return await transition(rt, b, { type: 'reschedule', slot, ...(body.reason ? { reason: body.reason } : {}) }, actor, now);
+      }
+    }
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'BOOKING.VERSION_CONFLICT' && err.current === undefined) {
+      const current = await rt.bookings.get(id);
+      if (current) throw versionConflict(current, view);
+    }
+    throw err;
+  }
+}
+
+// --- grid workers --------------------------------------------------------------------------
+
+const actorName = (principal: Principal, name: string | undefined) => name ?? ROLE_LABELS[principal.role];
+
+/** A booking the worker may act on: in a grid they serve; anything else does not exist for them. */
+export async function getWorkBooking(rt: Runtime, principal: Principal, id: string): Promise<Booking> {
+  const b = await rt.bookings.get(id);
+  if (!b || !scopeCoversArea(principal.scope, b.gridCode)) throw new DomainError('BOOKING.NOT_FOUND', '未找到该预约');
+  return b;
+}
+
+export async function workDay(rt: Runtime, principal: Principal, day: string | undefined, now: Date): Promise<{ day: string; bookings: Booking[] }> {
+  const index = day ? dayOfIsoDate(day)! : shanghaiDayIndex(now);
+  const from = new Date(dayStartMs(index)).toISOString();
+  const to = new Date(dayStartMs(index + 1) - 1).toISOString();
+  const date = new Date(dayStartMs(index) + 8 * HOUR_MS).toISOString().slice(0, 10);
+  return { day: date, bookings: await rt.bookings.workerBetween(principal.userId, from, `${to}#\uffff`) };
+}
+
+export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: string | undefined, id: string, body: WorkerBookingAction, now: Date, view: (b: Booking) => Promise<unknown>): Promise<Booking> {
+  const b = await getWorkBooking(rt, principal, id);
+  if (b.version !== body.version) throw new DomainError('BOOKING.VERSION_CONFLICT', '预约刚刚有了变化，请刷新后再试', { current: await view(b) });
+  const actor: BookingActor = { as: 'worker', userId: principal.userId, role: principal.role, name: actorName(principal, name) };
+  try {
+    switch (body.type) {
+      case 'visited': {
+        const action: BookingAction = { type: 'visited', checklist: body.checklist, photos: body.photos, ...(body.note ? { note: body.note } : {}) };
+        applyBookingAction(b, action, actor, now); // guards before any copying
+        await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
+        const photos = await rt.photos.adopt(b.id, body.photos);
+        return await transition(rt, b, { ...action, photos }, actor, now);
+      }
+      case 'reschedule': {
+        const published = await publishedFor(rt, b.gridCode, b.workerId);
+        const slot = findSlot(published.availability, workingCalendar(), body.start);
+        // The worker may move a visit to any of their own slots still ahead (agreed by phone), not only those open to residents.
+        if (!slot || Date.parse(slot.start) <= now.getTime()) {
+          throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '新时间不在您的可预约时段内，请先调整可预约时间', { problems: [{ path: 'body.start', message: 'not one of your slots ahead' }] });
+        }
+        return await transition(rt, b, { type: 'reschedule', slot, reason: body.reason }, actor, now);
+      }
+      case 'decline':
+        return await transition(rt, b, { type: 'decline', reason: body.reason }, actor, now);
+      default:
+        return await transition(rt, b, { type: body.type, ...(body.note ? { note: body.note } : {}) }, actor, now);
+    }
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'BOOKING.VERSION_CONFLICT' && err.current === undefined) {
+      const current = await rt.bookings.get(id);
+      if (current) throw new DomainError(err.code, err.message, { current: await view(current) });
+    }
+    throw err;
+  }
+}
+
+/** The grid a worker publishes for: the one named, or their only grid. */
+function gridOfWorker(principal: Principal, gridCode: string | undefined, known: (code: string) => boolean): string {
+  if (!(BOOKABLE_ROLES as readonly string[]).includes(principal.role)) {
+    throw new DomainError('AVAILABILITY.OUT_OF_SCOPE', '只有网格员和网格长可以开放上门预约');
+  }
+  const grids = principal.scope.areas.filter((a) => a.length === 15);
+  const chosen = gridCode ?? (grids.length === 1 ? grids[0] : undefined);
+  if (!chosen) throw new DomainError('AVAILABILITY.GRID_REQUIRED', '您负责多个网格，请指定网格', { problems: [{ path: 'body.gridCode', message: 'required' }] });
+  if (!scopeCoversArea(principal.scope, chosen) || !known(chosen)) {
+    throw new DomainError('AVAILABILITY.OUT_OF_SCOPE', '只能为自己负责的网格开放预约', { problems: [{ path: 'body.gridCode', message: 'not your grid' }] });
+  }
+  return chosen;
+}
+
+export interface AvailabilityAnswer {
+  gridCode: string;
+  workerName: string;
+  availability: PublishedAvailability['availability'] | null;
+  updatedAt: string | null;
+  upcomingSlots: number;
+}
+
+function answer(gridCode: string, workerName: string, published: PublishedAvailability | null, now: Date): AvailabilityAnswer {
+  const slots: Slot[] = published ? bookableDates(now).flatMap((d) => slotsOnDay(published.availability, workingCalendar(), d)) : [];
+  return { gridCode, workerName: published?.workerName ?? workerName, availability: published?.availability ?? null, updatedAt: published?.updatedAt ?? null, upcomingSlots: slots.length };
+}
+
+export async function getAvailability(rt: Runtime, principal: Principal, name: string | undefined, gridCode: string | undefined, now: Date): Promise<AvailabilityAnswer> {
+  const city = await rt.city.get();
+  const grid = gridOfWorker(principal, gridCode, (code) => city.directory.grid(code) !== undefined);
+  return answer(grid, actorName(principal, name), await rt.bookings.getAvailability(grid, principal.userId), now);
+}
+
+export async function putAvailability(rt: Runtime, principal: Principal, name: string | undefined, body: { gridCode?: string | undefined } & PublishedAvailability['availability'], now: Date): Promise<AvailabilityAnswer> {
+  const city = await rt.city.get();
+  const grid = gridOfWorker(principal, body.gridCode, (code) => city.directory.grid(code) !== undefined);
+  const published: PublishedAvailability = {
+    gridCode: grid,
+    workerId: principal.userId,
+    workerName: actorName(principal, name),
+    availability: { slotMinutes: body.slotMinutes, weekly: body.weekly, closures: body.closures, makeUpDayAs: body.makeUpDayAs },
+    updatedAt: now.toISOString(),
+  };
+  await rt.bookings.putAvailability(published);
+  return answer(grid, published.workerName, published, now);
+}

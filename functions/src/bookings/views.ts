@@ -1,0 +1,93 @@
+import type { ResidentBookingView, WorkerBookingView } from '@gridtong/shared/api/bookings';
+import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
+import { availableBookingActions, residentCutoff } from '@gridtong/shared/booking/machine';
+import { BOOKING_ACTION_LABELS, BOOKING_STATUS_LABELS, formatSlot } from '@gridtong/shared/booking/labels';
+import type { Booking, BookingEvent } from '@gridtong/shared/booking/schema';
+import type { AgencyService } from '@gridtong/shared/schemas/catalog';
+import { SATISFACTION_LABELS } from '@gridtong/shared/schemas/case';
+import type { CityReference } from '../store/city';
+import type { PhotoStore } from '../store/photos';
+
+function serviceOf(b: Booking, city: CityReference): Pick<AgencyService, 'code' | 'name' | 'agency' | 'visitMinutes' | 'eligibility' | 'materials'> {
+  return city.directory.service(b.serviceCode) ?? { code: b.serviceCode, name: b.serviceCode, agency: '', visitMinutes: 0, materials: [] };
+}
+
+function serviceSummary(s: ReturnType<typeof serviceOf>) {
+  return { code: s.code, name: s.name, agency: s.agency, visitMinutes: s.visitMinutes, ...(s.eligibility ? { eligibility: s.eligibility } : {}) };
+}
+
+/** A resident reads every step, with the reason they are owed (decline, worker reschedule), never staff notes or names. */
+function residentLine(e: BookingEvent) {
+  const moved = e.data && typeof e.data.toStart === 'string' ? `：改到 ${formatSlot(e.data.toStart)}` : '';
+  return {
+    at: e.at,
+    action: e.action,
+    label: `${BOOKING_ACTION_LABELS[e.action] ?? e.action}${moved}`,
+    ...(e.reason ? { reason: e.reason } : {}),
+  };
+}
+
+/** Every field a resident sees of their own booking, named. */
+export function residentBookingView(b: Booking, city: CityReference, now: Date): ResidentBookingView {
+  const service = serviceOf(b, city);
+  const ready = new Set(b.materialsReady);
+  return {
+    id: b.id,
+    version: b.version,
+    status: b.status,
+    statusLabel: BOOKING_STATUS_LABELS[b.status],
+    service: serviceSummary(service),
+    workerName: b.workerName,
+    start: b.slotStart,
+    end: b.slotEnd,
+    slotLabel: formatSlot(b.slotStart),
+    materials: service.materials.map((m) => ({ name: m.name, ...(m.note ? { note: m.note } : {}), required: m.required, ready: ready.has(m.name) })),
+    address: b.address,
+    ...(b.contactPhone ? { contactPhone: b.contactPhone } : {}),
+    ...(b.note ? { note: b.note } : {}),
+    changeDeadline: residentCutoff(b).toISOString(),
+    reschedulesLeft: Math.max(0, BOOKING_RULES.maxResidentReschedules - b.residentReschedules),
+    availableActions: availableBookingActions(b, 'resident', now),
+    ...(b.rating ? { rating: { level: b.rating.level, label: SATISFACTION_LABELS[b.rating.level], comment: b.rating.comment } } : {}),
+    timeline: b.timeline.map(residentLine),
+    createdAt: b.createdAt,
+  };
+}
+
+export function residentBookingSummary(b: Booking, city: CityReference, now: Date) {
+  const v = residentBookingView(b, city, now);
+  return { id: v.id, status: v.status, statusLabel: v.statusLabel, service: v.service, workerName: v.workerName, start: v.start, slotLabel: v.slotLabel, availableActions: v.availableActions, createdAt: v.createdAt };
+}
+
+/** Every field the worker sees: where, who to call, what to collect, their notes and receipts. */
+export async function workerBookingView(b: Booking, city: CityReference, photos: PhotoStore, now: Date): Promise<WorkerBookingView> {
+  const service = serviceOf(b, city);
+  const ready = new Set(b.materialsReady);
+  return {
+    id: b.id,
+    version: b.version,
+    status: b.status,
+    statusLabel: BOOKING_STATUS_LABELS[b.status],
+    service: serviceSummary(service),
+    workerName: b.workerName,
+    start: b.slotStart,
+    end: b.slotEnd,
+    slotLabel: formatSlot(b.slotStart),
+    materials: service.materials.map((m) => ({ name: m.name, ...(m.note ? { note: m.note } : {}), required: m.required, ready: ready.has(m.name) })),
+    address: b.address,
+    ...(b.contactPhone ? { contactPhone: b.contactPhone } : {}),
+    ...(b.note ? { note: b.note } : {}),
+    availableActions: availableBookingActions(b, 'worker', now),
+    ...(b.rating ? { rating: { level: b.rating.level, label: SATISFACTION_LABELS[b.rating.level], comment: b.rating.comment } } : {}),
+    createdAt: b.createdAt,
+    gridCode: b.gridCode,
+    checklist: b.checklist,
+    receiptPhotoUrls: await photos.viewLinks(b.receiptPhotos),
+    residentReschedules: b.residentReschedules,
+    timeline: b.timeline.map((e) => ({
+      ...residentLine(e),
+      ...(e.note ? { note: e.note } : {}),
+      ...(e.actor.name ? { actorName: e.actor.name } : {}),
+    })),
+  };
+}
