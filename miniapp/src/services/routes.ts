@@ -9,6 +9,9 @@ export const PAGES = {
   // resident case detail and 我的住址 (issue 6)
   caseDetail: '/pages/case/index',
   homeAddress: '/pages/address/index',
+  // 代办 visits (issue 9): the bookings subpackage's front doors
+  bookingNew: '/bookings/pages/book/index',
+  myBookings: '/bookings/pages/list/index',
 } as const;
 
 export const caseUrl = (id: string): string => `${PAGES.caseDetail}?id=${encodeURIComponent(id)}`;
