@@ -76,7 +76,7 @@ describe('代办预约: booking a visit', () => {
     expect(screen.getByText('已备好 1 / 2 项')).toBeTruthy();
     fireEvent.click(screen.getByText('下一步'));
     fireEvent.click(await screen.findByRole('radio', { name: '14:00，网格员 李网格' }));
-    expect(screen.getByRole('radio', { name: '11月25日 周三，已约满' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '11月25日 周三，无空闲' })).toBeTruthy();
     fireEvent.click(screen.getByText('下一步'));
     // No address: told in the page, not moved on.
     fireEvent.click(screen.getByText('下一步'));

@@ -80,7 +80,7 @@ function ActionForm({ v, kind, onDone }: { v: Visit; kind: Kind; onDone: (next: 
       <Text className='wv-label'>{kind === 'decline' ? V.reason : V.noteOptional}</Text>
       <Textarea className='text-area' value={text} maxlength={200} ariaLabel={kind === 'decline' ? V.reason : V.noteOptional} onInput={(e) => setText(e.detail.value)} />
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
-      <Button block size='large' type={kind === 'decline' || kind === 'noShow' ? 'danger' : 'primary'} className='big-button wv-gap' loading={busy} disabled={busy} {...a11y('button', V.confirmAction(label))} onClick={() => void send()}>
+      <Button block size='large' type={kind === 'decline' || kind === 'noShow' ? 'danger' : 'primary'} className='big-button wv-gap' loading={busy} {...a11y('button', V.confirmAction(label))} onClick={() => !busy && void send()}>
         {V.confirmAction(label)}
       </Button>
     </View>

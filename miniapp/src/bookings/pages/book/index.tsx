@@ -91,6 +91,7 @@ export default function BookPage() {
 
   const confirm = async () => {
     if (sendingRef.current || !draft.service || !draft.slot) return;
+    setErrorCode(undefined);
     sendingRef.current = true;
     setSending(true);
     setError(undefined);
@@ -192,10 +193,11 @@ export default function BookPage() {
               )}
             </View>
           ) : null}
-          {slots.state.status === 'ready' ? <SlotPicker days={slots.state.data.days} selected={draft.slot} onPick={(slot) => patch({ slot })} /> : null}
+          {slots.state.status === 'ready' ? <SlotPicker days={slots.state.data.days} selected={draft.slot} onPick={(slot) => (patch({ slot }), setError(undefined))} /> : null}
+          {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
           <View className='button-row'>
             <Button size='large' className='big-button' onClick={() => go(1)}>{B.book.prev}</Button>
-            <Button size='large' type='primary' className='big-button' disabled={!draft.slot} onClick={() => go(3)}>{B.book.next}</Button>
+            <Button size='large' type='primary' className='big-button' onClick={() => (draft.slot ? go(3) : setError(B.book.pickSlot))}>{B.book.next}</Button>
           </View>
         </View>
       ) : null}
@@ -254,7 +256,7 @@ export default function BookPage() {
           {errorCode === 'BOOKING.HOME_REQUIRED' ? (
             <Button block size='large' className='big-button bk-gap' onClick={() => platform.navigateTo(PAGES.homeAddress)}>{B.book.homeRequired}</Button>
           ) : null}
-          <Button block size='large' type='primary' className='big-button bk-gap' loading={sending} disabled={!draft.slot || sending} onClick={() => void confirm()}>
+          <Button block size='large' type='primary' className='big-button bk-gap' loading={sending} onClick={() => (draft.slot ? void confirm() : setError(B.book.pickSlot))}>
             {B.book.confirm}
           </Button>
           <View className='button-row'>

@@ -34,13 +34,15 @@ function Row({ label, value }: { label: string; value: string }) {
 function Reschedule({ b, busy, onSend }: { b: BookingView; busy: boolean; onSend: (slot: SlotView) => void }) {
   const slots = useRequest(() => bookingApi.slots(b.service.code), [b.id, b.version]);
   const [slot, setSlot] = useState<SlotView | undefined>();
+  const [missing, setMissing] = useState(false);
   return (
     <View>
       <Text className='hint'>{B.detail.rescheduleHint}</Text>
       {slots.state.status === 'loading' ? <Loading /> : null}
       {slots.state.status === 'error' ? <LoadError title={B.book.slotsFailed} message={slots.state.error} onRetry={slots.retry} /> : null}
-      {slots.state.status === 'ready' ? <SlotPicker days={slots.state.data.days} selected={slot} onPick={setSlot} /> : null}
-      <Button block size='large' type='primary' className='big-button bk-gap' disabled={!slot || busy} loading={busy} onClick={() => slot && onSend(slot)}>
+      {slots.state.status === 'ready' ? <SlotPicker days={slots.state.data.days} selected={slot} onPick={(s) => (setSlot(s), setMissing(false))} /> : null}
+      {missing ? <Text className='error-text' {...a11y('alert')}>{B.book.pickSlot}</Text> : null}
+      <Button block size='large' type='primary' className='big-button bk-gap' loading={busy} onClick={() => (busy ? undefined : slot ? onSend(slot) : setMissing(true))}>
         {B.detail.rescheduleYes}
       </Button>
     </View>
@@ -103,8 +105,7 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
             type='primary'
             className='big-button bk-gap'
             loading={busy}
-            disabled={busy}
-            onClick={() => (level ? void send({ type: 'rate', version: b.version, level, comment: comment.trim() || undefined }, B.detail.rateDone) : setError(B.detail.pickLevel))}
+            onClick={() => (busy ? undefined : level ? void send({ type: 'rate', version: b.version, level, comment: comment.trim() || undefined }, B.detail.rateDone) : setError(B.detail.pickLevel))}
           >
             {B.detail.rateYes}
           </Button>
@@ -129,7 +130,7 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
         <View {...a11y('form', B.detail.cancel)}>
           <Text className='field-label'>{B.detail.cancelConfirm}</Text>
           <Textarea className='text-area' value={reason} maxlength={200} placeholder={B.detail.cancelReason} ariaLabel={B.detail.cancelReason} onInput={(e) => setReason(e.detail.value)} />
-          <Button block size='large' type='danger' className='big-button bk-gap' loading={busy} disabled={busy} onClick={() => void send({ type: 'cancel', version: b.version, reason: reason.trim() || undefined }, B.detail.cancelDone)}>
+          <Button block size='large' type='danger' className='big-button bk-gap' loading={busy} onClick={() => !busy && void send({ type: 'cancel', version: b.version, reason: reason.trim() || undefined }, B.detail.cancelDone)}>
             {B.detail.cancelYes}
           </Button>
         </View>

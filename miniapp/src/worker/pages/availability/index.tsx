@@ -100,8 +100,7 @@ export default function AvailabilityPage() {
       {answer ? (
         <View>
           <Text className='hint'>{V.availability.hint}</Text>
-          {notice ? <Text className='wv-notice' {...a11y('status')}>{notice}</Text> : null}
-          {!notice ? <Text className='hint' {...a11y('status')}>{answer.availability ? V.availability.current(answer.upcomingSlots) : V.availability.notYet}</Text> : null}
+          <Text className='hint' {...a11y('status')}>{answer.availability ? V.availability.current(answer.upcomingSlots) : V.availability.notYet}</Text>
 
           <Text className='wv-label'>{V.availability.weekly}</Text>
           <Button block size='large' className='big-button' onClick={() => setWeekly(PRESET.map((w) => ({ ...w })))}>{V.availability.preset}</Button>
@@ -156,7 +155,8 @@ export default function AvailabilityPage() {
           <Button block size='large' className='big-button' onClick={() => setClosures((list) => [...list, { from: '', to: '', reason: '' }])}>{V.availability.addClosure}</Button>
 
           {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
-          <Button block size='large' type='primary' className='big-button wv-gap' loading={saving} disabled={saving} onClick={() => void save()}>{V.availability.save}</Button>
+          <Button block size='large' type='primary' className='big-button wv-gap' loading={saving} onClick={() => !saving && void save()}>{V.availability.save}</Button>
+          {notice ? <Text className='wv-notice wv-gap' {...a11y('status')}>{notice}</Text> : null}
         </View>
       ) : null}
     </Screen>
