@@ -7,9 +7,10 @@ import { client } from '../support/client';
 
 /**
  * 代办 visits in the H5 build in Chromium against the local stack, on a controlled clock
- * (Tuesday 2026-11-24, 09:00 Beijing): worker1 publishes Tue/Thu afternoons, a resident books
+ * (Tuesday 2026-11-24, 11:50 Beijing): worker1 publishes Tue/Thu afternoons, a resident books
  * a 社保卡 visit, worker1 confirms it on the calendar, the resident sees 已确认; at the visit
- * time worker1 records the visit with the checklist, the submission and the delivery; the
+ * time (13:40, within everyone's 2-hour session) worker1 records the visit with the checklist,
+ * the submission and the delivery; the
  * resident sees 已办结 and rates it. Then the booking screens in 关怀模式. One screenshot per
  * step in artifacts/booking-journey (git-ignored), at 390 × 844.
  */
@@ -20,8 +21,8 @@ const artifacts = join(__dirname, 'artifacts', 'booking-journey');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** 09:00 Beijing on a Tuesday with no holiday near it. */
-let clock = new Date('2026-11-24T01:00:00.000Z');
+/** 11:50 Beijing on a Tuesday with no holiday near it. Sessions last 2 h of this clock. */
+let clock = new Date('2026-11-24T03:50:00.000Z');
 let stack: LocalStack | undefined;
 let browser: Browser | undefined;
 
@@ -107,6 +108,8 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   const api = client(stack!);
   const accounts = (await api.get<{ accounts: { code: string; areas: string[] }[] }>('/v1/dev/accounts')).body.accounts;
   const gridCode = accounts.find((a) => a.code === 'dev-worker1')!.areas[0]!;
+  const worker1 = await api.login('dev-worker1');
+  const workerName = (await api.get<{ workerName: string }>('/v1/work/availability', worker1.token)).body.workerName;
   const resident = await api.login('dev-e2e-booker');
   expect((await api.call('PUT', '/v1/me/home', { token: resident.token, body: { gridCode } })).status).toBe(200);
 
@@ -133,9 +136,10 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   await expectBigTarget(byRole(r.page, 'checkbox', '本人居民身份证原件'));
   await snap(r.page, 'resident-materials');
   await textButton(r.page, '下一步').click();
-  const slot = byRole(r.page, 'radio', /^14:00，网格员 /);
+  // worker1's 14:00 (the grid's other demo staff may open the same afternoons).
+  const slot = byRole(r.page, 'radio', `14:00，网格员 ${workerName}`);
   await slot.waitFor({ timeout: 20_000 });
-  await expect(byRole(r.page, 'radio', /^11月24日 周二，6 个空闲$/).getAttribute('aria-checked')).resolves.toBe('true');
+  await expect(byRole(r.page, 'radio', /^11月24日 周二，\d+ 个空闲$/).getAttribute('aria-checked')).resolves.toBe('true');
   await expectBigTarget(slot);
   await slot.click();
   await snap(r.page, 'resident-slot');
@@ -175,7 +179,7 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   await snap(r.page, 'resident-confirmed');
 
   // 5. At 14:00 worker1 is at the door: materials collected (checklist), submitted, delivered.
-  clock = new Date('2026-11-24T06:00:00.000Z');
+  clock = new Date('2026-11-24T05:40:00.000Z');
   await byRole(w.page, 'button', '刷新').click();
   await card(w.page, bookingId).getByRole('button', { name: '已上门收材料', exact: true }).waitFor({ timeout: 20_000 });
   await step(w.page, bookingId, '已上门收材料', async (form) => {
@@ -185,9 +189,9 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
     await snap(w.page, 'worker-checklist');
   });
   await expect(card(w.page, bookingId).locator('.wv-status').textContent()).resolves.toBe('已上门');
-  clock = new Date('2026-11-24T08:00:00.000Z');
+  clock = new Date('2026-11-24T05:44:00.000Z');
   await step(w.page, bookingId, '已交办证机关');
-  clock = new Date('2026-11-26T03:00:00.000Z');
+  clock = new Date('2026-11-24T05:48:00.000Z');
   await step(w.page, bookingId, '已办结送达');
   await expect(card(w.page, bookingId).locator('.wv-status').textContent()).resolves.toBe('已办结');
   await snap(w.page, 'worker-completed');
