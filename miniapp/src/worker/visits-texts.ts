@@ -17,6 +17,7 @@ export const V = {
   ready: '已备好',
   notReady: '未备好',
   collected: '已收取',
+  notCollected: '未收取',
   checklist: '收取的材料（请逐项勾选）',
   receipts: '回执照片（选填）',
   rating: '居民评价',

@@ -106,10 +106,10 @@ export function VisitCard({ v, onChanged }: { v: Visit; onChanged: (next: Visit,
       {v.note ? <Text className='wv-line'>{`${V.note}：${v.note}`}</Text> : null}
       <Text className='wv-label'>{v.checklist.length ? V.checklist : V.materials}</Text>
       <View {...a11y('list', V.materials)}>
-        {(v.checklist.length ? v.checklist.map((c) => ({ name: c.name, mark: c.collected ? `✓ ${V.collected}` : '—' })) : v.materials.map((m) => ({ name: m.name, mark: m.ready ? `✓ ${V.ready}` : V.notReady }))).map((m) => (
+        {(v.checklist.length ? v.checklist.map((c) => ({ name: c.name, done: c.collected, mark: c.collected ? `✓ ${V.collected}` : V.notCollected })) : v.materials.map((m) => ({ name: m.name, done: m.ready, mark: m.ready ? `✓ ${V.ready}` : V.notReady }))).map((m) => (
           <View key={m.name} className='wv-material' {...a11y('listitem', `${m.name} ${m.mark}`)}>
             <Text>{m.name}</Text>
-            <Text className='wv-mark'>{m.mark}</Text>
+            <Text className={m.done ? 'wv-mark' : 'wv-mark wv-mark--missing'}>{m.mark}</Text>
           </View>
         ))}
       </View>

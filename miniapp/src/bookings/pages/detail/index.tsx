@@ -150,7 +150,7 @@ export default function BookingDetailPage() {
   const [params] = useState(() => platform.pageParams());
   const id = params.id ?? '';
   const detail = useRequest<BookingView>(() => (current ? bookingApi.get(id) : undefined), [current?.token, id]);
-  const [notice, setNotice] = useState<string | undefined>(params.created ? B.book.done : undefined);
+  const [notice, setNotice] = useState<string | undefined>();
   useDidShow(() => {
     if (detail.state.status === 'ready') void detail.refresh();
   });
@@ -159,6 +159,8 @@ export default function BookingDetailPage() {
   });
 
   const b = detail.state.data;
+  // Just booked: said while the booking still waits for the worker (a reload keeps ?created=1).
+  const shown = notice ?? (params.created && b?.status === 'requested' ? B.book.done : undefined);
   return (
     <Screen className='bk'>
       {detail.state.status === 'loading' ? <Loading /> : null}
@@ -167,13 +169,13 @@ export default function BookingDetailPage() {
         <View>
           <Text className='page-title' {...a11y('heading')}>{b.service.name}</Text>
           <View className='card' {...a11y('region', B.detail.status)}>
-            <Text className='bk-row-label'>{B.detail.status}</Text>
+            <Text className='bk-row-label bk-block'>{B.detail.status}</Text>
             <Text className={`bk-status ${TONE[b.status] ?? ''}`} {...a11y('status', `${B.detail.status}：${b.statusLabel}`)}>{b.statusLabel}</Text>
             <Row label={B.detail.time} value={b.slotLabel} />
             <Row label={B.detail.worker} value={b.workerName} />
             <Row label={B.detail.agency} value={b.service.agency} />
           </View>
-          {notice ? <Text className='bk-notice' {...a11y('status')}>{notice}</Text> : null}
+          {shown ? <Text className='bk-notice' {...a11y('status')}>{shown}</Text> : null}
           <Actions
             b={b}
             onDone={(next, message) => {
