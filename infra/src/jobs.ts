@@ -101,7 +101,11 @@ export class Jobs extends Construct {
       retryAttempts: 2,
       bisectBatchOnError: true,
       // Only writes that leave deliveries pending wake the deliverer (its own bookkeeping does not).
-      filters: [lambda.FilterCriteria.filter({ dynamodb: { NewImage: { gsi5pk: { S: lambda.FilterRule.beginsWith('OUTBOX#') } } } })],
+      filters: [
+        lambda.FilterCriteria.filter({ dynamodb: { NewImage: { gsi5pk: { S: lambda.FilterRule.beginsWith('OUTBOX#') } } } }),
+        // bookings (issue 9): booking items owe deliveries under their own outbox partitions
+        lambda.FilterCriteria.filter({ dynamodb: { NewImage: { gsi5pk: { S: lambda.FilterRule.beginsWith('BKOUTBOX#') } } } }),
+      ],
     }));
   }
 }

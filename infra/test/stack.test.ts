@@ -194,7 +194,13 @@ describe('dev stack', () => {
   it('runs the deliverer on the table stream (pending deliveries only) and both jobs on a schedule, with no Scan', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' }, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) },
+          // bookings (issue 9): booking items' own outbox partitions
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'BKOUTBOX#' }] } } } }) },
+        ],
+      },
     });
     template.resourceCountIs('AWS::Events::Rule', JOB_IDS.length);
     const jobs = Object.values(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).filter((r) => String(r.Properties.Description).startsWith('events job:'));

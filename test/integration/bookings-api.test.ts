@@ -121,13 +121,16 @@ describe('slots and booking', () => {
     expect(slots.body.days).toHaveLength(14);
     expect(slots.body.service.materials.map((m: { name: string }) => m.name)).toContain('本人居民身份证原件');
     const tuesday = slots.body.days.find((d: { date: string }) => d.date === '2026-11-24');
-    expect(tuesday.slots.map((s: { time: string }) => s.time)).toEqual(['14:00', '14:30', '15:00', '15:30', '16:00', '16:30']);
-    expect(tuesday.slots[0].start).toBe(beijing('2026-11-24', '14:00'));
+    const workers1 = tuesday.slots.filter((s: { workerId: string }) => s.workerId === worker.userId);
+    expect(workers1.map((s: { time: string }) => s.time)).toEqual(['14:00', '14:30', '15:00', '15:30', '16:00', '16:30']);
+    expect(workers1[0]).toMatchObject({ start: beijing('2026-11-24', '14:00'), workerName: worker1.name });
     expect(slots.body.days.find((d: { date: string }) => d.date === '2026-11-25').slots).toEqual([]);
     // A resident of another grid sees none of this worker's slots.
     const elsewhere = await resident('bk-elsewhere', worker2.gridCode);
     const theirs = await get('/v1/bookings/slots?service=S04', elsewhere);
-    expect(theirs.body.days.flatMap((d: { slots: unknown[] }) => d.slots)).toEqual([]);
+    const theirSlots = theirs.body.days.flatMap((d: { slots: { workerId: string }[] }) => d.slots);
+    expect(theirSlots.length).toBeGreaterThan(0); // their own grid's worker (the demo team opens Tue/Thu)
+    expect(theirSlots.filter((s: { workerId: string }) => s.workerId === worker.userId)).toEqual([]);
   });
 
   it('50 residents racing for one slot: exactly one gets it, 49 get a clear 409 with the next free slots', async () => {
@@ -144,18 +147,18 @@ describe('slots and booking', () => {
       expect(a.body.error.message).toContain('其他居民');
       const next = a.body.error.current.nextSlots as { start: string; workerId: string }[];
       expect(next.length).toBeGreaterThan(0);
-      expect(next.map((s) => s.start)).not.toContain(start);
-      expect(next[0]!.start > start).toBe(true);
+      expect(next.filter((s) => s.workerId === worker.userId).map((s) => s.start)).not.toContain(start);
+      expect(next.every((s) => s.start >= start)).toBe(true);
     }
     const day = await get('/v1/work/bookings?day=2026-11-24', worker);
     expect(day.body.bookings.filter((b: { start: string }) => b.start === start)).toHaveLength(1);
     // The slot no longer shows as free; a loser can book the first slot offered.
     const after = await get('/v1/bookings/slots?service=S04', racers[0]!);
-    const free = after.body.days.flatMap((d: { slots: { start: string }[] }) => d.slots).map((s: { start: string }) => s.start);
+    const free = after.body.days.flatMap((d: { slots: { start: string; workerId: string }[] }) => d.slots).filter((s: { workerId: string }) => s.workerId === worker.userId).map((s: { start: string }) => s.start);
     expect(free).not.toContain(start);
     const loser = racers[answers.findIndex((a) => a.status === 409)]!;
     const offered = lost[0]!.body.error.current.nextSlots[0];
-    expect((await book(loser, offered.start)).status).toBe(201);
+    expect((await book(loser, offered.start, { workerId: offered.workerId })).status).toBe(201);
   });
 
   it('a retry with the same Idempotency-Key is the same booking; the same key with another body is refused', async () => {
@@ -191,6 +194,39 @@ describe('slots and booking', () => {
     expect(cancelled.body.statusLabel).toBe('已取消');
     // The cancelled slot is free again, and the resident has a place again.
     expect((await book(me, beijing('2026-12-01', '14:00'))).status).toBe(201);
+  });
+
+  it('a 45-minute 户口迁入 visit holds two 30-minute slots, and cancelling frees both', async () => {
+    const me = await resident('bk-long-visit');
+    const times = async (service: string) => {
+      const list = await get(`/v1/bookings/slots?service=${service}`, me);
+      return list.body.days.find((d: { date: string }) => d.date === '2026-12-03').slots
+        .filter((s: { workerId: string }) => s.workerId === worker.userId).map((s: { time: string }) => s.time);
+    };
+    // No room for 45 minutes after 16:30: the afternoon ends at 17:00.
+    expect(await times('S02')).toEqual(['14:00', '14:30', '15:00', '15:30', '16:00']);
+    const made = await book(me, beijing('2026-12-03', '15:00'), { serviceCode: 'S02', materialsReady: [] });
+    expect(made.status).toBe(201);
+    expect(made.body.end).toBe(beijing('2026-12-03', '16:00'));
+    expect(await times('S04')).toEqual(['14:00', '14:30', '16:00', '16:30']);
+    expect(await times('S02')).toEqual(['14:00', '16:00']);
+    const other = await resident('bk-long-visit-neighbour');
+    const clash = await book(other, beijing('2026-12-03', '15:30'));
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('BOOKING.SLOT_TAKEN');
+    expect((await act(me, made.body.id, { type: 'cancel', version: made.body.version })).status).toBe(200);
+    expect(await times('S04')).toEqual(['14:00', '14:30', '15:00', '15:30', '16:00', '16:30']);
+  });
+
+  it('a slot whose holder cancelled is free again even if its release was lost', async () => {
+    const first = await resident('bk-lost-release');
+    const start = beijing('2026-11-26', '15:00');
+    const made = await book(first, start);
+    expect((await act(first, made.body.id, { type: 'cancel', version: made.body.version })).status).toBe(200);
+    // As if the release after the cancel had never happened: the claim still names the cancelled booking.
+    expect(await stack.runtime.bookings.claimSlot(worker.userId, start, made.body.id, clock)).toBe(true);
+    const next = await resident('bk-after-lost-release');
+    expect((await book(next, start)).status).toBe(201);
   });
 
   it('refuses slots outside the availability, too close, or beyond 14 days', async () => {
@@ -360,6 +396,68 @@ describe('the whole visit over HTTP, resident and worker', () => {
     expect(cases.body.cases).toEqual([]);
     expect((await get('/v1/bookings', me)).body.bookings.length).toBeGreaterThan(0);
     expect(stack.dynamoOperations).not.toContain('Scan');
+  });
+});
+
+describe('message centre, day-before reminder and rating figures (the events mechanism)', () => {
+  beforeAll(async () => {
+    await put('/v1/work/availability', TUE_THU_AFTERNOONS, worker);
+  });
+
+  const titles = async (p: Person, bookingId: string) =>
+    ((await get('/v1/messages?limit=50', p)).body.messages as { title: string; caseId: string }[]).filter((m) => m.caseId === bookingId).map((m) => m.title);
+
+  it('tells the worker of a new booking and the resident of each step, once each, reminds both the day before, and counts the rating', async () => {
+    const me = await resident('bk-messages');
+    const made = await book(me, beijing('2026-11-26', '14:30'));
+    expect(made.status).toBe(201);
+    await stack.jobs.bookings();
+    expect(await titles(worker, made.body.id)).toEqual(['新的代办预约']);
+    expect(await titles(me, made.body.id)).toEqual([]);
+
+    const confirmed = await work(made.body.id, { type: 'confirm', version: made.body.version });
+    await stack.jobs.bookings();
+    await stack.jobs.bookings(); // a second run delivers nothing twice
+    expect(await titles(me, made.body.id)).toEqual(['预约已确认']);
+
+    // Wednesday 10:00 Beijing: the day-before reminder, once, to both.
+    clock = new Date(beijing('2026-11-25', '10:00'));
+    const first = await stack.jobs.bookings();
+    expect(first.reminders.reminded).toBeGreaterThanOrEqual(1);
+    await stack.jobs.bookings();
+    expect(await titles(me, made.body.id)).toEqual(['明天有上门代办', '预约已确认']);
+    expect((await titles(worker, made.body.id)).filter((t) => t === '明天有上门代办')).toHaveLength(1);
+    const seen = await get(`/v1/bookings/${made.body.id}`, me);
+    expect(seen.body.timeline.map((e: { action: string }) => e.action)).toEqual(['request', 'confirm', 'remind']);
+
+    clock = new Date(beijing('2026-11-26', '14:35'));
+    let version = seen.body.version;
+    for (const type of ['visited', 'submitted', 'completed']) {
+      const step = await work(made.body.id, { type, version });
+      expect(step.status).toBe(200);
+      version = step.body.version;
+    }
+    expect(confirmed.status).toBe(200);
+    const rated = await act(me, made.body.id, { type: 'rate', version, level: 'satisfied' });
+    expect(rated.status).toBe(200);
+    await stack.jobs.bookings();
+    await stack.jobs.bookings();
+    expect(await titles(me, made.body.id)).toEqual(['代办已办结', '材料已交办证机关', '材料已收取', '明天有上门代办', '预约已确认']);
+    expect(await titles(worker, made.body.id)).toContain('居民评价了上门代办');
+    const gridDays = await stack.runtime.counters.days(`BK-${GRID}`, '2026-11-26', '2026-11-26');
+    const workerDays = await stack.runtime.counters.days(`BK-${worker.userId}`, '2026-11-26', '2026-11-26');
+    expect(gridDays.get('2026-11-26')).toMatchObject({ rating_satisfied: 1 });
+    expect(workerDays.get('2026-11-26')).toMatchObject({ rating_satisfied: 1 });
+    expect(stack.dynamoOperations).not.toContain('Scan');
+  });
+
+  it('sends no reminder for a booking cancelled before the day', async () => {
+    const me = await resident('bk-noreminder');
+    const made = await book(me, beijing('2026-12-01', '16:00'));
+    await act(me, made.body.id, { type: 'cancel', version: made.body.version });
+    clock = new Date(beijing('2026-11-30', '10:00'));
+    await stack.jobs.bookings();
+    expect(await titles(me, made.body.id)).not.toContain('明天有上门代办');
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CreateBookingRequest, ResidentBookingAction, SlotView, WorkerBookingAction } from '@gridtong/shared/api/bookings';
-import { bookableDates, bookableSlots, findSlot, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
+import { bookableDates, bookableSlots, findVisit, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
 import { applyBookingAction, type BookingAction, type BookingActor } from '@gridtong/shared/booking/machine';
 import { BOOKING_RULES, BOOKABLE_ROLES } from '@gridtong/shared/booking/rules';
 import { isOpenBooking, SLOT_RELEASING_STATUSES, type Booking } from '@gridtong/shared/booking/schema';
@@ -40,21 +40,27 @@ async function serviceFor(rt: Runtime, code: string) {
   return service;
 }
 
-/** Free slots of every worker who published availability for the grid, in time order. */
-export async function freeSlots(rt: Runtime, gridCode: string, now: Date, from?: string): Promise<SlotView[]> {
+/**
+ * Where a visit of `visitMinutes` can start: every worker who published availability for the
+ * grid, each start with enough free slots right after it for the whole visit, in time order.
+ */
+export async function freeSlots(rt: Runtime, gridCode: string, now: Date, visitMinutes: number, from?: string): Promise<SlotView[]> {
   const calendar = workingCalendar();
   const found: SlotView[] = [];
   for (const p of await rt.bookings.gridAvailability(gridCode)) {
     const slots = bookableSlots(p.availability, calendar, now, from);
     if (slots.length === 0) continue;
-    const claimed = await rt.bookings.claimedStarts(p.workerId, slots[0]!.start, slots[slots.length - 1]!.start);
-    for (const s of slots) if (!claimed.has(s.start)) found.push({ workerId: p.workerId, workerName: p.workerName, ...s });
+    const claimed = await rt.bookings.claimedStarts(p.workerId, slots[0]!.start, slots[slots.length - 1]!.end);
+    for (const s of slots) {
+      const visit = findVisit(p.availability, calendar, s.start, visitMinutes);
+      if (visit && visit.starts.every((start) => !claimed.has(start))) found.push({ workerId: p.workerId, workerName: p.workerName, ...s, end: visit.end });
+    }
   }
   return found.sort((a, b) => a.start.localeCompare(b.start) || a.workerName.localeCompare(b.workerName));
 }
 
-async function alternatives(rt: Runtime, gridCode: string, now: Date, after: string, except: { workerId: string; start: string }): Promise<SlotView[]> {
-  const all = (await freeSlots(rt, gridCode, now)).filter((s) => !(s.workerId === except.workerId && s.start === except.start));
+async function alternatives(rt: Runtime, gridCode: string, now: Date, visitMinutes: number, after: string, except: { workerId: string; start: string }): Promise<SlotView[]> {
+  const all = (await freeSlots(rt, gridCode, now, visitMinutes)).filter((s) => !(s.workerId === except.workerId && s.start === except.start));
   const later = all.filter((s) => s.start >= after);
   return [...later, ...all.filter((s) => s.start < after)].slice(0, BOOKING_RULES.alternativesOffered);
 }
@@ -70,7 +76,7 @@ export async function listSlots(rt: Runtime, principal: Principal, query: { serv
   const gridCode = await homeGrid(rt, principal);
   const service = (await rt.city.get()).directory.service(query.service);
   if (!service) throw new DomainError('BOOKING.UNKNOWN_SERVICE', '没有这项代办服务', { problems: [{ path: 'query.service', message: 'unknown service' }] });
-  const slots = await freeSlots(rt, gridCode, now, query.from);
+  const slots = await freeSlots(rt, gridCode, now, service.visitMinutes, query.from);
   const calendar = workingCalendar();
   const days = bookableDates(now, query.from).map((date) => {
     const info = calendar.describeDay(dayStartMs(dayOfIsoDate(date)!));
@@ -113,11 +119,11 @@ export async function createBooking(rt: Runtime, principal: Principal, headers: 
     throw new DomainError('REQUEST.VALIDATION', '材料清单中有不属于这项服务的材料', { problems: unknown.map((m) => ({ path: `body.materialsReady.${m.i}`, message: 'not in the service materials' })) });
   }
   const published = await rt.bookings.getAvailability(gridCode, body.workerId);
-  const slot = published ? findSlot(published.availability, workingCalendar(), body.start) : undefined;
+  const slot = published ? findVisit(published.availability, workingCalendar(), body.start, service.visitMinutes) : undefined;
   if (!published || !slot || !isBookableAt(slot, now)) {
-    throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '这个时段不可预约（不在网格员的可预约时间内，或已太近），请重新选择', {
+    throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '这个时段不可预约（不在网格员的可预约时间内、不够这项服务所需时长，或已太近），请重新选择', {
       problems: [{ path: 'body.start', message: 'not a bookable slot of this worker' }],
-      current: { nextSlots: (await freeSlots(rt, gridCode, now)).slice(0, BOOKING_RULES.alternativesOffered) },
+      current: { nextSlots: (await freeSlots(rt, gridCode, now, service.visitMinutes)).slice(0, BOOKING_RULES.alternativesOffered) },
     });
   }
 
@@ -127,10 +133,10 @@ export async function createBooking(rt: Runtime, principal: Principal, headers: 
   }
   let slotHeld = false;
   try {
-    slotHeld = await rt.bookings.claimSlot(body.workerId, slot.start, id, now);
+    slotHeld = await rt.bookings.claimSlots(body.workerId, slot.starts, id, now);
     if (!slotHeld) {
       await rt.bookings.releaseSeat(principal.userId, seat, id);
-      throw slotTaken(await alternatives(rt, gridCode, now, slot.start, { workerId: body.workerId, start: slot.start }));
+      throw slotTaken(await alternatives(rt, gridCode, now, service.visitMinutes, slot.start, { workerId: body.workerId, start: slot.start }));
     }
     const at = now.toISOString();
     const booking: Booking = {
@@ -142,6 +148,7 @@ export async function createBooking(rt: Runtime, principal: Principal, headers: 
       serviceCode: service.code,
       slotStart: slot.start,
       slotEnd: slot.end,
+      claimedStarts: slot.starts,
       materialsReady: [...new Set(body.materialsReady)],
       address: body.address,
       ...(body.contactPhone ? { contactPhone: body.contactPhone } : {}),
@@ -163,11 +170,10 @@ export async function createBooking(rt: Runtime, principal: Principal, headers: 
     if (again) return replay(again);
     throw new Error('booking neither created nor found');
   } catch (err) {
-    if (!(err instanceof DomainError && err.code === 'BOOKING.SLOT_TAKEN')) {
-      if (slotHeld && !(await rt.bookings.get(id))) {
-        await rt.bookings.releaseSlot(body.workerId, slot.start, id);
-        await rt.bookings.releaseSeat(principal.userId, seat, id);
-      }
+    // Nothing half-made stays behind: without a booking, neither its slot nor its place is held.
+    if (!(err instanceof DomainError && err.code === 'BOOKING.SLOT_TAKEN') && !(await rt.bookings.get(id))) {
+      if (slotHeld) await rt.bookings.releaseSlots(body.workerId, slot.starts, id);
+      await rt.bookings.releaseSeat(principal.userId, seat, id);
     }
     throw err;
   }
@@ -181,19 +187,21 @@ export async function createBooking(rt: Runtime, principal: Principal, headers: 
 async function transition(rt: Runtime, b: Booking, action: BookingAction, actor: BookingActor, now: Date, move?: { workerId: string; workerName: string }): Promise<Booking> {
   const { booking, event } = applyBookingAction(b, action, actor, now);
   const next: Booking = move ? { ...booking, workerId: move.workerId, workerName: move.workerName } : booking;
-  let claimed = false;
-  if (action.type === 'reschedule') {
-    claimed = await rt.bookings.claimSlot(next.workerId, next.slotStart, b.id, now);
-    if (!claimed) throw slotTaken(await alternatives(rt, b.gridCode, now, next.slotStart, { workerId: next.workerId, start: next.slotStart }));
+  // A moved visit may overlap its old time: claim only the slots it does not hold yet, let go only of those it leaves.
+  const fresh = action.type === 'reschedule' ? next.claimedStarts.filter((s) => !b.claimedStarts.includes(s)) : [];
+  const left = action.type === 'reschedule' ? b.claimedStarts.filter((s) => !next.claimedStarts.includes(s)) : [];
+  if (fresh.length && !(await rt.bookings.claimSlots(next.workerId, fresh, b.id, now))) {
+    const minutes = (Date.parse(next.slotEnd) - Date.parse(next.slotStart)) / 60_000;
+    throw slotTaken(await alternatives(rt, b.gridCode, now, minutes, next.slotStart, { workerId: next.workerId, start: next.slotStart }));
   }
   try {
     await rt.bookings.save(next, b.version, event, reminderAt(next, now));
   } catch (err) {
-    if (claimed) await rt.bookings.releaseSlot(next.workerId, next.slotStart, b.id);
+    await rt.bookings.releaseSlots(next.workerId, fresh, b.id);
     throw err;
   }
-  if (action.type === 'reschedule') await rt.bookings.releaseSlot(b.workerId, b.slotStart, b.id);
-  if (SLOT_RELEASING_STATUSES.includes(next.status)) await rt.bookings.releaseSlot(next.workerId, next.slotStart, b.id);
+  await rt.bookings.releaseSlots(b.workerId, left, b.id);
+  if (SLOT_RELEASING_STATUSES.includes(next.status)) await rt.bookings.releaseSlots(next.workerId, next.claimedStarts, b.id);
   if (!isOpenBooking(next.status) && isOpenBooking(b.status)) await rt.bookings.releaseSeat(b.residentId, b.seat, b.id);
   return next;
 }
@@ -226,11 +234,12 @@ export async function actOnMyBooking(rt: Runtime, principal: Principal, id: stri
         return await transition(rt, b, { type: 'rate', level: body.level, ...(body.comment ? { comment: body.comment } : {}) }, actor, now);
       case 'reschedule': {
         const published = await publishedFor(rt, b.gridCode, b.workerId);
-        const slot = findSlot(published.availability, workingCalendar(), body.start);
+        const { visitMinutes } = await serviceFor(rt, b.serviceCode);
+        const slot = findVisit(published.availability, workingCalendar(), body.start, visitMinutes);
         if (!slot || !isBookableAt(slot, now)) {
           throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '这个时段不可预约，请重新选择', {
             problems: [{ path: 'body.start', message: 'not a bookable slot of this worker' }],
-            current: { nextSlots: (await freeSlots(rt, b.gridCode, now)).filter((s) => s.workerId === b.workerId).slice(0, BOOKING_RULES.alternativesOffered) },
+            current: { nextSlots: (await freeSlots(rt, b.gridCode, now, visitMinutes)).filter((s) => s.workerId === b.workerId).slice(0, BOOKING_RULES.alternativesOffered) },
           });
         }
         return await transition(rt, b, { type: 'reschedule', slot, ...(body.reason ? { reason: body.reason } : {}) }, actor, now);
@@ -279,7 +288,7 @@ export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: 
       }
       case 'reschedule': {
         const published = await publishedFor(rt, b.gridCode, b.workerId);
-        const slot = findSlot(published.availability, workingCalendar(), body.start);
+        const slot = findVisit(published.availability, workingCalendar(), body.start, (await serviceFor(rt, b.serviceCode)).visitMinutes);
         // The worker may move a visit to any of their own slots still ahead (agreed by phone), not only those open to residents.
         if (!slot || Date.parse(slot.start) <= now.getTime()) {
           throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '新时间不在您的可预约时段内，请先调整可预约时间', { problems: [{ path: 'body.start', message: 'not one of your slots ahead' }] });
@@ -323,7 +332,9 @@ export interface AvailabilityAnswer {
 }
 
 function answer(gridCode: string, workerName: string, published: PublishedAvailability | null, now: Date): AvailabilityAnswer {
-  const slots: Slot[] = published ? bookableDates(now).flatMap((d) => slotsOnDay(published.availability, workingCalendar(), d)) : [];
+  const slots: Slot[] = published
+    ? bookableDates(now).flatMap((d) => slotsOnDay(published.availability, workingCalendar(), d)).filter((s) => Date.parse(s.start) > now.getTime())
+    : [];
   return { gridCode, workerName: published?.workerName ?? workerName, availability: published?.availability ?? null, updatedAt: published?.updatedAt ?? null, upcomingSlots: slots.length };
 }
 

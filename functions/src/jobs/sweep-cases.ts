@@ -1,7 +1,11 @@
 import { runSweep, type SweepReport } from '../events/sweep-job';
 import { getRuntime } from '../runtime';
+import { sendDueReminders } from '../bookings/jobs';
 
 /** The sweep on AWS: an EventBridge schedule runs the same code as the local timer. */
 export async function handler(): Promise<SweepReport> {
-  return runSweep(getRuntime());
+  const report = await runSweep(getRuntime());
+  // bookings (issue 9): the day-before reminders ride on the same schedule
+  await sendDueReminders(getRuntime());
+  return report;
 }

@@ -21,6 +21,10 @@ import { idempotencyTable, mainTable } from '../store/table-def';
 // events: the deliverer and the sweep run on timers locally, the same code as on AWS
 import type { DeliveryReport } from '../events/deliverer';
 import { runSweep, type SweepReport } from '../events/sweep-job';
+// bookings (issue 9)
+import { BookingDeliverer, sendDueReminders, type ReminderReport } from '../bookings/jobs';
+import { seedDemoAvailability } from '../bookings/demo';
+import { BookingRepository } from '../store/bookings';
 import { openidHash, UserRepository } from '../store/users';
 import { StaffRepository } from '../store/staff';
 import { startBridge } from './bridge';
@@ -58,6 +62,8 @@ export const DEFAULT_TIMERS = { deliverEveryMs: 1_000, sweepEveryMs: 30_000 } as
 export interface LocalJobs {
   deliver(): Promise<DeliveryReport>;
   sweep(): Promise<SweepReport>;
+  // bookings (issue 9): booking deliveries and the day-before reminders
+  bookings(): Promise<{ delivered: DeliveryReport; reminders: ReminderReport }>;
 }
 
 export interface LocalStack {
@@ -275,6 +281,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // work-api (issue 7): staff routes check the stored staff account, so every demo staff
     // login has one (also in data folders seeded before accounts existed); revoked ones stay revoked.
     await ensureDemoStaff(new StaffRepository(doc, config.tableName), options.city ?? loadDemoCity());
+    // bookings (issue 9): on a first start the demo grid team opens Tue/Thu afternoons, so 代办预约 has slots to show.
+    if (seeded) await seedDemoAvailability(new BookingRepository(doc, config.tableName), options.city ?? loadDemoCity(), demoStaffUserId, new Date());
 
     logger.setLogLevel(options.quiet ? 'WARN' : 'INFO');
     runtime = createRuntime(config, { now: options.now });
@@ -297,6 +305,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const jobs: LocalJobs = {
       deliver: () => withRuntime(own, () => own.deliverer().deliverDue()),
       sweep: () => withRuntime(own, () => runSweep(own)),
+      // bookings (issue 9): reminders first, so their messages go out in the same run
+      bookings: () => withRuntime(own, async () => {
+        const reminders = await sendDueReminders(own);
+        return { reminders, delivered: await new BookingDeliverer(own).deliverDue() };
+      }),
     };
     const timers = options.timers ?? false;
     if (timers) {
@@ -318,6 +331,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       };
       every('deliverer', timers.deliverEveryMs, jobs.deliver);
       every('sweep', timers.sweepEveryMs, jobs.sweep);
+      // bookings (issue 9)
+      every('bookings', timers.deliverEveryMs, jobs.bookings);
     }
 
     return { url: bridge.url, dynamodbEndpoint, s3Endpoint, wechat, config, seeded, dynamoOperations, jobs, runtime: own, stop: stopAll };

@@ -6,7 +6,7 @@ import { bookingSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, ty
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { residentPartition } from './cases';
-import { shardOf } from '../events/outbox';
+import { entriesOf, outboxAttribute, OUTBOX_REV, shardOf, type ChannelState, type OutboxEntry } from '../events/outbox';
 
 /**
  * bookings (issue 9): 代办 visits in the single table.
@@ -33,6 +33,8 @@ const availabilityKey = (gridCode: string, workerId: string) => ({ pk: `AVAIL#${
 const workerDayPartition = (workerId: string) => `WDAY#${workerId}`;
 
 export const BOOKING_SHARDS = 4;
+/** Booking deliveries given up on, waiting for an operator (apart from cases' PARKED). */
+export const BOOKING_PARKED_PARTITION = 'BKPARKED';
 export const bookingOutboxPartition = (id: string) => `BKOUTBOX#${shardOf(id, BOOKING_SHARDS)}`;
 export const bookingRemindPartition = (id: string) => `BKREMIND#${shardOf(id, BOOKING_SHARDS)}`;
 
@@ -51,6 +53,13 @@ function outboxEntry(event: BookingEvent) {
     action: event.action,
     ch: Object.fromEntries(bookingChannels(event).map((c) => [c, { s: 'pending', n: 0, next: event.at }])),
   };
+}
+
+export interface BookingOutboxSnapshot {
+  id: string;
+  booking: Booking;
+  entries: OutboxEntry[];
+  rev: number;
 }
 
 export interface PublishedAvailability {
@@ -198,6 +207,98 @@ export class BookingRepository {
     return ids;
   }
 
+  // --- outbox (the deliverer's bookkeeping: never the booking's state or version) --------
+
+  async readOutbox(id: string): Promise<BookingOutboxSnapshot | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: bookingKey(id), ConsistentRead: true }));
+    if (!out.Item) return null;
+    return { id, booking: bookingSchema.parse(out.Item), entries: entriesOf(out.Item), rev: Number(out.Item[OUTBOX_REV] ?? 0) };
+  }
+
+  /** Ids of bookings with a delivery due at or before `now`. */
+  async outboxDue(now: Date, limitPerShard: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let shard = 0; shard < BOOKING_SHARDS; shard++) {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi5',
+        KeyConditionExpression: 'gsi5pk = :p AND gsi5sk <= :upper',
+        ExpressionAttributeValues: { ':p': `BKOUTBOX#${shard}`, ':upper': `${now.toISOString()}#\uffff` },
+        ProjectionExpression: 'pk',
+        Limit: limitPerShard,
+      }));
+      for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^BOOKING#/, ''));
+    }
+    return ids;
+  }
+
+  /**
+   * Replaces the given entries (null: all its channels are done), moves the booking in gsi5
+   * to what is left, conditioned on the bookkeeping revision read. False on a race.
+   */
+  async commitOutbox(snapshot: BookingOutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
+    if (changed.size === 0) return true;
+    const after = snapshot.entries.flatMap((e) => (changed.has(e.seq) ? (changed.get(e.seq) ? [changed.get(e.seq)!] : []) : [e]));
+    const states = after.flatMap((e) => Object.values(e.ch).filter((c): c is ChannelState => c !== undefined));
+    const pending = states.filter((c) => c.s === 'pending').map((c) => c.next).sort();
+    const parked = states.some((c) => c.s === 'parked');
+    const index = pending.length
+      ? { gsi5pk: bookingOutboxPartition(snapshot.id), gsi5sk: `${pending[0]}#${snapshot.id}` }
+      : parked ? { gsi5pk: BOOKING_PARKED_PARTITION, gsi5sk: `${after[after.length - 1]!.at}#${snapshot.id}` } : null;
+    const names: Record<string, string> = { '#rev': OUTBOX_REV };
+    const values: Record<string, unknown> = { ':one': 1 };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    let i = 0;
+    for (const [seq, entry] of changed) {
+      names[`#e${i}`] = outboxAttribute(seq);
+      if (entry) {
+        values[`:e${i}`] = entry;
+        sets.push(`#e${i} = :e${i}`);
+      } else {
+        removes.push(`#e${i}`);
+      }
+      i++;
+    }
+    if (index) {
+      values[':ipk'] = index.gsi5pk;
+      values[':isk'] = index.gsi5sk;
+      sets.push('gsi5pk = :ipk', 'gsi5sk = :isk');
+    } else {
+      removes.push('gsi5pk', 'gsi5sk');
+    }
+    if (snapshot.rev > 0) values[':rev'] = snapshot.rev;
+    try {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: bookingKey(snapshot.id),
+        UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
+        ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }));
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** Takes a booking off the reminder index without touching anything else (nothing to remind of any more). */
+  async clearReminder(id: string, version: number): Promise<void> {
+    try {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: bookingKey(id),
+        UpdateExpression: 'REMOVE gsi7pk, gsi7sk',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': version },
+      }));
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
   // --- slots -------------------------------------------------------------------------------
 
   /** Starts of this worker's claimed slots in [fromIso, toIso]. */
@@ -224,17 +325,37 @@ export class BookingRepository {
    * release write was lost is taken over, conditioned on that holder.
    */
   async claimSlot(workerId: string, start: string, bookingId: string, now: Date): Promise<boolean> {
-    return this.claim(slotKey(workerId, start), bookingId, now, (holder) => holder === null || SLOT_RELEASING_STATUSES.includes(holder.status) || holder.slotStart !== start || holder.workerId !== workerId);
+    return this.claim(slotKey(workerId, start), bookingId, now, (holder, claimAgeMs) =>
+      SLOT_RELEASING_STATUSES.includes(holder.status)
+      // A holder elsewhere may be a reschedule still between its claim and its write: give it time.
+      || ((!holder.claimedStarts.includes(start) || holder.workerId !== workerId) && claimAgeMs > ORPHAN_CLAIM_MS));
+  }
+
+  /** All of a visit's slots, in order, or none: a slot already held lets go of those this call took. */
+  async claimSlots(workerId: string, starts: readonly string[], bookingId: string, now: Date): Promise<boolean> {
+    const taken: string[] = [];
+    for (const start of starts) {
+      if (!(await this.claimSlot(workerId, start, bookingId, now))) {
+        await this.releaseSlots(workerId, taken, bookingId);
+        return false;
+      }
+      taken.push(start);
+    }
+    return true;
   }
 
   async releaseSlot(workerId: string, start: string, bookingId: string): Promise<void> {
     await this.release(slotKey(workerId, start), bookingId);
   }
 
+  async releaseSlots(workerId: string, starts: readonly string[], bookingId: string): Promise<void> {
+    for (const start of starts) await this.releaseSlot(workerId, start, bookingId);
+  }
+
   /** One of the resident's open-booking places, or null when both hold open bookings. */
   async claimSeat(residentId: string, bookingId: string, now: Date): Promise<number | null> {
     for (let seat = 1; seat <= BOOKING_RULES.maxOpenBookings; seat++) {
-      if (await this.claim(seatKey(residentId, seat), bookingId, now, (holder) => holder === null || !isOpenBooking(holder.status))) return seat;
+      if (await this.claim(seatKey(residentId, seat), bookingId, now, (holder) => !isOpenBooking(holder.status))) return seat;
     }
     return null;
   }
@@ -243,7 +364,7 @@ export class BookingRepository {
     await this.release(seatKey(residentId, seat), bookingId);
   }
 
-  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, holderIsDone: (holder: Booking | null) => boolean): Promise<boolean> {
+  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, holderIsDone: (holder: Booking, claimAgeMs: number) => boolean): Promise<boolean> {
     const item = { ...key, bookingId, claimedAt: now.toISOString() };
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } }));
@@ -255,8 +376,9 @@ export class BookingRepository {
     if (!current.Item) return this.claim(key, bookingId, now, () => false);
     const holderId = String(current.Item.bookingId);
     const holder = await this.get(holderId);
-    const orphan = holder === null && now.getTime() - Date.parse(String(current.Item.claimedAt)) > ORPHAN_CLAIM_MS;
-    if (!(holder === null ? orphan : holderIsDone(holder))) return false;
+    const claimAgeMs = now.getTime() - Date.parse(String(current.Item.claimedAt));
+    // No booking behind a claim: its request may still be writing it, so only an old claim is void.
+    if (!(holder === null ? claimAgeMs > ORPHAN_CLAIM_MS : holderIsDone(holder, claimAgeMs))) return false;
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'bookingId = :holder', ExpressionAttributeValues: { ':holder': holderId } }));
       return true;

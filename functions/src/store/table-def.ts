@@ -23,6 +23,12 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
   gsi7: 'sweep shard → cases by the time their next warning, deadline or rating window end is due',
 };
 
+// bookings (issue 9): booking items use their own key prefixes in shared indexes, so no
+// existing query ever meets them — gsi1 'RES#<resident>' / 'BOOKING#…' (my bookings; 我的上报
+// reads only 'MINE#'), gsi2 'WDAY#<worker>' / '<slot start>#<id>' (a worker's day), gsi5
+// 'BKOUTBOX#<shard>' / 'BKPARKED' (booking deliveries), gsi7 'BKREMIND#<shard>' (day-before
+// reminders). Slot claims ('SLOT#<worker>'), open-booking places ('BOOKSEAT#<resident>') and
+// availability ('AVAIL#<grid>') are table items read by key.
 export const mainTable = {
   partitionKey: 'pk',
   sortKey: 'sk',

@@ -102,6 +102,33 @@ export function bookableSlots(availability: Availability, calendar: WorkingCalen
   return bookableDates(now, from).flatMap((date) => slotsOnDay(availability, calendar, date)).filter((s) => isBookableAt(s, now));
 }
 
+/** A visit of `visitMinutes` takes this many consecutive slots (a 45-minute visit, two 30-minute slots). */
+export const slotsNeeded = (availability: Availability, visitMinutes: number) => Math.max(1, Math.ceil(visitMinutes / availability.slotMinutes));
+
+export interface Visit {
+  start: string;
+  end: string;
+  /** Starts of every slot the visit occupies, in order. */
+  starts: string[];
+}
+
+/**
+ * The visit starting at `start`: that slot and the ones right after it, as many as the visit
+ * needs, back to back within one window — or undefined when the day has no such run.
+ */
+export function findVisit(availability: Availability, calendar: WorkingCalendar, start: string, visitMinutes: number): Visit | undefined {
+  const ms = Date.parse(start);
+  if (!Number.isFinite(ms)) return undefined;
+  const iso = new Date(ms).toISOString();
+  const day = slotsOnDay(availability, calendar, beijingDate(ms));
+  const first = day.findIndex((s) => s.start === iso);
+  if (first < 0) return undefined;
+  const run = day.slice(first, first + slotsNeeded(availability, visitMinutes));
+  if (run.length < slotsNeeded(availability, visitMinutes)) return undefined;
+  for (let i = 1; i < run.length; i++) if (run[i]!.start !== run[i - 1]!.end) return undefined;
+  return { start: run[0]!.start, end: run[run.length - 1]!.end, starts: run.map((s) => s.start) };
+}
+
 /** The slot of this availability starting exactly at `start`, if it offers one. */
 export function findSlot(availability: Availability, calendar: WorkingCalendar, start: string): Slot | undefined {
   const ms = Date.parse(start);

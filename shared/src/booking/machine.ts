@@ -18,6 +18,8 @@ export interface BookingActor {
 export interface SlotChoice {
   start: string;
   end: string;
+  /** Every slot the visit will hold. */
+  starts: string[];
 }
 
 export type BookingAction =
@@ -124,6 +126,7 @@ export function applyBookingAction(b: Booking, action: BookingAction, actor: Boo
       data = { fromStart: b.slotStart, toStart: action.slot.start };
       next.slotStart = action.slot.start;
       next.slotEnd = action.slot.end;
+      next.claimedStarts = action.slot.starts;
       break;
     }
     case 'rate':

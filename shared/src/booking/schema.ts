@@ -42,6 +42,8 @@ export const bookingSchema = z.object({
   serviceCode: z.string().min(1),
   slotStart: instantSchema,
   slotEnd: instantSchema,
+  /** Every slot the visit holds (a long visit takes consecutive slots); released together. */
+  claimedStarts: z.array(instantSchema).min(1),
   /** Materials the resident said they have ready (names from the service's list). */
   materialsReady: z.array(z.string()),
   address: z.string().min(1),

@@ -9,7 +9,7 @@ const SLOT = '2026-11-26T07:00:00.000Z'; // Thu 15:00 Beijing
 function booking(over: Partial<Booking> = {}): Booking {
   return {
     id: 'B0123456789ABCDEF', residentId: 'U1', workerId: 'Sworker1', workerName: '陈网格', gridCode: '440106001001001',
-    serviceCode: 'S04', slotStart: SLOT, slotEnd: '2026-11-26T07:30:00.000Z', materialsReady: [], address: '3 栋 502',
+    serviceCode: 'S04', slotStart: SLOT, slotEnd: '2026-11-26T07:30:00.000Z', claimedStarts: [SLOT], materialsReady: [], address: '3 栋 502',
     status: 'requested', version: 1, residentReschedules: 0, seat: 1, checklist: [], receiptPhotos: [], requestHash: 'h',
     createdAt: '2026-11-23T01:00:00.000Z', updatedAt: '2026-11-23T01:00:00.000Z',
     timeline: [{ seq: 0, at: '2026-11-23T01:00:00.000Z', actor: { role: 'resident', userId: 'U1' }, action: 'request', from: null, to: 'requested' }],
@@ -57,7 +57,7 @@ describe('booking state machine', () => {
   });
 
   it('allows two resident reschedules, each back to 待确认, and refuses a third', () => {
-    const slot = (start: string) => ({ start, end: start });
+    const slot = (start: string) => ({ start, end: start, starts: [start] });
     let b = applyBookingAction(booking({ status: 'confirmed' }), { type: 'reschedule', slot: slot('2026-12-01T06:00:00.000Z') }, resident, monday).booking;
     expect(b.status).toBe('requested');
     b = applyBookingAction(b, { type: 'reschedule', slot: slot('2026-12-01T06:30:00.000Z') }, resident, monday).booking;

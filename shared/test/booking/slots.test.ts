@@ -1,4 +1,4 @@
-import { availabilitySchema, bookableSlots, findSlot, slotsOnDay } from '../../src/booking/availability';
+import { availabilitySchema, bookableSlots, findSlot, findVisit, slotsOnDay } from '../../src/booking/availability';
 import { createWorkingCalendar } from '../../src/deadlines';
 
 const calendar = createWorkingCalendar();
@@ -38,6 +38,15 @@ describe('slots from a weekly template', () => {
     expect(findSlot(tueThu, calendar, '2026-11-24T14:30:00+08:00')?.end).toBe('2026-11-24T07:00:00.000Z');
     expect(findSlot(tueThu, calendar, '2026-11-24T14:10:00+08:00')).toBeUndefined();
     expect(findSlot(tueThu, calendar, '2026-11-25T14:00:00+08:00')).toBeUndefined();
+  });
+
+  it('gives a long visit consecutive slots within one window, never across a gap', () => {
+    const split = availabilitySchema.parse({ weekly: [{ weekday: 2, start: '09:00', end: '10:00' }, { weekday: 2, start: '10:30', end: '12:00' }] });
+    expect(findVisit(split, calendar, '2026-11-24T09:00:00+08:00', 45)).toEqual({
+      start: '2026-11-24T01:00:00.000Z', end: '2026-11-24T02:00:00.000Z', starts: ['2026-11-24T01:00:00.000Z', '2026-11-24T01:30:00.000Z'],
+    });
+    expect(findVisit(split, calendar, '2026-11-24T09:30:00+08:00', 45)).toBeUndefined(); // 10:00–10:30 is not open
+    expect(findVisit(split, calendar, '2026-11-24T11:30:00+08:00', 20)?.starts).toEqual(['2026-11-24T03:30:00.000Z']);
   });
 
   it('refuses overlapping windows and reversed closures', () => {
