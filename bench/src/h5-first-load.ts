@@ -1,7 +1,8 @@
 /**
- * H5 first-load JavaScript, gzipped: what a phone downloads before the first page can run
- * (the entry scripts index.html names), against the 350 KB target of issue 6. Every other
- * chunk is loaded on demand by the page that needs it; their total is shown as the upper bound.
+ * H5 first-load JavaScript, gzipped, against the 350 KB target of issue 6: the entry scripts
+ * index.html names plus the page chunk the first screen needs. Which page comes first depends
+ * on the session, so the largest page chunk is counted (the worst first screen). The total of
+ * all chunks is shown too: it is what visiting every page once costs.
  *
  * Run from the repository root after an H5 build (npm start builds one): npm run bench
  */
@@ -31,21 +32,25 @@ const allJs = readdirSync(path.join(h5Dir, 'js')).filter((f) => f.endsWith('.js'
 
 const entryRaw = entry.reduce((s, f) => s + readFileSync(f).length, 0);
 const entryGzip = entry.reduce((s, f) => s + gz(f), 0);
-const allGzip = allJs.reduce((s, f) => s + gz(f), 0);
+const chunks = allJs.filter((f) => !entry.includes(f)).map((f) => ({ file: f, gzip: gz(f) }));
+const largest = chunks.reduce((a, b) => (b.gzip > a.gzip ? b : a), { file: '', gzip: 0 });
+const firstLoad = entryGzip + largest.gzip;
+const allGzip = entryGzip + chunks.reduce((s, c) => s + c.gzip, 0);
 
 console.log(`H5 first-load JS (entry: ${entry.map((f) => path.basename(f)).join(', ')})`);
-console.log(`  raw     ${kb(entryRaw).padStart(10)}`);
-console.log(`  gzipped ${kb(entryGzip).padStart(10)}  (target ≤ ${kb(TARGET_GZIP_BYTES)})`);
-console.log(`  all JS chunks gzipped (upper bound) ${kb(allGzip)} in ${allJs.length} files`);
+console.log(`  entry raw ${kb(entryRaw)}, gzipped ${kb(entryGzip)}`);
+console.log(`  + largest page chunk ${path.basename(largest.file)} gzipped ${kb(largest.gzip)}`);
+console.log(`  first load gzipped ${kb(firstLoad).padStart(10)}  (target ≤ ${kb(TARGET_GZIP_BYTES)})`);
+console.log(`  every page once, gzipped: ${kb(allGzip)} in ${allJs.length} files`);
 
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(
   path.join(resultsDir, 'h5-first-load.json'),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), entryFiles: entry.map((f) => path.basename(f)), entryRawBytes: entryRaw, entryGzipBytes: entryGzip, allChunksGzipBytes: allGzip, targetGzipBytes: TARGET_GZIP_BYTES }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), entryFiles: entry.map((f) => path.basename(f)), entryRawBytes: entryRaw, entryGzipBytes: entryGzip, largestPageChunkGzipBytes: largest.gzip, firstLoadGzipBytes: firstLoad, allChunksGzipBytes: allGzip, targetGzipBytes: TARGET_GZIP_BYTES }, null, 2)}\n`,
 );
 
-if (entryGzip > TARGET_GZIP_BYTES) {
-  console.error(`✗ first-load JS ${kb(entryGzip)} gzipped is over the ${kb(TARGET_GZIP_BYTES)} target`);
+if (firstLoad > TARGET_GZIP_BYTES) {
+  console.error(`✗ first-load JS ${kb(firstLoad)} gzipped is over the ${kb(TARGET_GZIP_BYTES)} target`);
   process.exit(1);
 }
 console.log('✓ H5 first-load JS within target');

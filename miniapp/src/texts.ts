@@ -216,7 +216,7 @@ export const T = {
     on: '已开启关怀模式',
     off: '已关闭关怀模式',
   },
-  home2: {
+  homeAddress: {
     address: '我的住址',
     noAddress: '未设置',
     setTitle: '设置我的住址',

@@ -4,7 +4,7 @@ import CasesPage from '../src/pages/cases/index';
 import MePage from '../src/pages/me/index';
 import { platform } from '../src/services/platform';
 import { session } from '../src/services/session';
-import { login, mockServer, ok, queryOf } from './fixtures';
+import { login, mockServer, ok, queryOf, typeInto } from './fixtures';
 
 const summary = (id: string, status: string, relation: 'reported' | 'followed', extra: object = {}) => ({
   id, itemCode: '0401', itemName: '行道树倒伏', status, statusLabel: status, address: '天河路 1 号', createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z', since: '2026-11-22T01:00:00Z',
@@ -80,6 +80,27 @@ describe('我的上报', () => {
     await screen.findByText('已催办，处理人员会看到您的催促。');
     expect(act).toHaveBeenCalledWith(expect.objectContaining({ data: { type: 'urge', version: 3 } }), { id: 'C20261122ABCDEF' });
     await waitFor(() => expect(screen.queryByText('催办')).toBeNull());
+  });
+
+  it('answers a request for more information with 补充信息', async () => {
+    // Prepare
+    jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
+    const act = jest.fn(() => ok(view({ version: 5, status: 'submitted', availableActions: ['cancel', 'urge'] })));
+    mockServer({
+      'GET /v1/cases/{id}': () => ok(view({ version: 4, status: 'needsInfo', availableActions: ['supplement', 'cancel'], timelineView: [{ at: '2026-11-22T02:00:00Z', title: '工作人员请您补充信息', detail: '请拍一张树根的照片' }] })),
+      'POST /v1/cases/{id}/actions': act,
+    });
+    render(<CasePage />);
+    await screen.findByText('请拍一张树根的照片');
+
+    // Act
+    typeInto(screen.getByLabelText('补充信息'), '树根已经翘起来了');
+    fireEvent.click(screen.getByText('提交补充'));
+
+    // Assess
+    await screen.findByText('已提交补充信息');
+    expect(act).toHaveBeenCalledWith(expect.objectContaining({ data: { type: 'supplement', text: '树根已经翘起来了', photos: [], version: 4 } }), { id: 'C20261122ABCDEF' });
+    expect(screen.queryByText('提交补充')).toBeNull();
   });
 
   it('a stale version (409) refreshes the case instead of overwriting it', async () => {

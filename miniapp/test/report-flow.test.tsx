@@ -277,5 +277,8 @@ describe('report flow without GPS', () => {
     const locateReq = requests.mock.calls.map(([r]) => r).find((r) => r.url.includes('/v1/grids/locate'))!;
     expect(queryOf(locateReq)).toMatchObject({ lat: '23.13', lng: '113.32', coord: 'wgs84' });
     expect(draftStore.load('0401')?.location).toMatchObject({ source: 'picker', address: '华康街 8 号门口', gridCode: '440106001001001' });
+    // Nearby reports were looked for at the picked grid, since GPS gave nothing earlier.
+    const nearbyReq = requests.mock.calls.map(([r]) => r).find((r) => r.url.includes('/v1/cases/nearby'))!;
+    expect(queryOf(nearbyReq)).toMatchObject({ lat: '23.13', lng: '113.32', coord: 'wgs84', itemCode: '0401' });
   });
 });

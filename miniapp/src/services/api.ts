@@ -8,7 +8,7 @@ import type {
   NearbyQuery,
   NearbyResponse,
   ResidentAction,
-} from './api-pending';
+} from './api-track';
 import type { BodyOf, QueryOf, ResponseOf, RouteAddresses } from './api-types';
 import { T } from '../texts';
 import { NetworkError, platform as defaultPlatform, type HttpMethod, type Platform } from './platform';

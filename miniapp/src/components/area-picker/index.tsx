@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRequest } from '../../hooks/use-request';
 import { api } from '../../services/api';
-import type { AreaGrid, AreaNode } from '../../services/api-pending';
+import type { AreaGrid, AreaNode } from '../../services/api-track';
 import { T } from '../../texts';
 import { a11y } from '../a11y';
 import { LoadError, Loading } from '../load-state';

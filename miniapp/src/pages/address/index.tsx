@@ -7,7 +7,7 @@ import { Screen } from '../../components/screen';
 import { WorkerCard } from '../../components/worker-card';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
-import type { HomeGrid, HomeRequest, MeResponse } from '../../services/api-pending';
+import type { HomeGrid, HomeRequest, MeResponse } from '../../services/api-track';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
 
@@ -46,11 +46,11 @@ export default function AddressPage() {
 
   return (
     <Screen>
-      <Text className='page-title' {...a11y('heading')}>{T.home2.setTitle}</Text>
-      <Text className='hint'>{T.home2.setHint}</Text>
+      <Text className='page-title' {...a11y('heading')}>{T.homeAddress.setTitle}</Text>
+      <Text className='hint'>{T.homeAddress.setHint}</Text>
       {saved ? (
         <View className='card' {...a11y('status')}>
-          <Text className='field-label'>{`${T.home2.saved}：${saved.home.community.name} ${saved.home.grid.name}`}</Text>
+          <Text className='field-label'>{`${T.homeAddress.saved}：${saved.home.community.name} ${saved.home.grid.name}`}</Text>
           {saved.workers.map((w) => (
             <WorkerCard key={w.id} worker={w} />
           ))}

@@ -8,7 +8,7 @@ import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
 import { ApiError, api } from '../../services/api';
-import { isFollowerView, type CaseDetail, type ResidentAction } from '../../services/api-pending';
+import { isFollowerView, type CaseDetail, type ResidentAction } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
 import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';

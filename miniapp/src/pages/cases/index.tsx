@@ -8,7 +8,7 @@ import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
-import type { CaseListEntry } from '../../services/api-pending';
+import type { CaseListEntry } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/a11y';
+import { Screen } from '../../components/screen';
 import { LoadError, Loading } from '../../components/load-state';
 import { api, type DevAccount } from '../../services/api';
 import { platform } from '../../services/platform';
@@ -109,9 +110,9 @@ function DevLogin() {
 
 export default function LoginPage() {
   return (
-    <View className='page'>
+    <Screen>
       <Text className='page-title' {...a11y('heading')}>{T.login.title}</Text>
       {platform.name === 'weapp' ? <WechatLogin /> : <DevLogin />}
-    </View>
+    </Screen>
   );
 }

@@ -45,10 +45,10 @@ function CareSwitch() {
 function HomeRow() {
   const me = useRequest(() => api.me(), []);
   const home = me.state.status === 'ready' ? me.state.data.home : undefined;
-  const value = home ? `${home.community.name} ${home.grid.name}` : T.home2.noAddress;
+  const value = home ? `${home.community.name} ${home.grid.name}` : T.homeAddress.noAddress;
   return (
-    <View className='card tap me-link' {...a11y('button', `${T.home2.address}：${value}`)} onClick={() => platform.navigateTo(PAGES.homeAddress)}>
-      <Text className='me-link-label'>{T.home2.address}</Text>
+    <View className='card tap me-link' {...a11y('button', `${T.homeAddress.address}：${value}`)} onClick={() => platform.navigateTo(PAGES.homeAddress)}>
+      <Text className='me-link-label'>{T.homeAddress.address}</Text>
       <Text className='hint me-link-value'>{`${value} ›`}</Text>
     </View>
   );

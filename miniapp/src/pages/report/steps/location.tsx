@@ -7,6 +7,7 @@ import { ApiError, api } from '../../../services/api';
 import type { DraftLocation } from '../../../services/draft-store';
 import { platform, type PickedLocation } from '../../../services/platform';
 import { T } from '../../../texts';
+import { NearbyStep } from './nearby';
 import type { StepProps } from './types';
 
 /** Find the grid and its workers for a spot; the draft keeps what was found. */
@@ -25,7 +26,7 @@ export async function resolveLocation(at: PickedLocation, source: DraftLocation[
  * Where the problem is: WeChat's map picker, the phone's position, or — without GPS —
  * 街道 → 社区 → 网格 plus a typed address. The grid and its worker show before going on.
  */
-export function LocationStep({ draft, change }: StepProps) {
+export function LocationStep({ item, draft, change }: StepProps) {
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [picking, setPicking] = useState(draft.location?.source === 'picker');
@@ -76,6 +77,14 @@ export function LocationStep({ draft, change }: StepProps) {
           {(loc.workerNames ?? []).map((w) => (
             <Text key={w} className='located-worker'>{w}</Text>
           ))}
+        </View>
+      ) : null}
+      {loc?.gridCode && loc.source !== 'gps' ? (
+        // The nearby check ran at the phone's position (or could not run): the spot given
+        // here may have its own open report of this item.
+        <View className='card' {...a11y('region', T.report.steps.nearby)}>
+          <Text className='field-label'>{T.report.steps.nearby}</Text>
+          <NearbyStep key={`${loc.lat},${loc.lng}`} item={item} draft={draft} change={change} onNone={() => undefined} onFound={() => undefined} />
         </View>
       ) : null}
       {busy === 'auto' ? <Text className='hint' {...a11y('status')}>{T.location.resolving}</Text> : null}

@@ -5,7 +5,7 @@ import { a11y } from '../../../components/a11y';
 import { Loading } from '../../../components/load-state';
 import { useRequest } from '../../../hooks/use-request';
 import { api } from '../../../services/api';
-import type { NearbyCase } from '../../../services/api-pending';
+import type { NearbyCase } from '../../../services/api-track';
 import { caseProgress } from '../../../services/case-progress';
 import { formatDate, roundMetres } from '../../../services/format';
 import { platform } from '../../../services/platform';

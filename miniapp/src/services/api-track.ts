@@ -1,7 +1,7 @@
 /*
  * Types of the report-and-track routes (issue 6), derived from their schemas in shared/
- * (type-only: no zod in the bundle). The client's method for each route is checked
- * against the route table's rows as they land (see ROUTES in api.ts).
+ * (type-only: no zod in the bundle). Each client method's address is checked against the
+ * route table (ROUTES in api.ts).
  */
 import type * as z from 'zod';
 import type {
