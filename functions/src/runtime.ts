@@ -11,12 +11,12 @@ import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
 import { RateLimiter } from './store/rate-limits';
 import { UserRepository } from './store/users';
-// Report and track (issue 6).
-import { FollowRepository } from './store/follows';
 // work-api (issue 7): staff accounts, invitations, work queues
 import { InvitationRepository } from './store/invitations';
 import { StaffRepository } from './store/staff';
 import { WorkQueueStore } from './store/work-queues';
+// Report and track (issue 6).
+import { FollowRepository } from './store/follows';
 // events: outbox, message centre, counters, sweep
 import { nextSweepAt } from '@gridtong/shared/events/sweep';
 import { workingCalendar } from './calendar';
@@ -86,11 +86,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     if (!limits) return c.updatedAt;
     return nextSweepAt(c, { calendar: workingCalendar(), limits })?.toISOString() ?? null;
   };
+  const follows = new FollowRepository(doc, config.tableName);
   const messages = new MessageStore(doc, config.tableName);
   const counters = new CounterStore(doc, config.tableName);
   const staffDirectory = new StaffDirectory(doc, config.tableName);
   const outbox = new OutboxStore(doc, config.tableName);
-  const follows = new FollowRepository(doc, config.tableName);
   const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
   return {
@@ -117,6 +117,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     staff: new StaffRepository(doc, config.tableName),
     invitations: new InvitationRepository(doc, config.tableName),
     workQueues: new WorkQueueStore(doc, config.tableName),
+    // events
     messages,
     counters,
     staffDirectory,

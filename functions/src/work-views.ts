@@ -233,5 +233,14 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
       departmentName: city.directory.department(defaults.departmentId)?.name ?? defaults.departmentId,
       handlingDeadline: defaults.handlingDeadline,
     },
+    departmentOptions: departmentOptions(c, city, defaults.departmentId),
   };
+}
+
+/** Departments (not command centres) whose area contains the case: the default first, then the most local. */
+function departmentOptions(c: Case, city: CityReference, defaultId: string): WorkCaseView['departmentOptions'] {
+  return city.directory.data.departments
+    .filter((d) => !d.isDispatcher && c.location.gridCode.startsWith(d.areaCode))
+    .sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId) || b.areaCode.length - a.areaCode.length || a.id.localeCompare(b.id))
+    .map((d) => ({ id: d.id, name: d.name, areaCode: d.areaCode }));
 }

@@ -37,14 +37,6 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
-  // Report and track (issue 6).
-  'list-nearby-cases': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
-  'follow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
-  'unfollow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
-  'act-on-my-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
-  'list-areas': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
-  'get-me': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
-  'set-my-home': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   // work-api (issue 7): every staff route reads the stored staff account (revocation within a minute)
   'list-work-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   // A ?reveal=contact read is recorded on the case: a write.
@@ -69,6 +61,14 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'act-on-work-booking': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
   'get-availability': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'put-availability': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
+  // Report and track (issue 6).
+  'list-nearby-cases': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
+  'follow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'unfollow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'act-on-my-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
+  'list-areas': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
+  'get-me': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'set-my-home': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

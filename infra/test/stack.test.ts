@@ -262,13 +262,6 @@ describe('dev stack', () => {
       'get-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'get-catalog': ['s3:GetObject /reference/city.json'],
       'locate-grid': ['s3:GetObject /reference/city.json'],
-      // Report and track (issue 6).
-      'list-my-cases': ['s3:GetObject /reference/city.json'],
-      'list-nearby-cases': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
-      'act-on-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
-      'list-areas': ['s3:GetObject /reference/city.json'],
-      'get-me': ['s3:GetObject /reference/city.json'],
-      'set-my-home': ['s3:GetObject /reference/city.json'],
       // work-api (issue 7): the staff desk and onboarding
       'list-work-cases': ['s3:GetObject /reference/city.json'],
       'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
@@ -286,6 +279,13 @@ describe('dev stack', () => {
       'act-on-work-booking': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
       'get-availability': ['s3:GetObject /reference/city.json'],
       'put-availability': ['s3:GetObject /reference/city.json'],
+      // Report and track (issue 6).
+      'list-my-cases': ['s3:GetObject /reference/city.json'],
+      'list-nearby-cases': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'act-on-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
+      'list-areas': ['s3:GetObject /reference/city.json'],
+      'get-me': ['s3:GetObject /reference/city.json'],
+      'set-my-home': ['s3:GetObject /reference/city.json'],
     };
     for (const route of deployedRoutes()) {
       expect({ route: route.id, grants: s3Grants(route.id) }).toEqual({ route: route.id, grants: expected[route.id] ?? [] });

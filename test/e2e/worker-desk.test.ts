@@ -88,7 +88,12 @@ let shot = 0;
 async function snap(page: Page, name: string): Promise<void> {
   // Let the page transition settle and the toast go before the picture.
   await page.waitForTimeout(400);
-  await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  // Taro's H5 toast fades to opacity 0 rather than leaving the DOM.
+  await page.waitForFunction(
+    `[...document.querySelectorAll('.taro__toast')].every((e) => e.style.display === 'none' || getComputedStyle(e).opacity === '0')`,
+    undefined,
+    { timeout: 5_000 },
+  ).catch(() => undefined);
   shot += 1;
   await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`) });
 }
@@ -154,6 +159,8 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
     photos: [{ key: photo }],
   }, resident.token, { 'idempotency-key': `e2e-desk-${Date.now()}` });
   expect(created.status).toBe(201);
+  // What `npm start`'s timer does: hand the new case's event to the message centre and counters.
+  await stack!.jobs.deliver();
   const caseRow = (page: Page) => visible(page, `.wd-row[data-case-id="${created.body.id}"]`);
 
   // 1. worker1 files it (立案) from the grid queue.
@@ -227,6 +234,22 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   await row.click();
   await visible(res.page, 'text=已办结').first().waitFor({ timeout: 20_000 });
   await snap(res.page, 'resident-case-closed');
+
+  // 6. The figures and the message centre have heard of all of it.
+  await stack!.jobs.deliver();
+  await disp.page.goBack();
+  await visible(disp.page, '[role="link"][aria-label="统计考核"]').click();
+  const rates = visible(disp.page, '[role="figure"][aria-label="考核指标"]');
+  await rates.waitFor({ timeout: 20_000 });
+  await expect(visible(disp.page, '.wd-kpi').filter({ hasText: '受理' }).locator('.wd-kpi-value').textContent()).resolves.not.toBe('0');
+  await snap(disp.page, 'dispatcher-figures');
+
+  await w1.page.goBack();
+  await visible(w1.page, '[role="link"][aria-label^="消息"]').click();
+  const inbox = visible(w1.page, '[role="list"][aria-label="消息"]');
+  await inbox.waitFor({ timeout: 20_000 });
+  expect(await inbox.locator('[role="button"]').count()).toBeGreaterThan(0);
+  await snap(w1.page, 'worker1-messages');
 
   for (const who of [w1, disp, cg, res]) expect(who.errors).toEqual([]);
 }, 240_000);

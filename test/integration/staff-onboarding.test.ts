@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { createRuntime, releaseRuntime } from '@gridtong/functions/runtime';
 import { client } from '../support/client';
@@ -139,5 +142,26 @@ describe('revoking staff', () => {
     expect(cachedRead?.status).toBe('active');
     expect(write?.status).toBe('revoked');
     expect(laterRead?.status).toBe('revoked');
+  });
+});
+
+describe('the first admin', () => {
+  it('comes from the operator tool: an admin invitation written to the table, redeemed like any other', async () => {
+    const root = join(__dirname, '..', '..');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'functions/src/ops/invite-admin.ts', '440106', '区管理员老何'], {
+      cwd: root,
+      env: { ...process.env, DYNAMODB_ENDPOINT: stack.dynamodbEndpoint, TABLE_NAME: stack.config.tableName, AWS_REGION: stack.config.region },
+    });
+    const code = /: ([0-9A-Z]{12})\n/.exec(stdout)?.[1];
+    // The tool's clock is the real one; so is this invitation's validity.
+    clock = Date.now();
+    const person = await api.login('dev-hewu');
+    const redeemed = await api.post(`/v1/auth/invitations/${code}`, {}, person.token);
+    const invite = await api.post('/v1/admin/invitations', invitation(), redeemed.body.token);
+
+    expect(code).toBeDefined();
+    expect(redeemed.status).toBe(200);
+    expect(redeemed.body.user).toMatchObject({ role: 'admin', areas: ['440106'], name: '区管理员老何' });
+    expect(invite.status).toBe(201);
   });
 });

@@ -37,6 +37,8 @@ describe('the fallen tree, end to end', () => {
     expect(seen.body.hasContactPhone).toBe(true);
     expect(seen.body.contactPhone).toBeUndefined();
     expect(seen.body.dispatchDefaults.departmentId).toBe('D440106-YL');
+    expect(seen.body.departmentOptions[0].id).toBe('D440106-YL');
+    expect(seen.body.departmentOptions.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['D440106-CG', 'D440106-ZJ', 'D440106001001-WY']));
     await mustAct(api, tokens.worker1!, caseId, { type: 'file', note: '现场确认，树干压住人行道' });
 
     // The street centre dispatches it without choosing: the 权责清单 department and the item's limit.
@@ -226,3 +228,23 @@ describe('queues', () => {
     expect(stack.dynamoOperations).not.toContain('Scan');
   });
 });
+
+describe('an admin of one street', () => {
+  it('reads and acts inside the street and gets 404 outside it, though the domain lets admins act anywhere', async () => {
+    // Prepare: an admin account bound directly (operators bind admins; invitations cannot).
+    const person = await api.login('dev-streetadmin');
+    await stack.runtime.staff.bind({ userId: person.userId, role: 'admin', areas: ['440106001'], name: '街道管理员', status: 'active', createdAt: new Date().toISOString() });
+    const admin = (await api.login('dev-streetadmin')).token;
+    const inside = await reportOver(api, tokens.zhangsan!, '0402', TEAM_GRID);
+    const outside = await reportOver(api, tokens.lisi!, '0402', '440106002001001');
+    // Act
+    const read = await api.get(`/v1/work/cases/${inside}`, admin);
+    const readOutside = await api.get(`/v1/work/cases/${outside}`, admin);
+    const actOutside = await api.post(`/v1/work/cases/${outside}/actions`, { type: 'file', version: 0 }, admin);
+    // Assess
+    expect(read.status).toBe(200);
+    expect([readOutside.status, actOutside.status]).toEqual([404, 404]);
+    expect((await api.get(`/v1/work/cases/${outside}`, tokens.worker1)).status).toBe(404);
+  });
+});
+

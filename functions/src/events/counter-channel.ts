@@ -11,6 +11,7 @@ export class CounterChannel implements Channel {
   async deliver({ eventId, event, caseItem }: Delivery): Promise<void> {
     const delta = counterDelta(caseItem, event);
     if (!delta) return;
-    for (const scope of delta.scopes) await this.store.add(scope, delta.date, eventId, delta.add);
+    // Each counter item is guarded on its own, so they can be written side by side.
+    await Promise.all(delta.scopes.map((scope) => this.store.add(scope, delta.date, eventId, delta.add)));
   }
 }

@@ -61,15 +61,19 @@ export class Deliverer {
   }
 
   /** The scheduled / timer path: every case with a delivery due now, found through gsi5. */
-  async deliverDue(limitPerShard = 100): Promise<DeliveryReport> {
+  async deliverDue(limitPerShard = 100, concurrency = 8): Promise<DeliveryReport> {
     const report: DeliveryReport = { cases: 0, delivered: 0, failed: 0, parked: 0 };
-    for (const caseId of await this.outbox.due(this.options.now(), limitPerShard)) {
-      const one = await this.deliverCase(caseId);
-      report.cases += 1;
-      report.delivered += one.delivered;
-      report.failed += one.failed;
-      report.parked += one.parked;
-    }
+    const due = await this.outbox.due(this.options.now(), limitPerShard);
+    const worker = async () => {
+      for (let caseId = due.shift(); caseId; caseId = due.shift()) {
+        const one = await this.deliverCase(caseId);
+        report.cases += 1;
+        report.delivered += one.delivered;
+        report.failed += one.failed;
+        report.parked += one.parked;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
     return report;
   }
 

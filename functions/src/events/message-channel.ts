@@ -23,10 +23,14 @@ export class MessageChannel implements Channel {
     const forStaff = staffMessage(caseItem, event);
     const forReporter = residentMessage(caseItem, event, { departmentName });
     const forFollower = residentMessage(caseItem, event, { departmentName, follower: true });
-    for (const person of people) {
-      const text = person.as === 'staff' ? forStaff : person.as === 'reporter' ? forReporter : forFollower;
-      if (!text) continue;
-      await this.store.put({ userId: person.userId, eventId, at: event.at, caseId: caseItem.id, title: text.title, body: text.body });
-    }
+    // A few at a time: a fallen tree with 500 followers should not open 500 connections at once.
+    const pending = [...people];
+    const worker = async () => {
+      for (let person = pending.shift(); person; person = pending.shift()) {
+        const text = person.as === 'staff' ? forStaff : person.as === 'reporter' ? forReporter : forFollower;
+        if (text) await this.store.put({ userId: person.userId, eventId, at: event.at, caseId: caseItem.id, title: text.title, body: text.body });
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
   }
 }

@@ -16,23 +16,20 @@ export const handler = defineRoute('auth-wechat', async (req, rt) => {
   // work-api (issue 7): a staff account (invited, or seeded locally) decides role and scope;
   // a revoked one signs in as the resident they still are.
   const staff = await rt.staff.get(account.userId);
-  const user = staff
-    ? staff.status === 'active'
-      ? { userId: staff.userId, role: staff.role, areas: staff.areas, departmentId: staff.departmentId, name: staff.name }
-      : { userId: staff.userId, role: 'resident' as const, areas: [], departmentId: undefined, name: undefined }
-    : account;
-  const principal = staff?.status === 'active' ? staffPrincipal(staff) : staff ? { userId: staff.userId, role: 'resident' as const, scope: { areas: [] } } : toPrincipal(account);
+  const active = staff?.status === 'active' ? staff : null;
+  const principal = active ? staffPrincipal(active) : staff ? { userId: staff.userId, role: 'resident' as const, scope: { areas: [] } } : toPrincipal(account);
+  const name = active ? active.name : staff ? undefined : account.name;
   const { token, expiresAt } = await (await rt.sessions()).issue(principal, req.now);
   return {
     body: {
       token,
       expiresAt,
       user: {
-        userId: user.userId,
-        role: user.role,
-        areas: user.areas,
-        ...(user.departmentId ? { departmentId: user.departmentId } : {}),
-        ...(user.name ? { name: user.name } : {}),
+        userId: principal.userId,
+        role: principal.role,
+        areas: principal.scope.areas,
+        ...(principal.scope.departmentId ? { departmentId: principal.scope.departmentId } : {}),
+        ...(name ? { name } : {}),
       },
     },
   };

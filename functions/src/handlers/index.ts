@@ -9,6 +9,13 @@ import { handler as getMyCase } from './get-my-case';
 import { handler as getOpenapi } from './get-openapi';
 import { handler as listMyCases } from './list-my-cases';
 import { handler as locateGrid } from './locate-grid';
+// work-api (issue 7): the staff desk and staff onboarding
+import { handler as actOnWorkCase } from './act-on-work-case';
+import { handler as createInvitation } from './create-invitation';
+import { handler as getWorkCase } from './get-work-case';
+import { handler as listWorkCases } from './list-work-cases';
+import { handler as redeemInvitation } from './redeem-invitation';
+import { handler as revokeStaff } from './revoke-staff';
 // Report and track (issue 6).
 import { handler as listNearbyCases } from './list-nearby-cases';
 import { handler as followCase } from './follow-case';
@@ -17,13 +24,6 @@ import { handler as actOnMyCase } from './act-on-my-case';
 import { handler as listAreas } from './list-areas';
 import { handler as getMe } from './get-me';
 import { handler as setMyHome } from './set-my-home';
-// work-api (issue 7): the staff desk and staff onboarding
-import { handler as actOnWorkCase } from './act-on-work-case';
-import { handler as createInvitation } from './create-invitation';
-import { handler as getWorkCase } from './get-work-case';
-import { handler as listWorkCases } from './list-work-cases';
-import { handler as redeemInvitation } from './redeem-invitation';
-import { handler as revokeStaff } from './revoke-staff';
 // events: message centre, outbox, 考核 figures
 import { handler as listMessages } from './list-messages';
 import { handler as readMessages } from './read-messages';
@@ -54,6 +54,13 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'get-my-case': getMyCase,
   'get-openapi': getOpenapi,
   'dev-accounts': devAccounts,
+  // work-api (issue 7): the staff desk and staff onboarding
+  'list-work-cases': listWorkCases,
+  'get-work-case': getWorkCase,
+  'act-on-work-case': actOnWorkCase,
+  'create-invitation': createInvitation,
+  'redeem-invitation': redeemInvitation,
+  'revoke-staff': revokeStaff,
   // Report and track (issue 6).
   'list-nearby-cases': listNearbyCases,
   'follow-case': followCase,
@@ -62,13 +69,6 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'list-areas': listAreas,
   'get-me': getMe,
   'set-my-home': setMyHome,
-  // work-api (issue 7): the staff desk and staff onboarding
-  'list-work-cases': listWorkCases,
-  'get-work-case': getWorkCase,
-  'act-on-work-case': actOnWorkCase,
-  'create-invitation': createInvitation,
-  'redeem-invitation': redeemInvitation,
-  'revoke-staff': revokeStaff,
   // events: message centre, outbox, 考核 figures
   'list-messages': listMessages,
   'read-messages': readMessages,

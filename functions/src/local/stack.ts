@@ -277,12 +277,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const s3 = createS3Client(config);
     await ensureTables(client, config);
     await ensureBucket(s3, config.uploadBucket);
-    const seeded = await seedIfEmpty(s3, config, new UserRepository(doc, config.tableName), () => options.city ?? loadDemoCity());
+    let cityData: CityData | undefined;
+    const city = () => (cityData ??= options.city ?? loadDemoCity());
+    const seeded = await seedIfEmpty(s3, config, new UserRepository(doc, config.tableName), city);
     // work-api (issue 7): staff routes check the stored staff account, so every demo staff
     // login has one (also in data folders seeded before accounts existed); revoked ones stay revoked.
-    await ensureDemoStaff(new StaffRepository(doc, config.tableName), options.city ?? loadDemoCity());
+    await ensureDemoStaff(new StaffRepository(doc, config.tableName), city());
     // bookings (issue 9): on a first start the demo grid team opens Tue/Thu afternoons, so 代办预约 has slots to show.
-    if (seeded) await seedDemoAvailability(new BookingRepository(doc, config.tableName), options.city ?? loadDemoCity(), demoStaffUserId, new Date());
+    if (seeded) await seedDemoAvailability(new BookingRepository(doc, config.tableName), city(), demoStaffUserId, new Date());
 
     logger.setLogLevel(options.quiet ? 'WARN' : 'INFO');
     runtime = createRuntime(config, { now: options.now });

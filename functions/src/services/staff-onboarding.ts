@@ -5,7 +5,7 @@ import { areaLevelOf } from '@gridtong/shared/schemas/common';
 import { scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
 import type { Runtime } from '../runtime';
 import type { CityReference } from '../store/city';
-import { newInvitationCode } from '../store/invitations';
+import { newInvitationCode, type InvitationGrant, type InvitationRepository } from '../store/invitations';
 import { staffPrincipal, type StaffAccount } from '../store/staff';
 
 /** The mini-program page a staff member lands on from the invitation's QR code or link. */
@@ -40,25 +40,22 @@ export async function createInvitation(rt: Runtime, admin: Principal, body: Crea
       throw new DomainError('INVITATION.OUT_OF_SCOPE', '只能邀请您管辖区域内的工作人员', { problems: [{ path: 'body.departmentId', message: 'outside your areas' }] });
     }
   }
+  return issueInvitation(rt.invitations, { role: body.role, areas: body.areas, ...(body.departmentId ? { departmentId: body.departmentId } : {}), name: body.name }, admin.userId, now);
+}
+
+/** Stores a fresh one-time invitation (only its hash) and returns the code, shown this once. */
+export async function issueInvitation(invitations: InvitationRepository, grant: InvitationGrant, createdBy: string, now: Date): Promise<InvitationResponse> {
   const code = newInvitationCode();
   const expiresAtMs = now.getTime() + INVITATION_VALID_HOURS * 3_600_000;
-  await rt.invitations.create(code, {
-    role: body.role,
-    areas: body.areas,
-    ...(body.departmentId ? { departmentId: body.departmentId } : {}),
-    name: body.name,
-    createdBy: admin.userId,
-    createdAt: now.toISOString(),
-    expiresAt: Math.floor(expiresAtMs / 1000),
-  });
+  await invitations.create(code, { ...grant, createdBy, createdAt: now.toISOString(), expiresAt: Math.floor(expiresAtMs / 1000) });
   return {
     code,
     path: `${INVITATION_PAGE}?invite=${code}`,
     expiresAt: new Date(expiresAtMs).toISOString(),
-    role: body.role,
-    areas: body.areas,
-    ...(body.departmentId ? { departmentId: body.departmentId } : {}),
-    name: body.name,
+    role: grant.role,
+    areas: grant.areas,
+    ...(grant.departmentId ? { departmentId: grant.departmentId } : {}),
+    name: grant.name,
   };
 }
 

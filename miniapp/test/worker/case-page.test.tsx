@@ -194,10 +194,55 @@ describe('worker desk: a case and its actions', () => {
 
     // Assess
     expect(await screen.findByLabelText('处置后照片 1')).toBeTruthy();
+    expect(screen.getByText('已处置')).toBeTruthy();
     expect(request).toHaveBeenLastCalledWith(expect.objectContaining({
       method: 'POST',
       url: expect.stringMatching(/\/actions$/),
       data: { type: 'handle', notes: '已清理现场', photos: [{ key: 'uploads/Ucg/p1.jpg' }], version: 3 },
     }));
+  });
+
+  it('shows a closed case without a running deadline', async () => {
+    // Prepare
+    session.save(staffLogin('gridWorker'));
+    jest.spyOn(platform, 'request').mockResolvedValue({ status: 200, data: caseView({ status: 'closed', statusLabel: '已结案', closedAt: '2026-11-22T02:00:00.000Z', availableActions: [] }) });
+
+    // Act
+    render(<WorkCasePage />);
+
+    // Assess
+    const head = await screen.findByRole('region', { name: '行道树倒伏' });
+    expect(within(head).getByText('11月22日 10:00')).toBeTruthy();
+    expect(within(head).queryByText('派遣期限')).toBeNull();
+    expect(within(head).queryByText('黄色预警')).toBeNull();
+  });
+
+  it("shows the reporter's phone only after a stated reason, which goes to the server", async () => {
+    // Prepare
+    session.save(staffLogin('gridWorker'));
+    const request = jest
+      .spyOn(platform, 'request')
+      .mockResolvedValueOnce({ status: 200, data: caseView() })
+      .mockResolvedValueOnce({ status: 200, data: caseView({ version: 4, contactPhone: '13800138000' }) });
+    const call = jest.spyOn(platform, 'makePhoneCall').mockImplementation(() => undefined);
+    render(<WorkCasePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '查看联系电话' }));
+    expect(screen.queryByText('13800138000')).toBeNull();
+
+    // Act: no reason, then a reason
+    fireEvent.click(screen.getByRole('button', { name: '确认查看' }));
+    expect(screen.getByRole('alert').textContent).toBe('请说明查看原因（至少 2 个字）');
+    await typeInto('查看原因（必填）', '联系居民确认具体位置');
+    fireEvent.click(screen.getByRole('button', { name: '确认查看' }));
+
+    // Assess
+    expect(await screen.findByText('13800138000')).toBeTruthy();
+    expect(request).toHaveBeenCalledTimes(2);
+    expect(request).toHaveBeenLastCalledWith(expect.objectContaining({
+      method: 'GET',
+      url: expect.stringMatching(new RegExp(`/v1/work/cases/${CASE_ID}\\?reveal=contact&reason=${encodeURIComponent('联系居民确认具体位置')}$`)),
+    }));
+    fireEvent.click(screen.getByRole('button', { name: '拨打 13800138000' }));
+    expect(call).toHaveBeenCalledWith('13800138000');
   });
 });

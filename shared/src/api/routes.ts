@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import type { Role } from '../schemas/roles';
 import * as c from './contracts';
-import * as track from './report-track';
 // work-api (issue 7): staff desk and onboarding contracts
 import * as staff from './staff';
 import * as work from './work';
+import * as track from './report-track';
 import * as ev from './events';
 // bookings (issue 9): 代办 visits
 import * as bk from './bookings';

@@ -202,6 +202,8 @@ export const workCaseViewSchema = z.object({
   availableActions: z.array(availableActionSchema),
   /** What a dispatch sends when the form is left as it is: the 权责清单 department and the handling deadline for the case's urgency. */
   dispatchDefaults: z.object({ departmentId: z.string(), departmentName: z.string(), handlingDeadline: instantSchema }),
+  /** The departments serving the case's place, for the dispatch picker: the default first, then narrowest area first (always sent; optional for older clients' fixtures). */
+  departmentOptions: z.array(z.object({ id: z.string(), name: z.string(), areaCode: z.string() })).optional(),
 });
 export type WorkCaseView = z.infer<typeof workCaseViewSchema>;
 

@@ -1,4 +1,5 @@
 import type { CaseActionType } from '@gridtong/shared/case/actions';
+import type { CaseStatus } from '@gridtong/shared/schemas/case';
 import type { Role } from '@gridtong/shared/schemas/roles';
 import type { QueueRow, Stage, WorkQueue } from './work-types';
 
@@ -15,6 +16,9 @@ export const QUEUES_BY_ROLE: Readonly<Record<Role, readonly WorkQueue[]>> = {
 
 /** Roles that see the figures page for their own areas (as get-stats allows them). */
 export const STATS_ROLES: readonly Role[] = ['supervisor', 'dispatcher', 'admin'];
+
+/** Finished one way or another: no deadline runs any more. */
+export const FINISHED_STATUSES: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);
 
 export const STAGE_ORDER: readonly Stage[] = ['overdue', 'red', 'orange', 'yellow', 'normal'];
 

@@ -97,6 +97,9 @@ export function toCaseDetail(c: WorkCaseView): CaseDetail {
     duplicateOf: c.duplicateOf,
     rating: c.rating ? { label: c.rating.levelLabel, comment: c.rating.comment } : undefined,
     createdAt: c.createdAt,
+    closedAt: c.closedAt,
+    hasContactPhone: c.hasContactPhone,
+    contactPhone: c.contactPhone,
     beforePhotos: c.photos.filter((p) => BEFORE_KINDS.has(p.kind)).map((p) => p.url),
     afterPhotos: c.photos.filter((p) => !BEFORE_KINDS.has(p.kind)).map((p) => p.url),
     timeline: c.timeline.map(toTimelineLine),
@@ -142,8 +145,10 @@ export function createWorkApi(client: Transport = api) {
       const res = await client.request<WorkQueueResponse>('GET', `/v1/work/cases${query({ queue, status: statuses?.join(','), cursor })}`);
       return { rows: res.cases.map(toQueueRow), nextCursor: res.nextCursor };
     },
-    async caseDetail(id: string): Promise<CaseDetail> {
-      return toCaseDetail(await client.request<WorkCaseView>('GET', `/v1/work/cases/${encodeURIComponent(id)}`));
+    /** The staff view; with `revealReason`, the reporter's phone too (the read is recorded on the case). */
+    async caseDetail(id: string, revealReason?: string): Promise<CaseDetail> {
+      const q = revealReason === undefined ? '' : query({ reveal: 'contact', reason: revealReason });
+      return toCaseDetail(await client.request<WorkCaseView>('GET', `/v1/work/cases/${encodeURIComponent(id)}${q}`));
     },
     /** One action with the version the screen showed: a newer case answers 409. */
     async act(id: string, action: StaffActionInput, version: number): Promise<CaseDetail> {

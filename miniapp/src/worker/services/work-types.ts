@@ -80,6 +80,10 @@ export interface CaseDetail {
   duplicateOf?: string;
   rating?: { label: string; comment: string };
   createdAt: string;
+  closedAt?: string;
+  /** The reporter left a phone; the number itself only after an audited reveal. */
+  hasContactPhone: boolean;
+  contactPhone?: string;
   /** Links minted for this read: what the resident sent, and what staff reported afterwards. */
   beforePhotos: string[];
   afterPhotos: string[];

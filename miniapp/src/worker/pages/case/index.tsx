@@ -8,9 +8,10 @@ import { useSession } from '../../../hooks/use-session';
 import { ApiError } from '../../../services/api';
 import { platform } from '../../../services/platform';
 import { ActionForm } from '../../components/action-form';
+import { ContactReveal } from '../../components/contact-reveal';
 import { StageBadge } from '../../components/queue-row';
 import { StaffTimeline } from '../../components/staff-timeline';
-import { formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
+import { FINISHED_STATUSES, formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
 import { workApi, type StaffActionInput } from '../../services/work-api';
 import type { CaseDetail } from '../../services/work-types';
 import { W } from '../../texts';
@@ -94,20 +95,33 @@ export default function WorkCasePage() {
     }
   };
 
+  /** Reads the case again with the phone; answers the refusal to show, if any. */
+  const reveal = async (reason: string): Promise<string | undefined> => {
+    try {
+      const detail = await workApi.caseDetail(id, reason);
+      setState({ status: 'ready', detail });
+      return undefined;
+    } catch (e) {
+      return messageOf(e);
+    }
+  };
+
   if (state.status === 'loading') return <View className='wd-page'><Loading /></View>;
   if (state.status === 'error') return <View className='wd-page'><LoadError title={W.detail.loadFailed} message={state.message} onRetry={() => void load()} /></View>;
 
   const d = state.detail;
+  const finished = FINISHED_STATUSES.has(d.status);
   const left = timeLeft(d.dueAt, now);
   return (
     <View className='wd-page'>
       <View className='wd-card' {...a11y('region', d.itemName)}>
         <View className='wd-row-top'>
           <Text className='wd-title' {...a11y('heading')}>{d.itemName}</Text>
-          <StageBadge stage={d.stage} />
+          {finished ? null : <StageBadge stage={d.stage} />}
         </View>
         <Field label={W.detail.status} value={d.statusLabel} />
-        {d.dueAt ? <Field label={d.dueKind === 'dispatch' ? W.detail.dispatchDeadline : W.detail.handlingDeadline} value={`${formatTime(d.dueAt)}（${left ?? ''}）`} /> : null}
+        {d.dueAt && !finished ? <Field label={d.dueKind === 'dispatch' ? W.detail.dispatchDeadline : W.detail.handlingDeadline} value={`${formatTime(d.dueAt)}（${left ?? ''}）`} /> : null}
+        {finished && d.closedAt ? <Field label={W.detail.closedAt} value={formatTime(d.closedAt)} /> : null}
         <Field label={W.detail.urgency} value={d.urgencyLabel} />
         <Field label={W.detail.address} value={[d.gridName, d.address].filter(Boolean).join(' · ')} />
         {d.department ? <Field label={W.detail.department} value={`${d.department.name}（${d.routedByMatrix ? W.detail.viaMatrix : W.detail.viaDispatcher}）`} /> : null}
@@ -121,6 +135,7 @@ export default function WorkCasePage() {
         {d.pendingExtension ? <Text className='wd-muted'>{W.detail.pendingExtension(formatTime(d.pendingExtension.until), d.pendingExtension.reason)}</Text> : null}
         {d.suspendedUntil ? <Text className='wd-muted'>{W.detail.suspendedUntil(formatTime(d.suspendedUntil))}</Text> : null}
         {d.duplicateOf ? <Text className='wd-muted'>{W.detail.duplicateOf(d.duplicateOf)}</Text> : null}
+        {d.hasContactPhone ? <ContactReveal phone={d.contactPhone} onReveal={reveal} /> : null}
         {d.rating ? <Field label={W.detail.rating} value={[d.rating.label, d.rating.comment].filter(Boolean).join('：')} /> : null}
       </View>
 
