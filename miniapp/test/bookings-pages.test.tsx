@@ -103,7 +103,7 @@ describe('代办预约: booking a visit', () => {
     const keys = posts.map((p) => p.headers?.['idempotency-key']);
     expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(keys[1]).toBe(keys[0]);
-  });
+  }, 15_000);
 
   it('sends a resident without a home to 我的住址 from the slot step', async () => {
     // Prepare

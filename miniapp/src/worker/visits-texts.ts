@@ -5,6 +5,10 @@ export const V = {
   title: '上门代办',
   today: '今天',
   days: '日期',
+  // A visit submitted on an earlier day is completed from that day's list.
+  previousDay: '‹ 前一天',
+  backToToday: '回到今天',
+  dayTitle: (label: string) => `${label} 的上门代办`,
   empty: '这一天没有上门代办。',
   loadFailed: '上门代办加载失败',
   refresh: '刷新',

@@ -56,6 +56,28 @@ describe('worker: 上门代办 calendar', () => {
     // Another day is another question to the server.
     fireEvent.click(screen.getByRole('radio', { name: '11月25日 周三' }));
     expect(await screen.findByText('这一天没有上门代办。')).toBeTruthy();
+  }, 15_000);
+
+  it('reaches visits of earlier days with 前一天 (a submitted visit is completed days later)', async () => {
+    // Prepare
+    const requests = mockServer({
+      'GET /v1/work/bookings': (req) => ok({ day: queryOf(req).day ?? '2026-11-24', bookings: [] }),
+    });
+    render(<VisitsPage />);
+    expect(await screen.findByRole('heading', { name: '今天 11月24日 周二 的上门代办' })).toBeTruthy();
+
+    // Act
+    fireEvent.click(screen.getByText('‹ 前一天'));
+    expect(await screen.findByRole('heading', { name: '11月23日 周一 的上门代办' })).toBeTruthy();
+    fireEvent.click(screen.getByText('‹ 前一天'));
+    expect(await screen.findByRole('heading', { name: '11月22日 周日 的上门代办' })).toBeTruthy();
+    fireEvent.click(screen.getByText('回到今天'));
+
+    // Assess
+    expect(await screen.findByRole('heading', { name: '今天 11月24日 周二 的上门代办' })).toBeTruthy();
+    expect(requests.mock.calls.map((c) => c[0].url.replace(/^.*\/v1/, ''))).toEqual([
+      '/work/bookings', '/work/bookings?day=2026-11-23', '/work/bookings?day=2026-11-22', '/work/bookings?day=2026-11-24',
+    ]);
   });
 
   it('records the visit with the checklist ticked from what the resident had ready', async () => {

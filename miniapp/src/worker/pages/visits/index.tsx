@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
@@ -12,6 +13,9 @@ import { WORKER_PAGES } from '../../services/pages';
 import { dayLabel, visitsApi, type WorkDay } from '../../services/visits-api';
 import { V } from '../../visits-texts';
 import '../../components/visits.css';
+
+/** The Beijing date `by` days after `date` ('YYYY-MM-DD'). */
+const shiftDay = (date: string, by: number) => new Date(Date.parse(`${date}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
 
 /** The next days after the server's today, as 'YYYY-MM-DD'. */
 function daysFrom(today: string, n: number): string[] {
@@ -46,6 +50,13 @@ export default function VisitsPage() {
         <Text className='wv-link' {...a11y('link', V.availabilityLink)} onClick={() => platform.navigateTo(WORKER_PAGES.availability)}>{V.availabilityLink}</Text>
         <Text className='wv-link' {...a11y('button', V.refresh)} onClick={() => void visits.refresh()}>{V.refresh}</Text>
       </View>
+      {today && shown ? (
+        <View className='button-row'>
+          <Button size='large' className='big-button' onClick={() => setDay(shiftDay(shown, -1))}>{V.previousDay}</Button>
+          <Button size='large' className='big-button' onClick={() => setDay(today)}>{V.backToToday}</Button>
+        </View>
+      ) : null}
+      {shown ? <Text className='wv-label' {...a11y('heading')}>{V.dayTitle(shown === today ? `${V.today} ${dayLabel(shown)}` : dayLabel(shown))}</Text> : null}
       {today ? (
         <View className='wv-days' {...a11y('radiogroup', V.days)}>
           {daysFrom(today, 14).map((d, i) => {
