@@ -1,3 +1,4 @@
+import { localTemplates, parseTemplateSet, type TemplateSet } from '@gridtong/shared/wechat/templates';
 import * as z from 'zod';
 
 /**
@@ -22,6 +23,13 @@ const envSchema = z.object({
   /** Case reports a resident may file per hour before 429. */
   CASE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
   LOCAL_DEV_ROUTES: z.enum(['0', '1']).default('0'),
+  // wechat (issue 8): subscribe templates, the openid's envelope key, the content-check callback token
+  WECHAT_TEMPLATES: z.string().optional(),
+  WECHAT_MESSAGE_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  OPENID_KMS_KEY_ID: z.string().min(1).optional(),
+  OPENID_LOCAL_KEY: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  WECHAT_CALLBACK_TOKEN: z.string().min(3).max(32).optional(),
+  WECHAT_CALLBACK_TOKEN_ARN: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -40,7 +48,23 @@ export type Config = {
   wechatSecretArn?: string;
   caseRateLimitPerHour: number;
   localDevRoutes: boolean;
+  // wechat (issue 8)
+  wechatTemplates: TemplateSet;
+  wechatMessageState: 'developer' | 'trial' | 'formal';
+  openidKmsKeyId?: string;
+  openidLocalKey?: string;
+  wechatCallbackToken?: string;
+  wechatCallbackTokenArn?: string;
 };
+
+function templatesOf(json: string | undefined, stage: string): TemplateSet {
+  if (!json) return stage === 'local' ? localTemplates() : {};
+  try {
+    return parseTemplateSet(json);
+  } catch {
+    throw new ConfigError('Invalid environment: WECHAT_TEMPLATES');
+  }
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -72,5 +96,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     wechatSecretArn: e.WECHAT_SECRET_ARN,
     caseRateLimitPerHour: e.CASE_RATE_LIMIT_PER_HOUR,
     localDevRoutes: e.LOCAL_DEV_ROUTES === '1',
+    // wechat (issue 8): without configured templates nothing goes to WeChat (local runs use tpl-<kind>).
+    wechatTemplates: templatesOf(e.WECHAT_TEMPLATES, e.STAGE),
+    wechatMessageState: e.WECHAT_MESSAGE_STATE,
+    openidKmsKeyId: e.OPENID_KMS_KEY_ID,
+    openidLocalKey: e.OPENID_LOCAL_KEY,
+    wechatCallbackToken: e.WECHAT_CALLBACK_TOKEN,
+    wechatCallbackTokenArn: e.WECHAT_CALLBACK_TOKEN_ARN,
   };
 }

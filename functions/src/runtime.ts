@@ -33,6 +33,15 @@ import type { SweepPlanner } from './store/cases';
 import type { Channel } from './events/channels';
 // bookings (issue 9): 代办 visits
 import { BookingRepository } from './store/bookings';
+// wechat (issue 8): subscribe messages, the sealed openid, grants
+import { KMSClient } from '@aws-sdk/client-kms';
+import { KmsDataKeySource, LocalDataKeySource, type DataKeySource } from './adapters/envelope';
+import { WechatChannel } from './events/wechat-channel';
+import { IdentityStore } from './store/identities';
+import { SubscriptionStore } from './store/subscriptions';
+import { VoteStore } from './store/votes';
+import { ContentChannel } from './events/content-channel';
+import { ContentCheckStore } from './store/content-checks';
 
 /** Everything a handler needs, built once per container (cold start) and reused. */
 export interface Runtime {
@@ -65,6 +74,19 @@ export interface Runtime {
   deliverer: (options?: Partial<Omit<DelivererOptions, 'now'>>, channels?: readonly Channel[]) => Deliverer;
   // bookings (issue 9): 代办 visits, slots and availability
   bookings: BookingRepository;
+  // wechat (issue 8): the sealed openid and subscribe grants
+  identities: IdentityStore;
+  subscriptions: SubscriptionStore;
+  votes: VoteStore;
+  contentChecks: ContentCheckStore;
+  /** The token WeChat signs content-check callbacks with (null: not configured, every callback is refused). */
+  callbackToken: () => Promise<string | null>;
+}
+
+function dataKeySource(config: Config): DataKeySource | null {
+  if (config.openidKmsKeyId) return new KmsDataKeySource(new KMSClient({ region: config.region }), config.openidKmsKeyId);
+  if (config.openidLocalKey) return new LocalDataKeySource(Buffer.from(config.openidLocalKey, 'hex'));
+  return null;
 }
 
 export interface RuntimeOptions {
@@ -93,15 +115,23 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const outbox = new OutboxStore(doc, config.tableName);
   const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
+  // wechat (issue 8): subscribe messages as the third channel of every event
+  const wechat = new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region));
+  const identities = new IdentityStore(doc, config.tableName, dataKeySource(config));
+  const subscriptions = new SubscriptionStore(doc, config.tableName);
+  channels.push(new WechatChannel(wechat, config.wechatTemplates, subscriptions, identities, recipients, config.wechatMessageState));
+  const contentChecks = new ContentCheckStore(doc, config.tableName);
+  const photos = new PhotoStore(signer, s3, config.uploadBucket);
+  channels.push(new ContentChannel(wechat, identities, contentChecks, photos));
   return {
     config,
     now,
     cases: new CaseRepository(doc, config.tableName, planSweep),
     users: new UserRepository(doc, config.tableName),
     rateLimits: new RateLimiter(doc, config.tableName),
-    photos: new PhotoStore(signer, s3, config.uploadBucket),
+    photos,
     city,
-    wechat: new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region)),
+    wechat,
     sessions: () => {
       tokens ??= resolveSecret(config.sessionSecret, config.sessionSecretArn, config.region).then((s) => new SessionTokens(s));
       tokens.catch(() => {
@@ -127,6 +157,15 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     deliverer: (options = {}, own = channels) => new Deliverer(outbox, () => city.get(), own, { ...options, now }),
     // bookings (issue 9): 代办 visits, slots and availability
     bookings: new BookingRepository(doc, config.tableName),
+    // wechat (issue 8)
+    identities,
+    subscriptions,
+    votes: new VoteStore(doc, config.tableName),
+    contentChecks,
+    callbackToken: () =>
+      config.wechatCallbackToken || config.wechatCallbackTokenArn
+        ? resolveSecret(config.wechatCallbackToken, config.wechatCallbackTokenArn, config.region)
+        : Promise.resolve(null),
   };
 }
 

@@ -5,7 +5,7 @@ import { interiorPoint } from '@gridtong/shared/geo/interior-point';
 import { nextDeadline } from '@gridtong/shared/case/next-deadline';
 import { availableActions, formatResidentTime } from '@gridtong/shared/case/index';
 import { WARNING_STAGE_LABELS, warningStage, type WarningStage } from '@gridtong/shared/deadlines/index';
-import { CASE_STATUS_LABELS, type Case } from '@gridtong/shared/schemas/case';
+import { CASE_STATUS_LABELS, photoKey, shownToOthers, type Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from './calendar';
 import { bucketLayout } from './store/bucket-layout';
@@ -26,6 +26,8 @@ async function publicPhoto(c: Case, city: CityReference, photos: PhotoStore): Pr
   if (!first || city.directory.item(c.itemCode)?.publicReports !== true) return null;
   // Only a photo the case has adopted (cases/<caseId>/…): an upload key names its uploader.
   if (!first.key.startsWith(bucketLayout.casesPrefix)) return null;
+  // wechat (issue 8): not before content security has passed it (a flagged photo stays for review, hidden).
+  if (!shownToOthers(c, photoKey(first.key))) return null;
   return (await photos.viewLinks([first]))[0] ?? null;
 }
 

@@ -36,7 +36,7 @@ export async function residentCaseView(c: Case, city: CityReference, photos: Pho
     ...(c.handlingDeadline ? { handlingDeadline: c.handlingDeadline } : {}),
     followerCount: c.followerCount,
     urgeCount: c.urgeCount,
-    ...(c.rating ? { rating: { level: c.rating.level, comment: c.rating.comment, ratedAt: c.rating.ratedAt } } : {}),
+    ...(c.rating ? { rating: { level: c.rating.level, comment: c.rating.comment, ...(c.rating.tags?.length ? { tags: c.rating.tags } : {}), ratedAt: c.rating.ratedAt } } : {}),
     reopenRequested: c.reopenRequested,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -10,20 +10,21 @@ import {
   type WarningStage,
   type WorkingCalendar,
 } from '@gridtong/shared/deadlines/index';
-import { CASE_STATUS_LABELS, SATISFACTION_LABELS, type Case, type CaseStatus, type PhotoRef, type Satisfaction, type TimelineEvent } from '@gridtong/shared/schemas/case';
+import { CASE_STATUS_LABELS, SATISFACTION_LABELS, flaggedContent, photoKey, textKey, type Case, type CaseStatus, type PhotoRef, type Satisfaction, type TimelineEvent } from '@gridtong/shared/schemas/case';
 import { ROLE_LABELS, type Principal } from '@gridtong/shared/schemas/roles';
+import { lastDispatchAt, type QueueCase } from './store/cases';
 import type { CityReference } from './store/city';
 import type { PhotoStore } from './store/photos';
 
 /** Statuses in which a deadline is running against someone. */
 const CLOCK_RUNNING: ReadonlySet<CaseStatus> = new Set(['submitted', 'filed', 'dispatched', 'returned', 'accepted', 'handling']);
 
-function limitsOf(c: Case, city: CityReference): TimeLimits {
+function limitsOf(c: Pick<Case, 'itemCode'>, city: CityReference): TimeLimits {
   return city.directory.item(c.itemCode)?.timeLimits ?? DEFAULT_TIME_LIMITS;
 }
 
 /** The deadline the case runs against now, and the warning light, computed at read time. */
-export function currentDeadline(c: Case, city: CityReference, calendar: WorkingCalendar, now: Date): { deadline: string; kind: 'dispatch' | 'handling'; warning: WarningStage } {
+export function currentDeadline(c: QueueCase, city: CityReference, calendar: WorkingCalendar, now: Date): { deadline: string; kind: 'dispatch' | 'handling'; warning: WarningStage } {
   const limits = limitsOf(c, city);
   const handling = c.handlingDeadline !== undefined;
   const deadline = c.handlingDeadline ?? c.dispatchDeadline;
@@ -32,14 +33,13 @@ export function currentDeadline(c: Case, city: CityReference, calendar: WorkingC
     const warning = warningStage(calendar, { start: Date.parse(c.createdAt), deadline: Date.parse(deadline), unit: limits.dispatch.unit }, now);
     return { deadline, kind: 'dispatch', warning };
   }
-  const lastDispatch = [...c.timeline].reverse().find((e) => e.action === 'dispatch');
-  const start = lastDispatch?.at ?? c.createdAt;
+  const start = c.dispatchedAt ?? c.createdAt;
   const warning = warningStage(calendar, { start: Date.parse(start), deadline: Date.parse(deadline), unit: limits.handling[c.urgency].unit }, now);
   return { deadline, kind: 'handling', warning };
 }
 
 /** One row of a work queue: what a worker scanning forty cases needs, nothing personal. */
-export function workCaseRow(c: Case, city: CityReference, calendar: WorkingCalendar, now: Date): WorkCaseRow {
+export function workCaseRow(c: QueueCase, city: CityReference, calendar: WorkingCalendar, now: Date): WorkCaseRow {
   const place = city.directory.placeOf(c.location.gridCode);
   const clock = currentDeadline(c, city, calendar, now);
   const pending = c.pendingExtension ? 'extension' : c.reopenRequested ? 'reopen' : undefined;
@@ -141,7 +141,7 @@ const PHOTO_KIND: Record<string, 'supplement' | 'result' | 'check' | undefined> 
 };
 
 /** Before and after: the report's photos, then each step's, with links minted for this read. */
-async function workPhotos(c: Case, photos: PhotoStore): Promise<WorkCaseView['photos']> {
+async function workPhotos(c: Case, photos: PhotoStore, reviewer: boolean): Promise<WorkCaseView['photos']> {
   const supplementKeys = new Set(c.timeline.filter((e) => e.action === 'supplement').flatMap((e) => photosOf(e).map((p) => p.key)));
   const listed: { ref: PhotoRef; kind: WorkCaseView['photos'][number]['kind']; at: string }[] = c.photos
     .filter((p) => !supplementKeys.has(p.key))
@@ -150,8 +150,21 @@ async function workPhotos(c: Case, photos: PhotoStore): Promise<WorkCaseView['ph
     const kind = PHOTO_KIND[event.action];
     if (kind) for (const ref of photosOf(event)) listed.push({ ref, kind, at: event.at });
   }
+  // wechat (issue 8): a resident's photo flagged by content security (or still being checked) only reaches reviewers.
+  if (!reviewer) listed.splice(0, listed.length, ...listed.filter((p) => !flaggedContent(c, photoKey(p.ref.key))));
   const urls = await photos.viewLinks(listed.map((p) => p.ref));
   return listed.map((p, i) => ({ url: urls[i] ?? '', kind: p.kind, at: p.at }));
+}
+
+// wechat (issue 8): content security
+const CONTENT_REVIEWERS: ReadonlySet<string> = new Set(['supervisor', 'admin']);
+const HIDDEN_TEXT = '（内容待审核，暂不显示）';
+function ratingFlagged(c: Case): boolean {
+  const rate = [...c.timeline].reverse().find((e) => e.action === 'rate');
+  return rate !== undefined && flaggedContent(c, textKey(rate.seq));
+}
+function contentToReview(c: Case): NonNullable<WorkCaseView['contentReview']> {
+  return Object.entries(c.moderation ?? {}).flatMap(([key, verdict]) => (verdict === 'pass' ? [] : [{ key, verdict }]));
 }
 
 export interface WorkViewContext {
@@ -167,8 +180,9 @@ export interface WorkViewContext {
 /** The staff view of a case: every field named; the reporter's id never, their phone only when revealed. */
 export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkCaseView> {
   const { city, calendar, now } = ctx;
+  const reviewer = CONTENT_REVIEWERS.has(ctx.principal.role);
   const place = city.directory.placeOf(c.location.gridCode);
-  const clock = currentDeadline(c, city, calendar, now);
+  const clock = currentDeadline({ ...c, dispatchedAt: lastDispatchAt(c) }, city, calendar, now);
   const defaults = dispatchDefaults(c, city, calendar, now);
   return {
     id: c.id,
@@ -179,7 +193,8 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
     itemName: c.itemName,
     urgency: c.urgency,
     urgencyLabel: URGENCY_LABELS[c.urgency],
-    description: c.description,
+    // wechat (issue 8): resident text flagged by content security reaches reviewers only.
+    description: reviewer || !flaggedContent(c, textKey(0)) ? c.description : HIDDEN_TEXT,
     answers: c.answers,
     anonymous: c.anonymous,
     hasContactPhone: c.contactPhone !== undefined,
@@ -219,14 +234,19 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
     followerCount: c.followerCount,
     urgeCount: c.urgeCount,
     ...(c.lastUrgedAt ? { lastUrgedAt: c.lastUrgedAt } : {}),
-    ...(c.rating ? { rating: { level: c.rating.level, levelLabel: SATISFACTION_LABELS[c.rating.level], comment: c.rating.comment, ratedAt: c.rating.ratedAt } } : {}),
+    ...(c.rating ? { rating: { level: c.rating.level, levelLabel: SATISFACTION_LABELS[c.rating.level], comment: reviewer || !ratingFlagged(c) ? c.rating.comment : HIDDEN_TEXT, ratedAt: c.rating.ratedAt } } : {}),
     reopenRequested: c.reopenRequested,
     reopenCount: c.reopenCount,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
-    photos: await workPhotos(c, ctx.photos),
-    timeline: c.timeline.map((e) => workTimelineEntry(e, city)),
+    photos: await workPhotos(c, ctx.photos, reviewer),
+    timeline: c.timeline.map((e) => {
+      const entry = workTimelineEntry(e, city);
+      if (reviewer || e.actor.role !== 'resident' || !flaggedContent(c, textKey(e.seq))) return entry;
+      return { ...entry, ...(entry.note ? { note: HIDDEN_TEXT } : {}), ...(entry.reason ? { reason: HIDDEN_TEXT } : {}) };
+    }),
+    ...(reviewer ? { contentReview: contentToReview(c) } : {}),
     availableActions: availableActions(c, ctx.principal, now).map((type) => ({ type, label: CASE_ACTION_LABELS[type] })),
     dispatchDefaults: {
       departmentId: defaults.departmentId,

@@ -26,10 +26,15 @@ export interface RouteAccess {
   uploads: 'none' | 'put' | 'read' | 'check';
   /** Read the city reference snapshot (grids, workers, catalog) from the bucket. */
   city: boolean;
+  // wechat (issue 8)
+  /** The openid's KMS key: `seal` may only generate data keys (login); `open` may only decrypt (the sender). */
+  openid?: 'seal' | 'open';
+  /** Read the token WeChat signs content-check callbacks with. */
+  callbackToken?: boolean;
 }
 
 export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
-  'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none', city: false },
+  'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none', city: false, /* wechat (issue 8) */ openid: 'seal' },
   'get-catalog': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
   'locate-grid': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'create-upload': { table: 'readWrite', sessions: true, wechat: false, uploads: 'put', city: false },
@@ -69,6 +74,13 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-areas': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
   'get-me': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'set-my-home': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
+  // wechat (issue 8): grants and votes are the caller's own items; figures read counters and the city
+  'list-subscriptions': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
+  'report-subscriptions': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'vote-on-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  'get-community-stats': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  // Records the verdict on the case and refuses replayed nonces: a writer; no session, the signature decides.
+  'content-check-callback': { table: 'readWrite', sessions: false, wechat: false, uploads: 'none', city: false, callbackToken: true },
 };
 
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];

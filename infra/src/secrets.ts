@@ -1,4 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { StageConfig } from './config';
@@ -13,6 +14,11 @@ export class Secrets extends Construct {
   readonly sessionSecret: secretsmanager.ISecret;
   /** The mini-program AppSecret (jscode2session, stable_token). */
   readonly wechatSecret: secretsmanager.ISecret;
+  // wechat (issue 8)
+  /** Wraps the data keys that seal each resident's openid (envelope encryption). */
+  readonly openidKey: kms.Key;
+  /** The token WeChat signs content-check callbacks with (set the same in the mini-program console). */
+  readonly wechatCallbackToken: secretsmanager.ISecret;
 
   constructor(scope: Construct, id: string, { config }: SecretsProps) {
     super(scope, id);
@@ -31,5 +37,17 @@ export class Secrets extends Construct {
           generateSecretString: { passwordLength: 32, excludePunctuation: true },
           removalPolicy,
         });
+
+    // wechat (issue 8)
+    this.openidKey = new kms.Key(this, 'OpenidKey', {
+      description: `gridtong ${config.stage}: wraps the data keys that seal WeChat openids`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    this.wechatCallbackToken = new secretsmanager.Secret(this, 'WechatCallbackToken', {
+      description: `gridtong ${config.stage}: token of WeChat's message push (content-check callbacks)`,
+      generateSecretString: { passwordLength: 32, excludePunctuation: true },
+      removalPolicy,
+    });
   }
 }

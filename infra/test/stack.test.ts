@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { join } from 'node:path';
 import { deployedRoutes, routes } from '@gridtong/shared/api/routes';
-import { GSI_NAMES } from '@gridtong/functions/store/table-def';
+import { GSI_NAMES, KEYS_ONLY_INDEXES, QUEUE_INDEXES, QUEUE_ROW_ATTRIBUTES } from '@gridtong/functions/store/table-def';
 import { readStageConfig, type StageConfig } from '../src/config';
 import { repoRoot } from '../src/repo-root';
 import { GridtongStack } from '../src/stack';
@@ -148,7 +148,13 @@ describe('dev stack', () => {
           { AttributeName: `${name}pk`, KeyType: 'HASH' },
           { AttributeName: `${name}sk`, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        // events: gsi5 (outbox, unread) and gsi7 (sweep) carry keys only.
+        // work-api (issue 7): the queues carry their row fields, never the timeline or the reporter.
+        Projection: KEYS_ONLY_INDEXES.includes(name)
+          ? { ProjectionType: 'KEYS_ONLY' }
+          : QUEUE_INDEXES.includes(name)
+            ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...QUEUE_ROW_ATTRIBUTES] }
+            : { ProjectionType: 'ALL' },
       })),
     });
   });
@@ -279,6 +285,8 @@ describe('dev stack', () => {
       'act-on-work-booking': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
       'get-availability': ['s3:GetObject /reference/city.json'],
       'put-availability': ['s3:GetObject /reference/city.json'],
+      // wechat (issue 8): a community's figures sum its grids
+      'get-community-stats': ['s3:GetObject /reference/city.json'],
       // Report and track (issue 6).
       'list-my-cases': ['s3:GetObject /reference/city.json'],
       'list-nearby-cases': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
@@ -309,6 +317,21 @@ describe('dev stack', () => {
       .sort();
     expect(readers).toEqual(['auth-wechat']);
     expect(actionsFor(template, 'get-openapi').filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
+  // wechat (issue 8): envelope encryption of the openid, and the content-check callback token.
+  it('lets login only generate openid data keys, and no route decrypt them', () => {
+    const kmsActions = (routeId: string) => actionsFor(template, routeId).filter((a) => a.startsWith('kms:')).sort();
+    const holders = deployedRoutes().filter((r) => kmsActions(r.id).length > 0).map((r) => r.id);
+    expect(holders).toEqual(['auth-wechat']);
+    expect(kmsActions('auth-wechat')).toEqual(['kms:GenerateDataKey']);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('lets only the content-check callback read the callback token', () => {
+    const tokenId = logicalIdOf('AWS::SecretsManager::Secret', (p) => String(p.Description).includes('content-check callbacks'));
+    const readers = deployedRoutes().filter((r) => statementsFor(template, r.id).some((s) => refersTo(s.Resource, tokenId))).map((r) => r.id);
+    expect(readers).toEqual(['content-check-callback']);
   });
 
   it('names no partition literally, so the template deploys to aws-cn too', () => {

@@ -90,6 +90,16 @@ export const ERROR_CODES = [
   'BOOKING.VERSION_CONFLICT',
   'AVAILABILITY.GRID_REQUIRED',
   'AVAILABILITY.OUT_OF_SCOPE',
+  // wechat (issue 8): subscribe messages, content security, rating and reopening
+  'UPSTREAM.WECHAT_TOKEN',
+  'UPSTREAM.WECHAT_BUSY',
+  'WECHAT.SUBSCRIPTION_REFUSED',
+  'WECHAT.SEND_QUOTA_EXCEEDED',
+  'WECHAT.TEMPLATE_INVALID',
+  'CONTENT.CALLBACK_FORGED',
+  'CONTENT.CALLBACK_REPLAYED',
+  'VOTE.NOT_FOLLOWER',
+  'COMMUNITY.NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -32,7 +32,6 @@ const LOGINS: Record<Role, string> = {
 const ROLES = Object.keys(LOGINS) as Role[];
 const tokens = {} as Record<Role, string>;
 const NO_SUCH_CASE = 'C0000000000000000000NONE';
-const NO_SUCH_BOOKING = 'B0000000000000000NONE';
 
 interface Sample {
   query?: Record<string, string>;
@@ -73,16 +72,22 @@ const SAMPLES: Record<RouteId, Sample> = {
   'list-outbox': {},
   'retry-outbox': { params: { id: 'C0000000000000000000NONE-0' } },
   'get-stats': { query: { scope: TEAM_GRID, from: '2026-11-01', to: '2026-11-30' } },
-  // bookings (issue 9): a slot nobody offers, a booking that does not exist, the demo team's own hours again
+  // bookings (issue 9): a booking that does not exist, a resident with no home grid, the demo availability again
   'list-booking-slots': { query: { service: 'S04' } },
-  'create-booking': { body: () => ({ serviceCode: 'S04', workerId: 'nobody', start: '2026-01-06T06:00:00.000Z', address: '矩阵测试' }) },
+  'create-booking': { body: () => ({ serviceCode: 'S04', workerId: 'Snobodyatall', start: '2026-12-01T06:00:00.000Z', address: '矩阵测试' }) },
   'list-my-bookings': {},
-  'get-my-booking': { params: { id: NO_SUCH_BOOKING } },
-  'act-on-my-booking': { params: { id: NO_SUCH_BOOKING }, body: () => ({ type: 'cancel', version: 1 }) },
+  'get-my-booking': { params: { id: 'B0000000000000000000NONE' } },
+  'act-on-my-booking': { params: { id: 'B0000000000000000000NONE' }, body: () => ({ type: 'cancel', version: 1 }) },
   'list-work-bookings': {},
-  'act-on-work-booking': { params: { id: NO_SUCH_BOOKING }, body: () => ({ type: 'confirm', version: 1 }) },
+  'act-on-work-booking': { params: { id: 'B0000000000000000000NONE' }, body: () => ({ type: 'confirm', version: 1 }) },
   'get-availability': {},
   'put-availability': { body: () => ({ slotMinutes: 30, weekly: [{ weekday: 2, start: '14:00', end: '17:00' }, { weekday: 4, start: '14:00', end: '17:00' }] }) },
+  // wechat (issue 8): a 'filter' answer records nothing; a vote on an unfinished case is refused; an unsigned callback is a 401
+  'list-subscriptions': {},
+  'report-subscriptions': { body: () => ({ results: { 'tpl-accepted': 'filter' } }) },
+  'vote-on-case': { body: () => ({ level: 'satisfied' }) },
+  'get-community-stats': { params: { code: TEAM_GRID.slice(0, 12) } },
+  'content-check-callback': { body: () => ({}) },
 };
 
 /** Routes on one case: whose cases they reach. Following is open to any resident (我也遇到). */

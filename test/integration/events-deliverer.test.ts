@@ -1,3 +1,4 @@
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import type { Channel, Delivery } from '@gridtong/functions/events/channels';
 import { client } from '../support/client';
@@ -22,6 +23,8 @@ afterAll(async () => {
 const MINUTE = 60_000;
 const worker1 = staff('worker1');
 const channelNamed = (name: string) => stack.runtime.channels.find((c) => c.name === name)!;
+// wechat (issue 8): every event owes every channel of the runtime (counters, WeChat, content checks…).
+const allBut = (name: string) => stack.runtime.channels.filter((c) => c.name !== name);
 
 /** Wraps a real channel: fails the first `failures` calls (Infinity: always), counts every call. */
 function flaky(inner: Channel, failures: number) {
@@ -50,7 +53,7 @@ describe('the deliverer under faults', () => {
   it('delivers once when a channel fails three times and then succeeds, backing off in between', async () => {
     const created = await writeCase(stack.runtime, { residentId: 'Uresident-faults-1', itemCode: 'E0103', now: clock.now() });
     const messages = flaky(channelNamed('messages'), 3);
-    const deliverer = stack.runtime.deliverer({ baseDelayMs: 60_000, random: () => 0.5, maxAttempts: 6 }, [messages.channel, channelNamed('counters')]);
+    const deliverer = stack.runtime.deliverer({ baseDelayMs: 60_000, random: () => 0.5, maxAttempts: 6 }, [messages.channel, ...allBut('messages')]);
 
     await deliverer.deliverDue();
     // Backing off: another run at the same instant does not call the channel again.
@@ -72,7 +75,7 @@ describe('the deliverer under faults', () => {
   it('parks a delivery that always fails, shows it to the operator and delivers it once retried', async () => {
     const created = await writeCase(stack.runtime, { residentId: 'Uresident-faults-2', itemCode: 'E0103', now: clock.now() });
     const broken = flaky(channelNamed('messages'), Infinity);
-    const deliverer = stack.runtime.deliverer({ baseDelayMs: 1_000, random: () => 0, maxAttempts: 3 }, [broken.channel, channelNamed('counters')]);
+    const deliverer = stack.runtime.deliverer({ baseDelayMs: 1_000, random: () => 0, maxAttempts: 3 }, [broken.channel, ...allBut('messages')]);
     for (let i = 0; i < 5; i++) {
       await deliverer.deliverDue();
       clock.advance(10 * MINUTE);
@@ -116,6 +119,23 @@ describe('the deliverer under faults', () => {
     const inbox = (await messagesOf(worker1.userId)).filter((m) => m.caseId === created.id);
     expect(inbox).toHaveLength(1);
     expect(await receivedToday(TEAM_GRID)).toBe(before + 1);
+  });
+
+  it('keeps delivering the other cases when one case item cannot be read as a case', async () => {
+    const doc = DynamoDBDocumentClient.from(stack.runtime.dynamo);
+    const broken = 'C9999999999999BROKEN';
+    const at = clock.now().toISOString();
+    await doc.send(new PutCommand({
+      TableName: stack.config.tableName,
+      Item: { pk: `CASE#${broken}`, sk: 'CASE', status: 'nonsense', ob_0: { seq: 0, at, action: 'submit', ch: { messages: { s: 'pending', n: 0, next: at } } }, gsi5pk: 'OUTBOX#0', gsi5sk: `${at}#${broken}` },
+    }));
+    const created = await writeCase(stack.runtime, { residentId: 'Uresident-faults-4', itemCode: 'E0103', now: clock.now() });
+
+    await stack.jobs.deliver();
+
+    expect((await messagesOf(worker1.userId)).filter((m) => m.caseId === created.id)).toHaveLength(1);
+    // The broken one stays due for an operator to see; it never stopped the run.
+    expect((await stack.runtime.outbox.read(broken))!.entries).toHaveLength(1);
   });
 
   it('never scans the table', () => {

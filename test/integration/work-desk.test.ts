@@ -1,5 +1,8 @@
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { client, uploadPhoto, type Answer } from '../support/client';
+import { applyAction } from '@gridtong/shared/case/index';
+import { pointInGrid } from '../support/places';
+import { seeder } from '../support/seed-cases';
 import { act, mustAct, OTHER_GRID, reportOver, TEAM_GRID } from '../support/staff';
 
 jest.setTimeout(120_000);
@@ -245,6 +248,35 @@ describe('an admin of one street', () => {
     expect(read.status).toBe(200);
     expect([readOutside.status, actOutside.status]).toEqual([404, 404]);
     expect((await api.get(`/v1/work/cases/${outside}`, tokens.worker1)).status).toBe(404);
+  });
+});
+
+describe('a 重办 request', () => {
+  it('waits in the street centre’s queue; approved, the case goes round the loop again', async () => {
+    // Prepare: a closed case its reporter rated 不满意 and asked to reopen (resident steps through the domain).
+    const seed = seeder(stack.runtime);
+    const residentId = (await api.login('dev-zhangsan')).userId;
+    const future = new Date(Date.now() + 48 * 3_600_000).toISOString();
+    const closed = await seed.staff(
+      await seed.report(residentId, pointInGrid(TEAM_GRID)),
+      { type: 'file' }, { type: 'dispatch', departmentId: 'D440106-YL', handlingDeadline: future }, { type: 'accept' }, { type: 'startHandling' },
+      { type: 'handle', notes: '已修复' }, { type: 'checkPass' },
+    );
+    const resident = { userId: residentId, role: 'resident' as const, scope: { areas: [] } };
+    let current = closed;
+    for (const action of [{ type: 'rate', level: 'dissatisfied' }, { type: 'requestReopen', reason: '草坪仍然被压坏' }] as const) {
+      current = applyAction(current, action, { actor: resident, now: new Date() }).next;
+      await stack.runtime.cases.save(current);
+    }
+    // Act
+    const queued = (await api.get('/v1/work/cases?queue=dispatch', tokens.dispatcher)).body.cases.find((c: { id: string }) => c.id === closed.id);
+    const reopened = await mustAct(api, tokens.dispatcher!, closed.id, { type: 'approveReopen', note: '安排重新处置' });
+    const after = (await api.get('/v1/work/cases?queue=dispatch', tokens.dispatcher)).body.cases.find((c: { id: string }) => c.id === closed.id);
+    // Assess
+    expect(queued).toMatchObject({ status: 'rated', pendingRequest: 'reopen' });
+    expect(reopened).toMatchObject({ status: 'filed', reopenCount: 1 });
+    expect(after).toMatchObject({ status: 'filed' });
+    expect(after.pendingRequest).toBeUndefined();
   });
 });
 

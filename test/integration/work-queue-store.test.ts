@@ -1,4 +1,6 @@
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { QueueCase } from '@gridtong/functions/store/cases';
 import type { QueuePartition } from '@gridtong/functions/store/work-queues';
 import { isDomainError } from '@gridtong/shared/errors';
 import type { Case } from '@gridtong/shared/schemas/case';
@@ -38,8 +40,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function everything(limit: number, filter: Parameters<LocalStack['runtime']['workQueues']['page']>[2]): Promise<Case[]> {
-  const all: Case[] = [];
+async function everything(limit: number, filter: Parameters<LocalStack['runtime']['workQueues']['page']>[2]): Promise<QueueCase[]> {
+  const all: QueueCase[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 100; pages++) {
     const page = await stack.runtime.workQueues.page(partitions, limit, filter, cursor);
@@ -51,7 +53,7 @@ async function everything(limit: number, filter: Parameters<LocalStack['runtime'
   throw new Error('paging did not end');
 }
 
-const key = (c: Case) => `${c.handlingDeadline ?? c.dispatchDeadline}#${c.id}`;
+const key = (c: QueueCase) => `${c.handlingDeadline ?? c.dispatchDeadline}#${c.id}`;
 
 describe('WorkQueueStore', () => {
   it.each([1, 2, 3, 5, 50])('returns every open case of the grids once, by deadline, %i per page', async (limit) => {
@@ -78,4 +80,14 @@ describe('WorkQueueStore', () => {
     }
     expect(isDomainError(error, 'REQUEST.INVALID_CURSOR')).toBe(true);
   });
+
+  it('holds in its indexes only what a row shows: no timeline, reporter, phone or photos', async () => {
+    const doc = DynamoDBDocumentClient.from(stack.runtime.dynamo);
+    const out = await doc.send(new QueryCommand({ TableName: stack.config.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `GRID#${grids[0]}` } }));
+
+    const attributes = new Set((out.Items ?? []).flatMap((item) => Object.keys(item)));
+    expect(attributes.has('id')).toBe(true);
+    for (const hidden of ['timeline', 'residentId', 'contactPhone', 'photos', 'description', 'answers']) expect(attributes.has(hidden)).toBe(false);
+  });
 });
+

@@ -66,7 +66,11 @@ export class Deliverer {
     const due = await this.outbox.due(this.options.now(), limitPerShard);
     const worker = async () => {
       for (let caseId = due.shift(); caseId; caseId = due.shift()) {
-        const one = await this.deliverCase(caseId);
+        // One case that cannot be worked (unreadable item, table hiccup) must not hold up the rest.
+        const one = await this.deliverCase(caseId).catch((err: unknown) => {
+          logger.error('could not deliver a case; it stays due', { caseId, reason: reasonOf(err) });
+          return { cases: 1, delivered: 0, failed: 0, parked: 0 };
+        });
         report.cases += 1;
         report.delivered += one.delivered;
         report.failed += one.failed;

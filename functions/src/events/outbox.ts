@@ -9,7 +9,13 @@ import type { TimelineEvent } from '@gridtong/shared/schemas/case';
  */
 
 /** Every channel a new event owes; a channel added here is owed by every event written from then on. */
-export const EVENT_CHANNELS = ['messages', 'counters'] as const;
+export const EVENT_CHANNELS = [
+  'messages',
+  'counters',
+  // wechat (issue 8): subscribe messages; content security of what residents write and upload
+  'wechat',
+  'content',
+] as const;
 export type ChannelName = (typeof EVENT_CHANNELS)[number];
 
 export const OUTBOX_PREFIX = 'ob_';

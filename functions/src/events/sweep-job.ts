@@ -4,6 +4,7 @@ import { nextSweepAt, sweepCase, type SweepContext } from '@gridtong/shared/even
 import { workingCalendar } from '../calendar';
 import { logger } from '../log';
 import type { Runtime } from '../runtime';
+import type { CityReference } from '../store/city';
 
 export interface SweepReport {
   examined: number;
@@ -26,28 +27,38 @@ export async function runSweep(rt: Runtime, limitPerShard = 200): Promise<SweepR
   const city = await rt.city.get();
   const report: SweepReport = { examined: 0, warned: 0, expired: 0, rescheduled: 0, skipped: 0 };
   for (const id of await rt.sweepIndex.due(now, limitPerShard)) {
-    const found = await rt.cases.get(id, { consistent: true });
-    if (!found) continue;
-    report.examined++;
-    const ctx: SweepContext = { calendar: workingCalendar(), limits: city.directory.item(found.itemCode)?.timeLimits ?? DEFAULT_TIME_LIMITS };
-    const outcome = sweepCase(found, ctx, now);
-    if (outcome.kind === 'none') {
-      const next = nextSweepAt(found, ctx);
-      // Never due again in the past: that would be looked at on every run.
-      const dueAt = next === null ? null : new Date(Math.max(next.getTime(), now.getTime() + 60_000)).toISOString();
-      await rt.sweepIndex.reschedule(found.id, found.version, dueAt);
-      report.rescheduled++;
-      continue;
-    }
     try {
-      await rt.cases.save(outcome.next);
-      if (outcome.kind === 'warn') report.warned++;
-      else report.expired++;
+      await sweepOne(rt, id, now, city, report);
     } catch (err) {
-      if (!isDomainError(err, 'CASE.VERSION_CONFLICT')) throw err;
-      report.skipped++;
+      // One case that cannot be swept must not hold up the rest; it stays due for the next run.
+      logger.error('could not sweep a case', { caseId: id, error: err as Error });
     }
   }
   if (report.examined) logger.info('sweep done', { ...report });
   return report;
+}
+
+/** One due case: record the stage or end the rating window it has reached, or set when to look again. */
+async function sweepOne(rt: Runtime, id: string, now: Date, city: CityReference, report: SweepReport): Promise<void> {
+  const found = await rt.cases.get(id, { consistent: true });
+  if (!found) return;
+  report.examined++;
+  const ctx: SweepContext = { calendar: workingCalendar(), limits: city.directory.item(found.itemCode)?.timeLimits ?? DEFAULT_TIME_LIMITS };
+  const outcome = sweepCase(found, ctx, now);
+  if (outcome.kind === 'none') {
+    const next = nextSweepAt(found, ctx);
+    // Never due again in the past: that would be looked at on every run.
+    const dueAt = next === null ? null : new Date(Math.max(next.getTime(), now.getTime() + 60_000)).toISOString();
+    await rt.sweepIndex.reschedule(found.id, found.version, dueAt);
+    report.rescheduled++;
+    return;
+  }
+  try {
+    await rt.cases.save(outcome.next);
+    if (outcome.kind === 'warn') report.warned++;
+    else report.expired++;
+  } catch (err) {
+    if (!isDomainError(err, 'CASE.VERSION_CONFLICT')) throw err;
+    report.skipped++;
+  }
 }

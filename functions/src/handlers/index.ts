@@ -40,6 +40,12 @@ import { handler as listWorkBookings } from './list-work-bookings';
 import { handler as actOnWorkBooking } from './act-on-work-booking';
 import { handler as getAvailability } from './get-availability';
 import { handler as putAvailability } from './put-availability';
+// wechat (issue 8): subscribe grants, follower votes, community figures, content-check callback
+import { handler as listSubscriptions } from './list-subscriptions';
+import { handler as reportSubscriptions } from './report-subscriptions';
+import { handler as voteOnCase } from './vote-on-case';
+import { handler as getCommunityStats } from './get-community-stats';
+import { handler as contentCheckCallback } from './content-check-callback';
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -85,4 +91,10 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'act-on-work-booking': actOnWorkBooking,
   'get-availability': getAvailability,
   'put-availability': putAvailability,
+  // wechat (issue 8)
+  'list-subscriptions': listSubscriptions,
+  'report-subscriptions': reportSubscriptions,
+  'vote-on-case': voteOnCase,
+  'get-community-stats': getCommunityStats,
+  'content-check-callback': contentCheckCallback,
 };

@@ -87,6 +87,17 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'BOOKING.VERSION_CONFLICT': 409,
   'AVAILABILITY.GRID_REQUIRED': 422,
   'AVAILABILITY.OUT_OF_SCOPE': 403,
+  // wechat (issue 8): port errors of the WeChat client (a job sees them; a route only if it calls WeChat itself),
+  // content-check callbacks that are forged or replayed, follower votes, public community figures
+  'UPSTREAM.WECHAT_TOKEN': 502,
+  'UPSTREAM.WECHAT_BUSY': 503,
+  'WECHAT.SUBSCRIPTION_REFUSED': 409,
+  'WECHAT.SEND_QUOTA_EXCEEDED': 429,
+  'WECHAT.TEMPLATE_INVALID': 502,
+  'CONTENT.CALLBACK_FORGED': 401,
+  'CONTENT.CALLBACK_REPLAYED': 401,
+  'VOTE.NOT_FOLLOWER': 404,
+  'COMMUNITY.NOT_FOUND': 404,
 };
 
 export interface HttpFailure {

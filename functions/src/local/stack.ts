@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -100,7 +100,15 @@ async function ensureTables(client: DynamoDBClient, config: Config): Promise<voi
       throw err;
     }
   };
-  if (!(await exists(config.tableName))) {
+  if (await exists(config.tableName)) {
+    // events: dynalite cannot add an index to an existing table; data from an older version lacks the newer ones.
+    const described = await client.send(new DescribeTableCommand({ TableName: config.tableName }));
+    const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    const missing = mainTable.indexes.map((i) => i.name).filter((name) => !present.has(name));
+    if (missing.length) {
+      console.warn(`The local table ${config.tableName} predates index(es) ${missing.join(', ')}: queues, messages or the sweep that use them will fail. Delete the data folder (.local/ or GRIDTONG_DATA_DIR) to start over.`);
+    }
+  } else {
     const keys = [mainTable.partitionKey, mainTable.sortKey, ...mainTable.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
     await client.send(new CreateTableCommand({
       TableName: config.tableName,
@@ -116,7 +124,7 @@ async function ensureTables(client: DynamoDBClient, config: Config): Promise<voi
           { AttributeName: i.partitionKey, KeyType: 'HASH' },
           { AttributeName: i.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: i.projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...i.projection.attributes] } : { ProjectionType: i.projection.type },
       })),
     }));
   }
@@ -258,19 +266,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       s3Endpoint = `http://127.0.0.1:${address.port}`;
     }
 
-    const wechat = await startWechatStandin();
+    const wechat = await startWechatStandin(0, { now: options.now });
     stops.push(() => wechat.stop());
 
+    const secret = await sessionSecret(options.dataDir);
     const config = readConfig({
       STAGE: 'local',
       AWS_REGION: 'cn-north-1',
       DYNAMODB_ENDPOINT: dynamodbEndpoint,
       S3_ENDPOINT: s3Endpoint,
-      SESSION_SECRET: await sessionSecret(options.dataDir),
+      SESSION_SECRET: secret,
       WECHAT_API_BASE: wechat.url,
       WECHAT_APPID: 'wx-local-appid',
       WECHAT_SECRET: 'local-wechat-secret',
       LOCAL_DEV_ROUTES: '1',
+      // wechat (issue 8): the openid's local master key and the content-check callback token
+      OPENID_LOCAL_KEY: createHash('sha256').update(`openid-key:${secret}`).digest('hex'),
+      WECHAT_CALLBACK_TOKEN: createHash('sha256').update(`callback:${secret}`).digest('hex').slice(0, 32),
       ...options.env,
     });
     const { client, doc } = createDynamoClients(config);
@@ -302,6 +314,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(options.quiet ? {} : { onAccess: (l) => console.log(`${l.method} ${l.path} ${l.status} ${l.ms}ms`) }),
     });
     stops.push(() => bridge.stop());
+    // wechat (issue 8): the stand-in posts its signed content-check verdicts to our callback route.
+    if (config.wechatCallbackToken) wechat.setContentCallback(`${bridge.url}/v1/wechat/content-check`, config.wechatCallbackToken);
 
     // events: the deliverer and the sweep, each never overlapping itself.
     const jobs: LocalJobs = {

@@ -33,7 +33,7 @@ async function main() {
     `  API:            ${stack.url}/v1/  (OpenAPI: ${stack.url}/v1/openapi.json)`,
     `  DynamoDB:       ${stack.dynamodbEndpoint}${process.env.DYNAMODB_ENDPOINT ? '' : ` (dynalite, data in ${join(dataDir, 'dynamodb')})`}`,
     `  S3:             ${stack.s3Endpoint}${process.env.S3_ENDPOINT ? '' : ` (s3rver, data in ${join(dataDir, 's3')})`}`,
-    `  WeChat stand-in ${stack.wechat.url}`,
+    `  WeChat stand-in ${stack.wechat.url} (subscribe messages sent: ${stack.wechat.url}/dev/wechat)`,
     `  Demo city:      ${city.data.districts.map((d) => d.name).join("、")}, ${city.data.grids.length} grids${stack.seeded ? ' (seeded now)' : ''}`,
     '',
     '  Demo accounts (log in with the code; any other dev-<name> is a new resident):',

@@ -1,10 +1,9 @@
 import type { WorkQueue, WorkQueueQuery, WorkQueueResponse } from '@gridtong/shared/api/work';
-import { actorCoversCase } from '@gridtong/shared/case/index';
 import { DomainError } from '@gridtong/shared/errors';
-import type { Principal, Role } from '@gridtong/shared/schemas/roles';
+import { scopeCoversArea, type Principal, type Role } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
 import type { Runtime } from '../runtime';
-import { dispatchPartition, verifyPartition } from '../store/cases';
+import { dispatchPartition, verifyPartition, type QueueCase } from '../store/cases';
 import type { CityReference } from '../store/city';
 import type { QueuePartition } from '../store/work-queues';
 import { workCaseRow } from '../work-views';
@@ -60,6 +59,12 @@ export function queuePartitions(queue: WorkQueue, principal: Principal, city: Ci
   }
 }
 
+/** The domain's scope rule (actorCoversCase) on what a queue row carries: a department's own cases, else the caller's areas. */
+function rowInScope(c: QueueCase, principal: Principal): boolean {
+  if (principal.role === 'departmentHandler') return principal.scope.departmentId !== undefined && c.routing.departmentId === principal.scope.departmentId;
+  return scopeCoversArea(principal.scope, c.location.gridCode);
+}
+
 /** The caller's queue, ordered by deadline, each row with its warning light and counts. */
 export async function listWorkQueue(rt: Runtime, principal: Principal, query: WorkQueueQuery, now: Date): Promise<WorkQueueResponse> {
   const allowed = QUEUES_BY_ROLE[principal.role];
@@ -81,8 +86,8 @@ export async function listWorkQueue(rt: Runtime, principal: Principal, query: Wo
   const calendar = workingCalendar();
   return {
     queue,
-    // The index keys already confine each partition; the domain's scope rule is the last word.
-    cases: page.items.filter((c) => actorCoversCase(c, principal)).map((c) => workCaseRow(c, city, calendar, now)),
+    // The index keys already confine each partition; the caller's scope is the last word.
+    cases: page.items.filter((c) => rowInScope(c, principal)).map((c) => workCaseRow(c, city, calendar, now)),
     nextCursor: page.nextCursor,
   };
 }

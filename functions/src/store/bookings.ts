@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { availabilitySchema, type Availability } from '@gridtong/shared/booking/availability';
 import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
@@ -172,9 +172,12 @@ export class BookingRepository {
     return { bookings: (out.Items ?? []).map((item) => bookingSchema.parse(item)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  /** A worker's visits starting in [fromIso, toIso), in time order. */
+  /**
+   * A worker's visits starting in [fromIso, toIso], in time order: the day's keys from gsi2
+   * (which projects only queue-row attributes), then the bookings themselves in one batch read.
+   */
   async workerBetween(workerId: string, fromIso: string, toIso: string): Promise<Booking[]> {
-    const found: Booking[] = [];
+    const keys: { pk: string; sk: string }[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.doc.send(new QueryCommand({
@@ -182,12 +185,22 @@ export class BookingRepository {
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':p': workerDayPartition(workerId), ':from': fromIso, ':to': toIso },
+        ProjectionExpression: 'pk, sk',
         ...(start ? { ExclusiveStartKey: start } : {}),
       }));
-      for (const item of out.Items ?? []) found.push(bookingSchema.parse(item));
+      for (const item of out.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
       start = out.LastEvaluatedKey;
     } while (start);
-    return found;
+    const found: Booking[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let request: Record<string, unknown>[] = keys.slice(i, i + 100);
+      while (request.length) {
+        const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: request, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[this.table] ?? []) found.push(bookingSchema.parse(item));
+        request = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return found.sort((a, b) => a.slotStart.localeCompare(b.slotStart) || a.id.localeCompare(b.id));
   }
 
   /** Ids of bookings whose reminder is due at `now`. */

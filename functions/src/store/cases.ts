@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type * as z from 'zod';
 import { caseSchema, type Case, type CaseStatus, type TimelineEvent } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -22,12 +23,18 @@ export const MY_CASES_PREFIX = 'MINE#';
 export const residentPartition = (residentId: string) => `RES#${residentId}`;
 
 /** Kept on the case item by their own guarded writes; a save never writes them. */
-const COUNTERS: ReadonlySet<string> = new Set(['followerCount']);
+const COUNTERS: ReadonlySet<string> = new Set([
+  'followerCount',
+  // wechat (issue 8): content-check verdicts arrive on their own writes
+  'moderation',
+]);
 /** Every attribute a stored case may carry, so a save can remove what the case dropped. */
 const STORED_ATTRIBUTES: readonly string[] = [
   ...Object.keys(caseSchema.shape).filter((name) => !COUNTERS.has(name)),
   // gsi5 (sweeps, outbox) is not derived from the case here, so a save leaves it alone.
   ...['gsi1', 'gsi2', 'gsi3', 'gsi4', /* work-api (issue 7) */ 'gsi6'].flatMap((g) => [`${g}pk`, `${g}sk`]),
+  // work-api (issue 7): derived for the queue indexes, which do not carry the timeline
+  'dispatchedAt',
   // events: the sweep's due key (gsi7) is derived from the case like the queues.
   'gsi7pk',
   'gsi7sk',
@@ -44,6 +51,22 @@ export const verifyPartition = (gridCode: string) => `VFY#${gridCode}`;
  * sparse index serves both. The dispatch queue holds what the centre must decide: cases to
  * dispatch (filed, returned) and pending 延期 / 重办 requests.
  */
+/** When the handling clock last started: the latest 派遣 (queue rows cannot read the timeline). */
+export function lastDispatchAt(c: Case): string | undefined {
+  for (let i = c.timeline.length - 1; i >= 0; i--) if (c.timeline[i]!.action === 'dispatch') return c.timeline[i]!.at;
+  return undefined;
+}
+
+/** What a queue index holds of a case (QUEUE_ROW_ATTRIBUTES in table-def.ts): enough for a row, nothing personal. */
+export const queueCaseSchema = caseSchema
+  .pick({
+    id: true, version: true, status: true, itemCode: true, itemName: true, urgency: true, location: true, routing: true, dispatchDeadline: true,
+    handlingDeadline: true, followerCount: true, urgeCount: true, returnCount: true, escalationLevel: true, pendingExtension: true, reopenRequested: true,
+    createdAt: true, updatedAt: true,
+  })
+  .extend({ dispatchedAt: caseSchema.shape.createdAt.optional() });
+export type QueueCase = z.infer<typeof queueCaseSchema>;
+
 function decisionQueueKeys(c: Case, deadline: string): Record<string, string> {
   const sk = `${deadline}#${c.id}`;
   if (c.status === 'handled') return { gsi6pk: verifyPartition(c.location.gridCode), gsi6sk: sk };
@@ -71,6 +94,7 @@ export function toItem(c: Case, dueAt: string | null = null): Record<string, unk
     ...(open ? { gsi4pk: `GH${NEARBY_CELL_PRECISION}#${c.location.geohash.slice(0, NEARBY_CELL_PRECISION)}`, gsi4sk: `${c.itemCode}#${c.id}` } : {}),
     // work-api (issue 7): the centre's and the grid's decision queues
     ...decisionQueueKeys(c, deadline),
+    ...(lastDispatchAt(c) ? { dispatchedAt: lastDispatchAt(c) } : {}),
     // events: the sweep finds the case here once its next warning, deadline or rating-window end is due.
     ...(dueAt ? { gsi7pk: duePartition(c.id), gsi7sk: `${dueAt}#${c.id}` } : {}),
   };

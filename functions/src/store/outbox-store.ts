@@ -67,9 +67,10 @@ export class OutboxStore {
         ScanIndexForward: state === 'pending',
         Limit: limit,
       }));
+      // The index carries keys only: read each case's entries from the item itself.
       for (const item of out.Items ?? []) {
-        const caseId = String(item.pk).replace(/^CASE#/, '');
-        found.push({ caseId, item, entries: entriesOf(item), rev: Number(item[OUTBOX_REV] ?? 0) });
+        const snapshot = await this.read(String(item.pk).replace(/^CASE#/, ''));
+        if (snapshot) found.push(snapshot);
       }
     }
     return found.slice(0, limit);

@@ -29,12 +29,40 @@ export const GSI_PURPOSE: Record<GsiName, string> = {
 // 'BKOUTBOX#<shard>' / 'BKPARKED' (booking deliveries), gsi7 'BKREMIND#<shard>' (day-before
 // reminders). Slot claims ('SLOT#<worker>'), open-booking places ('BOOKSEAT#<resident>') and
 // availability ('AVAIL#<grid>') are table items read by key.
+/**
+ * events: indexes whose readers need only keys — the deliverer and the sweep read the item
+ * itself when they work on it, the unread count only counts — so a case write does not copy
+ * the whole case (timeline included) into them.
+ */
+export const KEYS_ONLY_INDEXES: readonly GsiName[] = ['gsi5', 'gsi7'];
+
+// work-api (issue 7): the work queues (grid, department, dispatch/verify) project exactly what a
+// queue row shows — never the timeline, the reporter, their phone or the photos.
+export const QUEUE_INDEXES: readonly GsiName[] = ['gsi2', 'gsi3', 'gsi6'];
+export const QUEUE_ROW_ATTRIBUTES = [
+  'id', 'version', 'status', 'itemCode', 'itemName', 'urgency', 'location', 'routing', 'dispatchDeadline', 'handlingDeadline',
+  'dispatchedAt', 'followerCount', 'urgeCount', 'returnCount', 'escalationLevel', 'pendingExtension', 'reopenRequested', 'createdAt', 'updatedAt',
+] as const;
+
+export type IndexProjection = { type: 'KEYS_ONLY' } | { type: 'ALL' } | { type: 'INCLUDE'; attributes: readonly string[] };
+
+function projectionOf(name: GsiName): IndexProjection {
+  if (KEYS_ONLY_INDEXES.includes(name)) return { type: 'KEYS_ONLY' };
+  if (QUEUE_INDEXES.includes(name)) return { type: 'INCLUDE', attributes: QUEUE_ROW_ATTRIBUTES };
+  return { type: 'ALL' };
+}
+
 export const mainTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
   /** Epoch seconds after which DynamoDB deletes the item (TTL; dynalite ignores it). */
   ttlAttribute: 'expiresAt',
-  indexes: GSI_NAMES.map((name) => ({ name, partitionKey: `${name}pk`, sortKey: `${name}sk` })),
+  indexes: GSI_NAMES.map((name) => ({
+    name,
+    partitionKey: `${name}pk`,
+    sortKey: `${name}sk`,
+    projection: projectionOf(name),
+  })),
 } as const;
 
 /** Powertools idempotency persistence defaults. */

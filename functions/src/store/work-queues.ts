@@ -1,7 +1,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Case, CaseStatus } from '@gridtong/shared/schemas/case';
+import type { CaseStatus } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
-import { fromItem } from './cases';
+import { queueCaseSchema, type QueueCase } from './cases';
 
 /** One queue partition: an index and the partition key value in it. */
 export interface QueuePartition {
@@ -16,7 +16,8 @@ export interface QueueFilter {
 }
 
 export interface QueuePage {
-  items: Case[];
+  /** Rows as the index holds them: no timeline, no reporter. */
+  items: QueueCase[];
   nextCursor: string | null;
 }
 
@@ -105,7 +106,7 @@ export class WorkQueueStore {
       }
       // None taken: the partition stays where it was.
     }
-    return { items: merged.map((m) => fromItem(m.item)), nextCursor: encodeCursor(positions) };
+    return { items: merged.map((m) => queueCaseSchema.parse(m.item)), nextCursor: encodeCursor(positions) };
   }
 
   /** Up to `limit` matching rows from one partition (more than one query when a filter drops rows). */

@@ -22,6 +22,8 @@ export const W = {
     returns: (n: number) => `退单 ${n}`,
     escalated: '待区级仲裁',
     noDeadline: '无期限',
+    department: (name: string) => `处置部门：${name}`,
+    pending: { extension: '延期待审批', reopen: '重办待审核' },
   },
   detail: {
     title: '案件详情',

@@ -15,6 +15,12 @@ const typeInto = async (label: string, value: string) => {
   fireEvent.input(input, { target: { value } });
 };
 
+const OPTIONS = [
+  { id: 'D440106-YL', name: '区园林绿化局', areaCode: '440106' },
+  { id: 'D440106-CG', name: '区城市管理和综合执法局', areaCode: '440106' },
+  { id: 'D440106001-HW', name: '榕溪街环卫站', areaCode: '440106001' },
+];
+
 describe('worker desk: a case and its actions', () => {
   beforeEach(() => {
     jest.spyOn(platform, 'pageParams').mockReturnValue({ id: CASE_ID });
@@ -62,7 +68,7 @@ describe('worker desk: a case and its actions', () => {
     });
     const request = jest
       .spyOn(platform, 'request')
-      .mockResolvedValueOnce({ status: 200, data: caseView() })
+      .mockResolvedValueOnce({ status: 200, data: caseView({ departmentOptions: OPTIONS }) })
       .mockResolvedValueOnce({ status: 200, data: after });
     render(<WorkCasePage />);
 
@@ -71,6 +77,10 @@ describe('worker desk: a case and its actions', () => {
     const form = screen.getByRole('form', { name: '派遣' });
     expect(within(form).getByRole('radio', { name: '区园林绿化局（权责清单建议）' }).getAttribute('aria-checked')).toBe('true');
     expect(within(form).getByRole('radio', { name: '默认 11月24日 17:00' }).getAttribute('aria-checked')).toBe('true');
+    // The other departments of the case's area are on offer, the suggestion first.
+    expect(within(within(form).getByRole('radiogroup', { name: '派遣到' })).getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([
+      '区园林绿化局（权责清单建议）', '区城市管理和综合执法局', '榕溪街环卫站',
+    ]);
     fireEvent.click(within(form).getByRole('button', { name: '确认派遣' }));
 
     // Assess
@@ -244,5 +254,27 @@ describe('worker desk: a case and its actions', () => {
     }));
     fireEvent.click(screen.getByRole('button', { name: '拨打 13800138000' }));
     expect(call).toHaveBeenCalledWith('13800138000');
+  });
+
+  it('dispatches to another department of the area when the dispatcher picks it', async () => {
+    // Prepare
+    session.save(staffLogin('dispatcher', { areas: ['440106001'] }));
+    const request = jest
+      .spyOn(platform, 'request')
+      .mockResolvedValueOnce({ status: 200, data: caseView({ departmentOptions: OPTIONS }) })
+      .mockResolvedValueOnce({ status: 200, data: caseView({ version: 4, status: 'dispatched', statusLabel: '已派遣', availableActions: [] }) });
+    render(<WorkCasePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '派遣' }));
+
+    // Act
+    fireEvent.click(screen.getByRole('radio', { name: '榕溪街环卫站' }));
+    fireEvent.click(screen.getByRole('radio', { name: '+3天' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认派遣' }));
+
+    // Assess
+    expect(await screen.findByText('已派遣')).toBeTruthy();
+    expect(request).toHaveBeenLastCalledWith(expect.objectContaining({
+      data: { type: 'dispatch', departmentId: 'D440106001-HW', handlingDeadline: '2026-11-27T09:00:00.000Z', version: 3 },
+    }));
   });
 });

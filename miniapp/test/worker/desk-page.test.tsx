@@ -73,15 +73,21 @@ describe('worker desk: the queues', () => {
   it('gives a dispatcher the dispatch queue only, with escalations and returns visible, and the figures link', async () => {
     // Prepare
     session.save(staffLogin('dispatcher', { areas: ['440106001'] }));
-    const request = serveQueues({ dispatch: queue('dispatch', [row('C07', '井盖破损', 'red', 2, { status: 'returned', statusLabel: '已退单', returnCount: 2, escalationLevel: 1 })]) });
+    const request = serveQueues({ dispatch: queue('dispatch', [
+      row('C07', '井盖破损', 'red', 2, { status: 'returned', statusLabel: '已退单', returnCount: 2, escalationLevel: 1, departmentName: '区市政管理局' }),
+      row('C08', '道路积水', 'yellow', 20, { status: 'handling', statusLabel: '处置中', pendingRequest: 'extension' }),
+    ]) });
 
     // Act
     render(<WorkerDeskPage />);
 
     // Assess
-    const list = await screen.findByRole('list', { name: '共 1 件待办' });
+    const list = await screen.findByRole('list', { name: '共 2 件待办' });
     expect(within(list).getByText('退单 2')).toBeTruthy();
     expect(within(list).getByText('待区级仲裁')).toBeTruthy();
+    expect(within(list).getByText('处置部门：区市政管理局')).toBeTruthy();
+    expect(within(list).getByText('延期待审批')).toBeTruthy();
+    expect(within(list).getAllByText('榕溪东社区第1网格 · 榕溪东路 12 号')).toHaveLength(2);
     expect(screen.queryByRole('tablist')).toBeNull();
     expect(screen.getByText('待派遣')).toBeTruthy();
     expect(screen.getByRole('link', { name: '统计考核' })).toBeTruthy();

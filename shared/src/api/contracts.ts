@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { agencyServiceSchema, catalogItemSchema } from '../schemas/catalog';
-import { caseSchema, caseStatusSchema, coordSystemSchema, photoRefSchema, satisfactionSchema } from '../schemas/case';
+import { caseSchema, caseStatusSchema, coordSystemSchema, photoRefSchema, ratingTagSchema, satisfactionSchema } from '../schemas/case';
 import { instantSchema, phoneSchema } from '../schemas/common';
 import { roleSchema } from '../schemas/roles';
 import { workerTitleSchema } from '../schemas/city';
@@ -141,7 +141,7 @@ export const caseViewSchema = z.object({
   handlingDeadline: instantSchema.optional(),
   followerCount: z.number().int(),
   urgeCount: z.number().int(),
-  rating: z.object({ level: satisfactionSchema, comment: z.string(), ratedAt: instantSchema }).optional(),
+  rating: z.object({ level: satisfactionSchema, comment: z.string(), /* wechat (issue 8) */ tags: z.array(ratingTagSchema).optional(), ratedAt: instantSchema }).optional(),
   reopenRequested: z.boolean(),
   createdAt: instantSchema,
   updatedAt: instantSchema,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cancelActionSchema, supplementActionSchema, urgeActionSchema, caseActionTypeSchema } from '../case/actions';
+import { cancelActionSchema, supplementActionSchema, urgeActionSchema, caseActionTypeSchema, rateActionSchema, requestReopenActionSchema } from '../case/actions';
 import { caseStatusSchema, coordSystemSchema } from '../schemas/case';
 import { communityCodeSchema, gridCodeSchema, instantSchema, streetCodeSchema } from '../schemas/common';
 import { roleSchema } from '../schemas/roles';
@@ -64,6 +64,9 @@ export const residentActionRequestSchema = z.discriminatedUnion('type', [
   cancelActionSchema.extend({ version }),
   urgeActionSchema.extend({ version }),
   supplementActionSchema.safeExtend({ version }),
+  // wechat (issue 8): 评价 (reporter, once, within the window) and 申请重办 after a bad rating
+  rateActionSchema.extend({ version }),
+  requestReopenActionSchema.extend({ version }),
 ]);
 export type ResidentActionRequest = z.infer<typeof residentActionRequestSchema>;
 

@@ -8,6 +8,8 @@ import * as track from './report-track';
 import * as ev from './events';
 // bookings (issue 9): 代办 visits
 import * as bk from './bookings';
+// wechat (issue 8): subscribe grants, follower votes, community figures, content-check callback
+import * as hb from './hear-back';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -392,6 +394,55 @@ export const routes = [
     request: { body: bk.availabilityRequestSchema },
     response: { status: 200, body: bk.availabilityResponseSchema },
     errors: [403, 422],
+  },
+  // wechat (issue 8): hear back and rate
+  {
+    id: 'list-subscriptions',
+    method: 'GET',
+    path: '/v1/subscriptions',
+    summary: '订阅消息模板（供 requestSubscribeMessage 使用）及我已授权的剩余次数',
+    roles: ANY_SIGNED_IN,
+    response: { status: 200, body: hb.subscriptionsResponseSchema },
+  },
+  {
+    id: 'report-subscriptions',
+    method: 'POST',
+    path: '/v1/subscriptions',
+    summary: '上报 requestSubscribeMessage 的结果（模板 id → accept/reject/ban/filter，每次最多 5 个）',
+    roles: ANY_SIGNED_IN,
+    request: { body: hb.reportSubscriptionsRequestSchema },
+    response: { status: 200, body: hb.subscriptionsResponseSchema },
+    errors: [422],
+  },
+  {
+    id: 'vote-on-case',
+    method: 'POST',
+    path: '/v1/cases/{id}/vote',
+    summary: '关注者对已办结案件投满意度票（与上报人的评价分开统计，重复投票不重复计数）',
+    roles: ['resident'],
+    request: { params: c.caseIdParamsSchema, body: hb.voteRequestSchema },
+    response: { status: 200, body: hb.voteResponseSchema },
+    errors: [404, 409],
+  },
+  {
+    id: 'get-community-stats',
+    method: 'GET',
+    path: '/v1/communities/{code}/stats',
+    summary: '社区本月公开数据：上报数、办结数、按时办结率、满意率、平均处置时长',
+    roles: ANY_SIGNED_IN,
+    request: { params: hb.communityParamsSchema },
+    response: { status: 200, body: hb.communityStatsSchema },
+    errors: [404],
+  },
+  {
+    id: 'content-check-callback',
+    method: 'POST',
+    path: '/v1/wechat/content-check',
+    summary: '微信 mediaCheckAsync 结果回调（校验签名，拒绝伪造与重放）',
+    roles: null,
+    request: { query: hb.callbackQuerySchema, body: hb.callbackBodySchema },
+    response: { status: 200, body: hb.callbackResponseSchema },
+    errors: [401],
   },
 ] as const satisfies readonly RouteDef[];
 

@@ -198,6 +198,9 @@ export const workCaseViewSchema = z.object({
   closedAt: instantSchema.optional(),
   photos: z.array(workPhotoSchema),
   timeline: z.array(workTimelineEntrySchema),
+  // wechat (issue 8): content security. What a check flagged (or has not finished) is hidden
+  // from staff; reviewers (督导员, 管理员) see it, and this list says what to review.
+  contentReview: z.array(z.object({ key: z.string(), verdict: z.enum(['pending', 'review', 'risky']) })).optional(),
   /** Exactly the actions this caller may take now (the desk's buttons). */
   availableActions: z.array(availableActionSchema),
   /** What a dispatch sends when the form is left as it is: the 权责清单 department and the handling deadline for the case's urgency. */

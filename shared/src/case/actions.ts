@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { photoRefSchema, satisfactionSchema } from '../schemas/case';
+import { photoRefSchema, RATING_TAGS, ratingTagSchema, satisfactionSchema } from '../schemas/case';
 import { instantSchema } from '../schemas/common';
 import { freeText, requiredText } from '../schemas/text';
 
@@ -74,7 +74,12 @@ export const checkPassActionSchema = action('checkPass', { note: noteSchema, pho
 export const checkFailActionSchema = action('checkFail', { reason: reasonSchema, photos: photosSchema.optional() });
 
 /** 好差评 by the resident. */
-export const rateActionSchema = action('rate', { level: satisfactionSchema, comment: freeText(500).default('') });
+export const rateActionSchema = action('rate', {
+  level: satisfactionSchema,
+  comment: freeText(500).default(''),
+  // wechat (issue 8): 处理及时 / 态度好 / 未解决, each at most once
+  tags: z.array(ratingTagSchema).max(RATING_TAGS.length).refine((t) => new Set(t).size === t.length, '标签不能重复').default([]),
+});
 /** The rating window ran out: 未评价, never a silent 满意. */
 export const expireRatingActionSchema = action('expireRating', {});
 

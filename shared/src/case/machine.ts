@@ -331,9 +331,9 @@ const EFFECTS: { [T in CaseActionType]: EffectFn<T> } = {
   checkPass: (_c, a, ctx) => ({ set: { closedAt: ctx.nowIso }, note: a.note, data: a.photos?.length ? { photos: a.photos } : undefined }),
   checkFail: (_c, a) => ({ reason: a.reason, data: a.photos?.length ? { photos: a.photos } : undefined }),
   rate: (_c, a, ctx) => ({
-    set: { rating: { level: a.level, comment: a.comment, ratedAt: ctx.nowIso } },
+    set: { rating: { level: a.level, comment: a.comment, ...(a.tags.length ? { tags: a.tags } : {}), ratedAt: ctx.nowIso } },
     note: a.comment || undefined,
-    data: { level: a.level },
+    data: a.tags.length ? { level: a.level, tags: a.tags } : { level: a.level },
   }),
   expireRating: (c) => ({ data: { closedAt: c.closedAt } }),
   requestReopen: (c, a) => ({ set: { reopenRequested: true }, reason: a.reason, data: { level: c.rating?.level } }),

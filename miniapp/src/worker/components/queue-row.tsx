@@ -10,7 +10,7 @@ export function StageBadge({ stage }: { stage: Stage }) {
 }
 
 /** One case in a queue: the light, what and where, how long is left, and who is pushing. */
-export function QueueRowView({ row, now, onOpen }: { row: QueueRow; now: number; onOpen: (id: string) => void }) {
+export function QueueRowView({ row, now, onOpen, showDepartment = false }: { row: QueueRow; now: number; onOpen: (id: string) => void; showDepartment?: boolean }) {
   const left = timeLeft(row.dueAt, now);
   const label = `${row.itemName}，${STAGE_LABELS[row.stage]}，${CASE_STATUS_LABELS[row.status]}`;
   return (
@@ -26,9 +26,11 @@ export function QueueRowView({ row, now, onOpen }: { row: QueueRow; now: number;
           {row.dueAt ? ` · ${formatTime(row.dueAt)} · ` : ' · '}
           {row.statusLabel || CASE_STATUS_LABELS[row.status]}
         </Text>
-        {row.address ? <Text className='wd-row-meta'>{row.address}</Text> : null}
-        {row.urgeCount > 0 || row.followerCount > 0 || row.returnCount > 0 || row.escalated ? (
+        <Text className='wd-row-meta'>{[row.gridName, row.address].filter(Boolean).join(' · ')}</Text>
+        {showDepartment && row.departmentName ? <Text className='wd-row-meta'>{W.row.department(row.departmentName)}</Text> : null}
+        {row.urgeCount > 0 || row.followerCount > 0 || row.returnCount > 0 || row.escalated || row.pendingRequest ? (
           <View className='wd-tags'>
+            {row.pendingRequest ? <Text className='wd-tag wd-tag--warn'>{W.row.pending[row.pendingRequest]}</Text> : null}
             {row.urgeCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.row.urges(row.urgeCount)}</Text> : null}
             {row.returnCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.row.returns(row.returnCount)}</Text> : null}
             {row.escalated ? <Text className='wd-tag wd-tag--warn'>{W.row.escalated}</Text> : null}

@@ -62,12 +62,14 @@ function toTimelineLine(e: WorkTimelineEntry): TimelineLine {
 const BEFORE_KINDS: ReadonlySet<string> = new Set(['report', 'supplement']);
 
 export function toCaseDetail(c: WorkCaseView): CaseDetail {
-  // The picker offers the 权责清单's department first, then every department the case has met.
+  // The picker offers the 权责清单's department first, then the departments the server lists
+  // for the case's area (sent to dispatchers), then any the case has already met.
   const departments: Option[] = [];
   const offer = (id: string | undefined, name: string | undefined) => {
     if (id && !departments.some((d) => d.id === id)) departments.push({ id, name: name ?? id });
   };
   offer(c.dispatchDefaults.departmentId, c.dispatchDefaults.departmentName);
+  for (const d of c.departmentOptions ?? []) offer(d.id, d.name);
   offer(c.routing.departmentId, c.routing.departmentName);
   for (const e of c.timeline) offer(e.departmentId, e.departmentName);
 

@@ -136,13 +136,13 @@ export default function WorkerDeskPage() {
       {active && (!state || state.status === 'loading') ? <Loading /> : null}
       {active && state?.status === 'error' ? <LoadError title={W.desk.loadFailed} message={state.message} onRetry={() => void loadAll()} /> : null}
       {active && state?.status === 'ready' ? (
-        <QueueList rows={state.rows} now={now} onOpen={open} more={state.nextCursor ? () => void loadMore(active, state.nextCursor!) : undefined} />
+        <QueueList rows={state.rows} now={now} onOpen={open} showDepartment={active === 'dispatch' || active === 'grid'} more={state.nextCursor ? () => void loadMore(active, state.nextCursor!) : undefined} />
       ) : null}
     </View>
   );
 }
 
-function QueueList({ rows, now, onOpen, more }: { rows: QueueRow[]; now: number; onOpen: (id: string) => void; more?: () => void }) {
+function QueueList({ rows, now, onOpen, more, showDepartment }: { rows: QueueRow[]; now: number; onOpen: (id: string) => void; more?: () => void; showDepartment: boolean }) {
   if (rows.length === 0) return <View className='state'><Text className='state-text'>{W.desk.empty}</Text></View>;
   const counts = countByStage(rows);
   const sorted = [...rows].sort(byUrgency);
@@ -157,7 +157,7 @@ function QueueList({ rows, now, onOpen, more }: { rows: QueueRow[]; now: number;
         ))}
       </View>
       <View {...a11y('list', W.desk.summary(rows.length))}>
-        {sorted.map((row) => <QueueRowView key={row.id} row={row} now={now} onOpen={onOpen} />)}
+        {sorted.map((row) => <QueueRowView key={row.id} row={row} now={now} onOpen={onOpen} showDepartment={showDepartment} />)}
       </View>
       {more ? (
         <Button block size='large' className='big-button' onClick={more}>{W.desk.more}</Button>
