@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { StageConfig } from './config';
 import { repoRoot } from './repo-root';
 import type { Secrets } from './secrets';
-import { CITY_SNAPSHOT_KEY, type Storage } from './storage';
+import { CASES_PREFIX, CITY_SNAPSHOT_KEY, type Storage } from './storage';
 
 /** The background jobs of the events mechanism (issue 7): the deliverer and the sweep. */
 export const JOB_IDS = ['deliver-events', 'sweep-cases'] as const;
@@ -85,6 +85,18 @@ export class Jobs extends Construct {
         },
       });
       props.storage.table.grants.actions(fn, ...JOB_TABLE_ACTIONS);
+      // wechat (issue 8): the deliverer sends subscribe messages and content checks — the only code that opens the sealed openid.
+      if (jobId === 'deliver-events') {
+        fn.addEnvironment('WECHAT_API_BASE', props.config.wechatApiBase);
+        fn.addEnvironment('WECHAT_APPID', props.config.wechatAppId);
+        fn.addEnvironment('WECHAT_SECRET_ARN', props.secrets.wechatSecret.secretArn);
+        fn.addEnvironment('OPENID_KMS_KEY_ID', props.secrets.openidKey.keyArn);
+        if (props.config.wechatTemplates) fn.addEnvironment('WECHAT_TEMPLATES', props.config.wechatTemplates);
+        props.secrets.wechatSecret.grantRead(fn);
+        props.secrets.openidKey.grantDecrypt(fn);
+        // mediaCheckAsync fetches a resident's photo through a short-lived link this role signs.
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.storage.uploadBucket.arnForObjects(`${CASES_PREFIX}*`)] }));
+      }
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [props.storage.uploadBucket.arnForObjects(CITY_SNAPSHOT_KEY)] }));
       new events.Rule(this, `${name}Schedule`, {
         description: `gridtong ${props.config.stage}: ${jobId} every minute`,

@@ -325,6 +325,12 @@ describe('dev stack', () => {
     const holders = deployedRoutes().filter((r) => kmsActions(r.id).length > 0).map((r) => r.id);
     expect(holders).toEqual(['auth-wechat']);
     expect(kmsActions('auth-wechat')).toEqual(['kms:GenerateDataKey']);
+    // The deliverer, which sends, is the one function that may decrypt.
+    const decrypting = Object.entries(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)
+      .filter(([, r]) => JSON.stringify(r.Properties).includes('kms:Decrypt'))
+      .map(([id]) => id);
+    expect(decrypting).toHaveLength(1);
+    expect(decrypting[0]).toMatch(/DeliverEvents/);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { mainTable } from './table-def';
 
@@ -128,7 +128,9 @@ export class SubscriptionStore {
           at: now.toISOString(),
           [mainTable.ttlAttribute]: Math.floor(now.getTime() / 1000) + SENT_RETENTION_SECONDS,
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        // A claim given back (WeChat did not take the message) may be taken again.
+        ConditionExpression: 'attribute_not_exists(pk) OR outcome = :released',
+        ExpressionAttributeValues: { ':released': 'released' },
       }));
       return true;
     } catch (err) {
@@ -139,11 +141,11 @@ export class SubscriptionStore {
 
   /** Lets a later delivery try again (WeChat did not take the message). */
   async releaseSend(userId: string, eventId: string): Promise<void> {
-    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: sentKey(userId, eventId) }));
+    await this.settleSend(userId, eventId, 'released');
   }
 
   /** Records how a claimed send ended, for operators. */
-  async settleSend(userId: string, eventId: string, outcome: 'sent' | 'noGrant' | 'noOpenid' | 'refused' | 'quota' | 'invalid'): Promise<void> {
+  async settleSend(userId: string, eventId: string, outcome: 'sent' | 'noGrant' | 'noOpenid' | 'refused' | 'quota' | 'invalid' | 'released'): Promise<void> {
     await this.doc.send(new UpdateCommand({
       TableName: this.table,
       Key: sentKey(userId, eventId),
