@@ -284,6 +284,13 @@ export const T = {
     ratingsFrom: (n: number) => `满意率来自 ${n} 条居民评价`,
     loadFailed: '办理情况加载失败',
   },
+  // 代办 visits (issue 9): the way in from 首页
+  bookings: {
+    cardTitle: '上门代办',
+    cardHint: '办身份证、户口、社保卡等证件不方便出门？预约网格员上门帮您代办。',
+    book: '预约上门代办',
+    mine: '我的预约',
+  },
 } as const;
 
 export { ITEM_KIND_LABELS as KIND_LABELS, ROLE_LABELS } from '@gridtong/shared/labels';

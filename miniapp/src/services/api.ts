@@ -30,10 +30,14 @@ export class ApiError extends Error {
     message: string,
     /** HTTP status; 0 when no answer arrived. */
     readonly status: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; current?: unknown },
   ) {
     super(message, options);
+    this.current = options?.current;
   }
+
+  /** What the server sent along with a conflict (e.g. the booking now, or the next free slots). */
+  readonly current: unknown;
 }
 
 export interface ApiClientOptions {
@@ -69,6 +73,16 @@ export const ROUTES = {
   'report-subscriptions': ['POST', '/v1/subscriptions'],
   'get-community-stats': ['GET', '/v1/communities/{code}/stats'],
   'vote-on-case': ['POST', '/v1/cases/{id}/vote'],
+  // 代办 visits (issue 9)
+  'list-booking-slots': ['GET', '/v1/bookings/slots'],
+  'create-booking': ['POST', '/v1/bookings'],
+  'list-my-bookings': ['GET', '/v1/bookings'],
+  'get-my-booking': ['GET', '/v1/bookings/{id}'],
+  'act-on-my-booking': ['POST', '/v1/bookings/{id}/actions'],
+  'list-work-bookings': ['GET', '/v1/work/bookings'],
+  'act-on-work-booking': ['POST', '/v1/work/bookings/{id}/actions'],
+  'get-availability': ['GET', '/v1/work/availability'],
+  'put-availability': ['PUT', '/v1/work/availability'],
 } as const satisfies RouteAddresses;
 
 /** `/v1/cases/{id}` with its parameters filled in (escaped). */
@@ -127,7 +141,7 @@ export function createApiClient(opts: ApiClientOptions) {
       throw new ApiError('UNAUTHORIZED', T.session.expired, 401);
     }
     if (isErrorBody(res.data)) {
-      throw new ApiError(res.data.error.code, res.data.error.message, res.status);
+      throw new ApiError(res.data.error.code, res.data.error.message, res.status, { current: res.data.error.current });
     }
     throw new ApiError(`HTTP_${res.status}`, res.status >= 500 ? T.network.server : T.network.badAnswer, res.status);
   }
@@ -175,6 +189,9 @@ export function createApiClient(opts: ApiClientOptions) {
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
     request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),
+    // 代办 visits (issue 9): a booking is created once per draft, whatever the retries.
+    requestOnce: <R>(method: HttpMethod, path: string, body: unknown, idempotencyKey: string): Promise<R> =>
+      call<R>(method, path, body, { 'idempotency-key': idempotencyKey }),
   };
 }
 

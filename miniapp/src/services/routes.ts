@@ -11,6 +11,9 @@ export const PAGES = {
   homeAddress: '/pages/address/index',
   // hear back and rate (issue 8)
   messages: '/pages/messages/index',
+  // 代办 visits (issue 9): the bookings subpackage's front doors
+  bookingNew: '/bookings/pages/book/index',
+  myBookings: '/bookings/pages/list/index',
 } as const;
 
 export const caseUrl = (id: string): string => `${PAGES.caseDetail}?id=${encodeURIComponent(id)}`;

@@ -71,6 +71,24 @@ function MyGridWorker({ me }: { me: RequestHandle<MeResponse> }) {
   );
 }
 
+// 代办 visits (issue 9): the way in to booking a grid worker's home visit.
+function BookingEntry() {
+  return (
+    <View className='card' {...a11y('region', T.bookings.cardTitle)}>
+      <Text className='field-label'>{T.bookings.cardTitle}</Text>
+      <Text className='hint'>{T.bookings.cardHint}</Text>
+      <View className='button-row'>
+        <Button size='large' type='primary' className='big-button' onClick={() => platform.navigateTo(PAGES.bookingNew)}>
+          {T.bookings.book}
+        </Button>
+        <Button size='large' className='big-button' onClick={() => platform.navigateTo(PAGES.myBookings)}>
+          {T.bookings.mine}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 export default function HomePage() {
   const current = useSession({ required: true });
   useUnreadBadge();
@@ -81,6 +99,7 @@ export default function HomePage() {
     <Screen>
       {current ? <CareOffer /> : null}
       {resident ? <MyGridWorker me={me} /> : null}
+      {resident ? <BookingEntry /> : null}
       {resident && community ? <CommunityFigures communityCode={community} /> : null}
       <Text className='page-title' {...a11y('heading')}>{T.home.title}</Text>
       <Text className='hint'>{T.home.hint}</Text>

@@ -14,6 +14,7 @@ import { workApi } from '../../services/work-api';
 import type { CaseStatus } from '@gridtong/shared/schemas/case';
 import type { QueueRow, WorkQueue } from '../../services/work-types';
 import { QUEUE_LABELS, STAGE_LABELS, W } from '../../texts';
+import { V } from '../../visits-texts';
 import '../../components/desk.css';
 
 type QueueState =
@@ -99,6 +100,10 @@ export default function WorkerDeskPage() {
           <Text className='wd-link' {...a11y('link', W.messages.link(unread))} onClick={() => platform.navigateTo(WORKER_PAGES.messages)}>{W.messages.link(unread)}</Text>
           {STATS_ROLES.includes(role) ? (
             <Text className='wd-link' {...a11y('link', W.desk.stats)} onClick={() => platform.navigateTo(WORKER_PAGES.stats)}>{W.desk.stats}</Text>
+          ) : null}
+          {/* 代办 visits (issue 9): the grid's workers run their home visits from here */}
+          {role === 'gridWorker' || role === 'gridLeader' ? (
+            <Text className='wd-link' {...a11y('link', V.link)} onClick={() => platform.navigateTo(WORKER_PAGES.visits)}>{V.link}</Text>
           ) : null}
           <Text className='wd-link' {...a11y('button', W.desk.refresh)} onClick={() => void loadAll()}>{W.desk.refresh}</Text>
         </View>

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { a11y } from '../../components/a11y';
+import { B } from '../texts';
+import type { SlotsResponse, SlotView } from '../services/booking-api';
+
+export const slotKey = (s: Pick<SlotView, 'workerId' | 'start'>) => `${s.workerId}@${s.start}`;
+
+/**
+ * The next 14 days as a row of day buttons (with how many slots each has), then the chosen
+ * day's free times as big buttons. Starts on the first day that has a free slot.
+ */
+export function SlotPicker({ days, selected, onPick }: { days: SlotsResponse['days']; selected?: SlotView; onPick: (s: SlotView) => void }) {
+  const firstOpen = days.find((d) => d.slots.length > 0)?.date ?? days[0]?.date;
+  const [date, setDate] = useState(selected?.date ?? firstOpen);
+  if (!days.some((d) => d.slots.length > 0)) return <Text className='bk-alert' {...a11y('status')}>{B.book.noSlotsAtAll}</Text>;
+  const day = days.find((d) => d.date === date) ?? days[0]!;
+  return (
+    <View>
+      <View className='bk-days' {...a11y('radiogroup', '日期')}>
+        {days.map((d) => {
+          const on = d.date === day.date;
+          const label = `${d.label}，${B.book.daySlots(d.slots.length)}`;
+          return (
+            <View key={d.date} className={`bk-day${on ? ' bk-day--on' : ''}${d.slots.length === 0 ? ' bk-day--full' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={() => setDate(d.date)}>
+              <Text>{d.label}</Text>
+              <Text>{B.book.daySlots(d.slots.length)}</Text>
+            </View>
+          );
+        })}
+      </View>
+      {day.slots.length === 0 ? <Text className='hint'>{B.book.noSlotsDay}</Text> : null}
+      <SlotButtons slots={day.slots} selected={selected} onPick={onPick} name={day.label} />
+    </View>
+  );
+}
+
+/** Free times as big buttons: a day's slots, or the alternatives a lost race offers. */
+export function SlotButtons({ slots, selected, onPick, name, withDate }: { slots: SlotView[]; selected?: SlotView; onPick: (s: SlotView) => void; name: string; withDate?: boolean }) {
+  return (
+    <View className='bk-slots' {...a11y('radiogroup', name)}>
+      {slots.map((s) => {
+        const on = !!selected && slotKey(selected) === slotKey(s);
+        const time = withDate ? `${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8, 10))}日 ${s.time}` : s.time;
+        return (
+          <View key={slotKey(s)} className={`bk-slot${on ? ' bk-slot--on' : ''}`} {...a11y('radio', B.book.slotLabel(time, s.workerName))} aria-checked={on ? 'true' : 'false'} onClick={() => onPick(s)}>
+            <Text className='bk-slot-time'>{time}</Text>
+            <Text className='bk-slot-who'>{s.workerName}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}

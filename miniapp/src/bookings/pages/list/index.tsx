@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { a11y } from '../../../components/a11y';
+import { LoadError, Loading } from '../../../components/load-state';
+import { Screen } from '../../../components/screen';
+import { useRequest } from '../../../hooks/use-request';
+import { useSession } from '../../../hooks/use-session';
+import { platform } from '../../../services/platform';
+import { bookingApi, type BookingRow, type MyBookings } from '../../services/booking-api';
+import { BOOKING_PAGES, bookingUrl } from '../../services/pages';
+import { B } from '../../texts';
+import '../../components/bookings.css';
+
+/** 我的预约: newest first; each opens its detail. */
+export default function MyBookingsPage() {
+  const current = useSession({ required: true });
+  const list = useRequest<MyBookings>(() => (current ? bookingApi.mine() : undefined), [current?.token]);
+  const [more, setMore] = useState<BookingRow[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>();
+  const [moreError, setMoreError] = useState<string | undefined>();
+  const reload = () => {
+    setMore([]);
+    setCursor(undefined);
+    return list.refresh();
+  };
+  useDidShow(() => {
+    if (list.state.status === 'ready') void reload();
+  });
+  usePullDownRefresh(() => {
+    void reload().finally(() => platform.stopPullDownRefresh());
+  });
+
+  const data = list.state.data;
+  const rows = data ? [...data.bookings, ...more] : [];
+  const next = cursor === undefined ? data?.nextCursor : cursor;
+  const loadMore = async () => {
+    if (!next) return;
+    try {
+      const page = await bookingApi.mine(next);
+      setMore((m) => [...m, ...page.bookings]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setMoreError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Screen className='bk'>
+      <Text className='page-title' {...a11y('heading')}>{B.list.title}</Text>
+      <Button block size='large' type='primary' className='big-button' onClick={() => platform.navigateTo(BOOKING_PAGES.book)}>{B.list.newBooking}</Button>
+      <View className='bk-gap' />
+      {list.state.status === 'loading' ? <Loading /> : null}
+      {list.state.status === 'error' && !data ? <LoadError title={B.list.loadFailed} message={list.state.error} onRetry={list.retry} /> : null}
+      {data && rows.length === 0 ? <Text className='hint'>{B.list.empty}</Text> : null}
+      <View {...a11y('list', B.list.title)}>
+        {rows.map((r) => (
+          <View key={r.id} className='bk-option' {...a11y('button', B.list.rowLabel(r.service.name, r.statusLabel, r.slotLabel))} onClick={() => platform.navigateTo(bookingUrl(r.id))}>
+            <View className='bk-option-body'>
+              <Text className='bk-option-title'>{r.service.name}</Text>
+              <Text className='bk-option-sub'>{`${r.slotLabel} · ${r.workerName}`}</Text>
+            </View>
+            <Text className={`bk-status-tag`}>{r.statusLabel}</Text>
+          </View>
+        ))}
+      </View>
+      {next ? <Button block size='large' className='big-button' onClick={() => void loadMore()}>{B.list.more}</Button> : null}
+      {moreError ? <Text className='error-text' {...a11y('alert')}>{moreError}</Text> : null}
+    </Screen>
+  );
+}

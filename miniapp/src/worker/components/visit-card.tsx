@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { a11y } from '../../components/a11y';
+import { PhotoUploader } from '../../components/photo-uploader';
+import type { DraftPhoto } from '../../services/draft-store';
+import { formatTime } from '../../services/format';
+import { platform } from '../../services/platform';
+import { clockOf, currentVisitOf, visitsApi, type Visit, type VisitAction } from '../services/visits-api';
+import { V } from '../visits-texts';
+
+/** The buttons a visit offers, in the order of its life; reschedule stays on the phone. */
+const ORDER = ['confirm', 'visited', 'submitted', 'completed', 'decline', 'noShow'] as const;
+type Kind = (typeof ORDER)[number];
+
+/** One form at a time, in the card (no pop-ups): the fields each step needs. */
+function ActionForm({ v, kind, onDone }: { v: Visit; kind: Kind; onDone: (next: Visit, notice: string) => void }) {
+  const label = V.actions[kind]!;
+  const [text, setText] = useState('');
+  const [checklist, setChecklist] = useState(() => v.materials.map((m) => ({ name: m.name, collected: m.ready })));
+  const [photos, setPhotos] = useState<DraftPhoto[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const build = (): VisitAction | string => {
+    const t = text.trim();
+    switch (kind) {
+      case 'decline':
+        return t ? { type: 'decline', version: v.version, reason: t } : V.reasonRequired;
+      case 'visited': {
+        if (photos.some((p) => p.status !== 'uploaded')) return V.photosPending;
+        const keys = photos.flatMap((p) => (p.key ? [{ key: p.key }] : []));
+        return { type: 'visited', version: v.version, checklist, photos: keys, note: t || undefined };
+      }
+      default:
+        return { type: kind, version: v.version, note: t || undefined };
+    }
+  };
+
+  const send = async () => {
+    const action = build();
+    if (typeof action === 'string') {
+      setError(action);
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      onDone(await visitsApi.act(v.id, action), V.done(label));
+    } catch (e) {
+      const current = currentVisitOf(e);
+      if (current) onDone(current, V.stale);
+      else setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='wv-form' {...a11y('form', label)}>
+      {kind === 'visited' ? (
+        <View {...a11y('group', V.checklist)}>
+          <Text className='wv-label'>{V.checklist}</Text>
+          {checklist.map((c, i) => (
+            <View
+              key={c.name}
+              className={`wv-check${c.collected ? ' wv-check--on' : ''}`}
+              {...a11y('checkbox', c.name)}
+              aria-checked={c.collected ? 'true' : 'false'}
+              onClick={() => setChecklist((list) => list.map((x, j) => (j === i ? { ...x, collected: !x.collected } : x)))}
+            >
+              <Text className='wv-box'>{c.collected ? '✓' : ''}</Text>
+              <Text>{c.name}</Text>
+            </View>
+          ))}
+          <Text className='wv-label'>{V.receipts}</Text>
+          <PhotoUploader photos={photos} update={(change) => setPhotos(change)} min={0} max={6} />
+        </View>
+      ) : null}
+      <Text className='wv-label'>{kind === 'decline' ? V.reason : V.noteOptional}</Text>
+      <Textarea className='text-area' value={text} maxlength={200} ariaLabel={kind === 'decline' ? V.reason : V.noteOptional} onInput={(e) => setText(e.detail.value)} />
+      {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
+      <Button block size='large' type={kind === 'decline' || kind === 'noShow' ? 'danger' : 'primary'} className='big-button wv-gap' loading={busy} {...a11y('button', V.confirmAction(label))} onClick={() => !busy && void send()}>
+        {V.confirmAction(label)}
+      </Button>
+    </View>
+  );
+}
+
+/** One visit of the day: when, what, where, who to call, the materials, and the next step. */
+export function VisitCard({ v, onChanged }: { v: Visit; onChanged: (next: Visit, notice: string) => void }) {
+  const [open, setOpen] = useState<Kind | undefined>();
+  const actions = ORDER.filter((k) => v.availableActions.includes(k));
+  const time = `${clockOf(v.start)}–${clockOf(v.end)}`;
+  return (
+    <View className='wv-card' data-booking-id={v.id} {...a11y('region', V.visitLabel(time, v.service.name, v.statusLabel))}>
+      <View className='wv-head'>
+        <Text className='wv-time'>{time}</Text>
+        <Text className='wv-status' {...a11y('status')}>{v.statusLabel}</Text>
+      </View>
+      <Text className='wv-title'>{v.service.name}</Text>
+      <Text className='wv-line'>{`${V.address}：${v.address}`}</Text>
+      {v.contactPhone ? (
+        <Text className='wv-link' {...a11y('link', V.call(v.contactPhone))} onClick={() => platform.makePhoneCall(v.contactPhone!)}>{V.call(v.contactPhone)}</Text>
+      ) : null}
+      {v.note ? <Text className='wv-line'>{`${V.note}：${v.note}`}</Text> : null}
+      <Text className='wv-label'>{v.checklist.length ? V.checklist : V.materials}</Text>
+      <View {...a11y('list', V.materials)}>
+        {(v.checklist.length ? v.checklist.map((c) => ({ name: c.name, done: c.collected, mark: c.collected ? `✓ ${V.collected}` : V.notCollected })) : v.materials.map((m) => ({ name: m.name, done: m.ready, mark: m.ready ? `✓ ${V.ready}` : V.notReady }))).map((m) => (
+          <View key={m.name} className='wv-material' {...a11y('listitem', `${m.name} ${m.mark}`)}>
+            <Text>{m.name}</Text>
+            <Text className={m.done ? 'wv-mark' : 'wv-mark wv-mark--missing'}>{m.mark}</Text>
+          </View>
+        ))}
+      </View>
+      {v.receiptPhotoUrls.length ? (
+        <View className='wv-photos'>
+          {v.receiptPhotoUrls.map((url) => (
+            <Image key={url} className='wv-photo' src={url} mode='aspectFill' onClick={() => platform.previewImages(v.receiptPhotoUrls, url)} />
+          ))}
+        </View>
+      ) : null}
+      {v.rating ? <Text className='wv-line'>{`${V.rating}：${v.rating.label}${v.rating.comment ? `（${v.rating.comment}）` : ''}`}</Text> : null}
+      {v.timeline.length ? (
+        <Text className='wv-last'>{`${formatTime(v.timeline[v.timeline.length - 1]!.at)} ${v.timeline[v.timeline.length - 1]!.label}`}</Text>
+      ) : null}
+      {actions.length ? (
+        <View className='wv-actions'>
+          {actions.map((k) => (
+            <Button key={k} size='large' type={open === k ? 'primary' : 'default'} className='big-button' {...a11y('button', V.actions[k]!)} onClick={() => setOpen(open === k ? undefined : k)}>
+              {V.actions[k]}
+            </Button>
+          ))}
+        </View>
+      ) : null}
+      {open ? (
+        <ActionForm
+          key={`${open}-${v.version}`}
+          v={v}
+          kind={open}
+          onDone={(next, notice) => {
+            setOpen(undefined);
+            onChanged(next, notice);
+          }}
+        />
+      ) : null}
+    </View>
+  );
+}

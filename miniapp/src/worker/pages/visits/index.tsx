@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { a11y } from '../../../components/a11y';
+import { LoadError, Loading } from '../../../components/load-state';
+import { Screen } from '../../../components/screen';
+import { useRequest } from '../../../hooks/use-request';
+import { useSession } from '../../../hooks/use-session';
+import { platform } from '../../../services/platform';
+import { VisitCard } from '../../components/visit-card';
+import { WORKER_PAGES } from '../../services/pages';
+import { dayLabel, visitsApi, type WorkDay } from '../../services/visits-api';
+import { V } from '../../visits-texts';
+import '../../components/visits.css';
+
+/** The Beijing date `by` days after `date` ('YYYY-MM-DD'). */
+const shiftDay = (date: string, by: number) => new Date(Date.parse(`${date}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
+
+/** The next days after the server's today, as 'YYYY-MM-DD'. */
+function daysFrom(today: string, n: number): string[] {
+  const base = Date.parse(`${today}T00:00:00Z`);
+  return Array.from({ length: n }, (_, i) => new Date(base + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** 上门代办: one day's visits in time order, each with its materials and its next step. */
+export default function VisitsPage() {
+  const current = useSession({ required: true });
+  const [day, setDay] = useState<string | undefined>();
+  const [today, setToday] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  // Without a day the server answers its own today (Beijing): the phone's clock is not trusted.
+  const visits = useRequest<WorkDay>(
+    () => (current ? visitsApi.day(day).then((d) => (setToday((t) => t ?? d.day), d)) : undefined),
+    [current?.token, day],
+  );
+  useDidShow(() => {
+    if (visits.state.status === 'ready') void visits.refresh();
+  });
+  usePullDownRefresh(() => {
+    void visits.refresh().finally(() => platform.stopPullDownRefresh());
+  });
+
+  const data = visits.state.data;
+  const shown = data?.day ?? day;
+  return (
+    <Screen className='wv'>
+      <Text className='page-title' {...a11y('heading')}>{V.title}</Text>
+      <View className='wv-links'>
+        <Text className='wv-link' {...a11y('link', V.availabilityLink)} onClick={() => platform.navigateTo(WORKER_PAGES.availability)}>{V.availabilityLink}</Text>
+        <Text className='wv-link' {...a11y('button', V.refresh)} onClick={() => void visits.refresh()}>{V.refresh}</Text>
+      </View>
+      {today && shown ? (
+        <View className='button-row'>
+          <Button size='large' className='big-button' onClick={() => setDay(shiftDay(shown, -1))}>{V.previousDay}</Button>
+          <Button size='large' className='big-button' onClick={() => setDay(today)}>{V.backToToday}</Button>
+        </View>
+      ) : null}
+      {shown ? <Text className='wv-label' {...a11y('heading')}>{V.dayTitle(shown === today ? `${V.today} ${dayLabel(shown)}` : dayLabel(shown))}</Text> : null}
+      {today ? (
+        <View className='wv-days' {...a11y('radiogroup', V.days)}>
+          {daysFrom(today, 14).map((d, i) => {
+            const on = d === shown;
+            const label = i === 0 ? `${V.today} ${dayLabel(d)}` : dayLabel(d);
+            return (
+              <View key={d} className={`wv-day${on ? ' wv-day--on' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={() => setDay(d)}>
+                {label}
+              </View>
+            );
+          })}
+        </View>
+      ) : null}
+      {notice ? <Text className='wv-notice' {...a11y('status')}>{notice}</Text> : null}
+      {visits.state.status === 'loading' ? <Loading /> : null}
+      {visits.state.status === 'error' && !data ? <LoadError title={V.loadFailed} message={visits.state.error} onRetry={visits.retry} /> : null}
+      {data && data.bookings.length === 0 ? <Text className='hint'>{V.empty}</Text> : null}
+      {data
+        ? data.bookings.map((v) => (
+          <VisitCard
+            key={v.id}
+            v={v}
+            onChanged={(next, message) => {
+              setNotice(message);
+              visits.set({ ...data, bookings: data.bookings.map((b) => (b.id === next.id ? next : b)) });
+            }}
+          />
+        ))
+        : null}
+    </Screen>
+  );
+}

@@ -1,0 +1,52 @@
+import type { BodyOf, ResponseOf } from '../../services/api-types';
+import { ApiError, ROUTES, api, pathWith, withQuery, type ApiClient } from '../../services/api';
+
+/*
+ * The worker's booking routes (shared/src/api/bookings.ts): the day's visits, each step of a
+ * visit, the weekly availability. Addressed through the route table's rows; types only.
+ */
+
+export type WorkDay = ResponseOf<'list-work-bookings'>;
+export type Visit = WorkDay['bookings'][number];
+export type VisitAction = BodyOf<'act-on-work-booking'>;
+export type AvailabilityAnswer = ResponseOf<'get-availability'>;
+export type AvailabilityBody = BodyOf<'put-availability'>;
+
+type Transport = Pick<ApiClient, 'request'>;
+
+/** The visit as it is now, carried by a version conflict. */
+export function currentVisitOf(e: unknown): Visit | undefined {
+  if (!(e instanceof ApiError) || e.code !== 'BOOKING.VERSION_CONFLICT') return undefined;
+  const current = e.current as Visit | undefined;
+  return current && typeof current === 'object' && typeof current.id === 'string' ? current : undefined;
+}
+
+export function createVisitsApi(client: Transport = api) {
+  return {
+    day: (day?: string) => client.request<WorkDay>('GET', withQuery(ROUTES['list-work-bookings'][1], { day })),
+    act: (id: string, action: VisitAction) => client.request<Visit>('POST', pathWith(ROUTES['act-on-work-booking'][1], { id }), action),
+    availability: () => client.request<AvailabilityAnswer>('GET', ROUTES['get-availability'][1]),
+    publish: (body: AvailabilityBody) => client.request<AvailabilityAnswer>('PUT', ROUTES['put-availability'][1], body),
+  };
+}
+
+export const visitsApi = createVisitsApi();
+
+const OFFSET_MS = 8 * 3600_000;
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** Beijing 'YYYY-MM-DD' of `days` days after the instant. */
+export function beijingDay(now: number, days = 0): string {
+  return new Date(now + OFFSET_MS + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** '11月24日 周二' for a Beijing date. */
+export function dayLabel(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${WEEKDAYS[d.getUTCDay()]}`;
+}
+
+/** 'HH:MM' in Beijing time. */
+export function clockOf(iso: string): string {
+  return new Date(Date.parse(iso) + OFFSET_MS).toISOString().slice(11, 16);
+}
