@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
+import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
 
 /**
  * 代办 visits in the H5 build in Chromium against the local stack, on a controlled clock
@@ -15,11 +15,7 @@ import { client } from '../support/client';
  * step in artifacts/booking-journey (git-ignored), at 390 × 844.
  */
 
-const miniappDir = resolve(__dirname, '../../miniapp');
-const h5Dir = join(miniappDir, 'dist/h5');
 const artifacts = join(__dirname, 'artifacts', 'booking-journey');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** 11:50 Beijing on a Tuesday with no holiday near it. Sessions last 2 h of this clock. */
 let clock = new Date('2026-11-24T03:50:00.000Z');
@@ -27,12 +23,9 @@ let stack: LocalStack | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  if (!existsSync(join(h5Dir, 'index.html'))) {
-    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: miniappDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  await ensureH5Build();
   stack = await startLocalStack({ port: 0, h5Dir, quiet: true, now: () => clock });
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(artifacts, { recursive: true });
 }, 240_000);
 
