@@ -28,6 +28,17 @@ export const defaultHandlerEntry = (routeId: string): string => join(repoRoot(),
 // ESM bundles still meet CommonJS dependencies that call require(); give them one.
 const ESM_REQUIRE_BANNER = "import { createRequire as __gridtongCreateRequire } from 'node:module'; const require = __gridtongCreateRequire(import.meta.url);";
 
+/** How every function (route or job) is bundled: small ESM, the SDK left to the runtime. */
+export const FUNCTION_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  externalModules: ['@aws-sdk/*'],
+};
+
 const pascal = (id: string): string => id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
 
 /** The HTTP API: one function per deployed route of the route table, nothing else. */
@@ -119,15 +130,7 @@ export class Api extends Construct {
           retention: logs.RetentionDays.ONE_MONTH,
           removalPolicy: RemovalPolicy.DESTROY,
         }),
-        bundling: {
-          format: OutputFormat.ESM,
-          target: 'node22',
-          mainFields: ['module', 'main'],
-          banner: ESM_REQUIRE_BANNER,
-          minify: true,
-          sourceMap: true,
-          externalModules: ['@aws-sdk/*'],
-        },
+        bundling: FUNCTION_BUNDLING,
       });
       this.grant(fn, route, props);
       this.functions.set(route.id, fn);

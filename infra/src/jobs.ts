@@ -4,7 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import type { StageConfig } from './config';
 import { repoRoot } from './repo-root';
 import type { Secrets } from './secrets';
 import { CASES_PREFIX, CITY_SNAPSHOT_KEY, type Storage } from './storage';
+import { FUNCTION_BUNDLING } from './api';
 
 /** The background jobs of the events mechanism (issue 7): the deliverer and the sweep. */
 export const JOB_IDS = ['deliver-events', 'sweep-cases'] as const;
@@ -27,7 +28,6 @@ export interface JobsProps {
 
 export const defaultJobEntry = (jobId: JobId): string => join(repoRoot(), 'functions', 'src', 'jobs', `${jobId}.ts`);
 
-const ESM_REQUIRE_BANNER = "import { createRequire as __gridtongCreateRequire } from 'node:module'; const require = __gridtongCreateRequire(import.meta.url);";
 
 /** What the jobs do to the table: read cases, messages and counters, and update or put them. Never Scan. */
 export const JOB_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
@@ -74,15 +74,7 @@ export class Jobs extends Construct {
         applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
         systemLogLevelV2: lambda.SystemLogLevel.WARN,
         logGroup: new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-        bundling: {
-          format: OutputFormat.ESM,
-          target: 'node22',
-          mainFields: ['module', 'main'],
-          banner: ESM_REQUIRE_BANNER,
-          minify: true,
-          sourceMap: true,
-          externalModules: ['@aws-sdk/*'],
-        },
+        bundling: FUNCTION_BUNDLING,
       });
       props.storage.table.grants.actions(fn, ...JOB_TABLE_ACTIONS);
       // wechat (issue 8): the deliverer sends subscribe messages and content checks — the only code that opens the sealed openid.
