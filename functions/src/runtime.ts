@@ -37,6 +37,7 @@ import { BookingRepository } from './store/bookings';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KmsDataKeySource, LocalDataKeySource, type DataKeySource } from './adapters/envelope';
 import { WechatChannel } from './events/wechat-channel';
+import { SubscribePusher } from './events/subscribe-pusher';
 import { IdentityStore } from './store/identities';
 import { SubscriptionStore } from './store/subscriptions';
 import { VoteStore } from './store/votes';
@@ -77,6 +78,8 @@ export interface Runtime {
   // wechat (issue 8): the sealed openid and subscribe grants
   identities: IdentityStore;
   subscriptions: SubscriptionStore;
+  /** One subscribe message to one person about one event, at most once (cases' and bookings' channels). */
+  subscribePusher: SubscribePusher;
   votes: VoteStore;
   contentChecks: ContentCheckStore;
   /** The token WeChat signs content-check callbacks with (null: not configured, every callback is refused). */
@@ -119,7 +122,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const wechat = new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region));
   const identities = new IdentityStore(doc, config.tableName, dataKeySource(config));
   const subscriptions = new SubscriptionStore(doc, config.tableName);
-  channels.push(new WechatChannel(wechat, config.wechatTemplates, subscriptions, identities, recipients, config.wechatMessageState));
+  const subscribePusher = new SubscribePusher(wechat, config.wechatTemplates, subscriptions, identities, config.wechatMessageState);
+  channels.push(new WechatChannel(subscribePusher, recipients));
   const contentChecks = new ContentCheckStore(doc, config.tableName);
   const photos = new PhotoStore(signer, s3, config.uploadBucket);
   channels.push(new ContentChannel(wechat, identities, contentChecks, photos));
@@ -160,6 +164,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     // wechat (issue 8)
     identities,
     subscriptions,
+    subscribePusher,
     votes: new VoteStore(doc, config.tableName),
     contentChecks,
     callbackToken: () =>

@@ -64,6 +64,9 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'act-on-my-booking': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'list-work-bookings': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'act-on-work-booking': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
+  'get-work-booking': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
+  'list-work-booking-slots': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
+  'get-visit-stats': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'get-availability': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'put-availability': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   // Report and track (issue 6).

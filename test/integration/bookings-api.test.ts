@@ -405,7 +405,7 @@ describe('message centre, day-before reminder and rating figures (the events mec
   });
 
   const titles = async (p: Person, bookingId: string) =>
-    ((await get('/v1/messages?limit=50', p)).body.messages as { title: string; caseId: string }[]).filter((m) => m.caseId === bookingId).map((m) => m.title);
+    ((await get('/v1/messages?limit=50', p)).body.messages as { title: string; bookingId?: string; caseId?: string }[]).filter((m) => m.bookingId === bookingId && m.caseId === undefined).map((m) => m.title);
 
   it('tells the worker of a new booking and the resident of each step, once each, reminds both the day before, and counts the rating', async () => {
     const me = await resident('bk-messages');

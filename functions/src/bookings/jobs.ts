@@ -1,122 +1,106 @@
-import { bookingMessages } from '@gridtong/shared/booking/messages';
+import { bookingCounterDelta } from '@gridtong/shared/booking/counters';
+import { bookingMessages, bookingSubscribeContent } from '@gridtong/shared/booking/messages';
 import type { Booking, BookingEvent } from '@gridtong/shared/booking/schema';
-import { shanghaiIsoDate } from '@gridtong/shared/deadlines/index';
 import { DomainError } from '@gridtong/shared/errors';
-import { logger } from '../log';
 import type { Runtime } from '../runtime';
-import { DEFAULT_DELIVERER_OPTIONS, type DeliveryReport, type DelivererOptions } from '../events/deliverer';
-import { applyOutcomes, type ChannelState, type DeliveryOutcome, type OutboxEntry } from '../events/outbox';
+import type { Channel } from '../events/channels';
+import { OutboxDeliverer, type DeliveryReport, type DelivererOptions, type OutboxSubject } from '../events/deliverer';
+import { pushAll, type SubscribePusher } from '../events/subscribe-pusher';
+import type { BookingOutboxSnapshot, BookingRepository } from '../store/bookings';
 import type { CityReference } from '../store/city';
+import type { CounterStore } from '../store/counters';
+import type { MessageStore } from '../store/messages';
 import { reminderAt } from './service';
 
 /**
  * bookings (issue 9): the events mechanism for booking items. Each step's outbox entry sits on
- * the booking (written with the step); this hands it to the same message centre and 考核
- * counter stores the case deliverer uses, idempotent by event id (`<booking id>-<seq>`), with
- * the same backoff and parking, and clears what succeeded without touching the booking's version.
+ * the booking (written with the step); the same deliverer as the cases' hands it to the
+ * booking channels below — the message centre, the visit figures and WeChat — idempotent by
+ * event id (`<booking id>-<seq>`), with the same backoff and parking, and clears what
+ * succeeded without touching the booking's version.
  */
 export const bookingEventId = (bookingId: string, seq: number) => `${bookingId}-${seq}`;
 
-/** Ratings feed the grid's and the worker's figures (satisfaction per level), kept under their own scope codes. */
-export const bookingStatsCode = {
-  grid: (gridCode: string) => `BK-${gridCode}`,
-  worker: (workerId: string) => `BK-${workerId}`,
-};
-
-type Outcome = DeliveryOutcome;
-
-async function runChannel(rt: Runtime, name: string, b: Booking, e: BookingEvent, city: CityReference): Promise<void> {
-  const eventId = bookingEventId(b.id, e.seq);
-  if (name === 'messages') {
-    const service = city.directory.service(b.serviceCode);
-    const texts = bookingMessages(b, e, {
-      name: service?.name ?? b.serviceCode,
-      agency: service?.agency ?? '',
-      requiredMaterials: (service?.materials ?? []).filter((m) => m.required).map((m) => m.name),
-    });
-    if (texts.resident) await rt.messages.put({ userId: b.residentId, eventId, at: e.at, caseId: b.id, ...texts.resident });
-    if (texts.worker) await rt.messages.put({ userId: b.workerId, eventId, at: e.at, caseId: b.id, ...texts.worker });
-    return;
-  }
-  if (name === 'counters') {
-    const level = e.data?.level;
-    if (e.action !== 'rate' || typeof level !== 'string') return;
-    const add = { [`rating_${level}`]: 1 } as Parameters<Runtime['counters']['add']>[3];
-    const date = shanghaiIsoDate(new Date(e.at));
-    await rt.counters.add({ kind: 'grid', code: bookingStatsCode.grid(b.gridCode) }, date, eventId, add);
-    await rt.counters.add({ kind: 'grid', code: bookingStatsCode.worker(b.workerId) }, date, eventId, add);
-    return;
-  }
-  throw new Error(`no channel named ${name} for bookings`);
+export interface BookingDelivery {
+  eventId: string;
+  event: BookingEvent;
+  booking: Booking;
+  city: CityReference;
+  now: Date;
 }
 
-const reasonOf = (err: unknown) => (err instanceof DomainError ? `${err.code}: ${err.message}` : err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error').slice(0, 300);
+function serviceFacts(b: Booking, city: CityReference) {
+  const service = city.directory.service(b.serviceCode);
+  return {
+    name: service?.name ?? b.serviceCode,
+    agency: service?.agency ?? '',
+    requiredMaterials: (service?.materials ?? []).filter((m) => m.required).map((m) => m.name),
+  };
+}
 
-export class BookingDeliverer {
-  private readonly options: DelivererOptions;
+/** Both message centres: each side hears of what the other did, and both of the reminder. */
+class BookingMessageChannel implements Channel<BookingDelivery> {
+  readonly name = 'messages';
+  constructor(private readonly store: MessageStore) {}
 
-  constructor(
-    private readonly rt: Runtime,
-    options: Partial<Omit<DelivererOptions, 'now'>> = {},
-  ) {
-    this.options = { ...DEFAULT_DELIVERER_OPTIONS, ...options, now: rt.now };
+  async deliver({ eventId, event, booking: b, city }: BookingDelivery): Promise<void> {
+    const texts = bookingMessages(b, event, serviceFacts(b, city));
+    const subject = { bookingId: b.id };
+    if (texts.resident) await this.store.put({ userId: b.residentId, eventId, at: event.at, subject, ...texts.resident });
+    if (texts.worker) await this.store.put({ userId: b.workerId, eventId, at: event.at, subject, ...texts.worker });
+  }
+}
+
+/** 代办 figures of the grid (and the areas above it) and of the worker, kept on write. */
+class BookingCounterChannel implements Channel<BookingDelivery> {
+  readonly name = 'counters';
+  constructor(private readonly counters: CounterStore) {}
+
+  async deliver({ eventId, event, booking: b, city }: BookingDelivery): Promise<void> {
+    const place = city.directory.placeOf(b.gridCode);
+    const delta = bookingCounterDelta(b, event, { grid: b.gridCode, community: place?.community.code, street: place?.street.code, district: place?.district.code });
+    if (!delta) return;
+    for (const code of delta.codes) await this.counters.add({ kind: 'visits', code }, delta.date, eventId, delta.add);
+  }
+}
+
+/** Subscribe messages: the same news as the message centre, where a template serves it and it was granted. */
+class BookingWechatChannel implements Channel<BookingDelivery> {
+  readonly name = 'wechat';
+  constructor(private readonly pusher: SubscribePusher) {}
+
+  async deliver({ eventId, event, booking: b, city, now }: BookingDelivery): Promise<void> {
+    const facts = serviceFacts(b, city);
+    const texts = bookingMessages(b, event, facts);
+    await pushAll(this.pusher, eventId, now, [
+      { userId: b.residentId, content: bookingSubscribeContent(b, event, 'resident', texts.resident, facts.name) },
+      { userId: b.workerId, content: bookingSubscribeContent(b, event, 'worker', texts.worker, facts.name) },
+    ]);
+  }
+}
+
+function bookingSubject(repo: BookingRepository): OutboxSubject<BookingOutboxSnapshot, BookingDelivery> {
+  return {
+    kind: 'booking',
+    due: (now, limit) => repo.outboxDue(now, limit),
+    read: (id) => repo.readOutbox(id),
+    commit: (snapshot, changed) => repo.commitOutbox(snapshot, changed),
+    delivery: ({ booking }, seq, city, now) => {
+      const event = booking.timeline.find((e) => e.seq === seq);
+      return event ? { eventId: bookingEventId(booking.id, seq), event, booking, city, now } : null;
+    },
+  };
+}
+
+export class BookingDeliverer extends OutboxDeliverer<BookingOutboxSnapshot, BookingDelivery> {
+  constructor(rt: Runtime, options: Partial<Omit<DelivererOptions, 'now'>> = {}) {
+    const channels = [new BookingMessageChannel(rt.messages), new BookingCounterChannel(rt.counters), new BookingWechatChannel(rt.subscribePusher)];
+    super(bookingSubject(rt.bookings), () => rt.city.get(), channels, { ...options, now: rt.now });
   }
 
-  async deliverDue(limitPerShard = 100): Promise<DeliveryReport> {
-    const report: DeliveryReport = { cases: 0, delivered: 0, failed: 0, parked: 0 };
-    for (const id of await this.rt.bookings.outboxDue(this.options.now(), limitPerShard)) {
-      const one = await this.deliverBooking(id);
-      report.cases += 1;
-      report.delivered += one.delivered;
-      report.failed += one.failed;
-      report.parked += one.parked;
-    }
-    return report;
+  deliverBooking(id: string): Promise<DeliveryReport> {
+    return this.deliverOne(id);
   }
-
-  async deliverBooking(id: string): Promise<DeliveryReport> {
-    const report: DeliveryReport = { cases: 1, delivered: 0, failed: 0, parked: 0 };
-    const now = this.options.now();
-    let snapshot = await this.rt.bookings.readOutbox(id);
-    if (!snapshot) return report;
-    const isDue = (s: ChannelState | undefined) => s?.s === 'pending' && Date.parse(s.next) <= now.getTime();
-    const due = snapshot.entries.filter((e) => Object.values(e.ch).some(isDue));
-    if (due.length === 0) return report;
-    const city = await this.rt.city.get();
-    const outcomes = new Map<number, Map<string, Outcome>>();
-    for (const entry of due) {
-      const event = snapshot.booking.timeline.find((e) => e.seq === entry.seq);
-      const results = new Map<string, Outcome>();
-      for (const [name, state] of Object.entries(entry.ch)) {
-        if (!isDue(state)) continue;
-        try {
-          if (!event) throw new Error('event not found in the booking timeline');
-          await runChannel(this.rt, name, snapshot.booking, event, city);
-          results.set(name, { ok: true });
-        } catch (err) {
-          logger.warn('booking delivery failed', { bookingId: id, seq: entry.seq, channel: name, reason: reasonOf(err) });
-          results.set(name, { ok: false, error: reasonOf(err) });
-        }
-      }
-      outcomes.set(entry.seq, results);
-    }
-    for (let attempt = 0; attempt < 5 && snapshot; attempt++) {
-      const changed = new Map<number, OutboxEntry | null>();
-      for (const entry of snapshot.entries) {
-        const results = outcomes.get(entry.seq);
-        if (results) changed.set(entry.seq, applyOutcomes(entry, results, now, this.options));
-      }
-      if (await this.rt.bookings.commitOutbox(snapshot, changed)) {
-        for (const results of outcomes.values()) for (const r of results.values()) if (r.ok) report.delivered++; else report.failed++;
-        report.parked = [...changed.values()].reduce((n, e) => n + Object.values(e?.ch ?? {}).filter((s) => s?.s === 'parked').length, 0);
-        return report;
-      }
-      snapshot = await this.rt.bookings.readOutbox(id);
-    }
-    return report;
-  }
-
-
 }
 
 export interface ReminderReport {

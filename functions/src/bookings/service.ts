@@ -71,18 +71,23 @@ function slotTaken(nextSlots: SlotView[]): DomainError {
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
+/** Each Beijing date with its label ('11月24日 周二（调休上班）') and the slots that start on it. */
+function byDay(dates: readonly string[], slots: readonly SlotView[]) {
+  const calendar = workingCalendar();
+  return dates.map((date) => {
+    const info = calendar.describeDay(dayStartMs(dayOfIsoDate(date)!));
+    const kind = info.kind === 'holiday' ? `（${info.holidayName ?? '节假日'}）` : info.kind === 'makeUpWorkday' ? '（调休上班）' : '';
+    return { date, label: `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 周${WEEKDAYS[info.weekday]}${kind}`, slots: slots.filter((s) => s.date === date) };
+  });
+}
+
 /** 可预约时段: the resident's home grid's workers, the next 14 days, Beijing time, grouped by day. */
 export async function listSlots(rt: Runtime, principal: Principal, query: { service: string; from?: string | undefined }, now: Date) {
   const gridCode = await homeGrid(rt, principal);
   const service = (await rt.city.get()).directory.service(query.service);
   if (!service) throw new DomainError('BOOKING.UNKNOWN_SERVICE', '没有这项代办服务', { problems: [{ path: 'query.service', message: 'unknown service' }] });
   const slots = await freeSlots(rt, gridCode, now, service.visitMinutes, query.from);
-  const calendar = workingCalendar();
-  const days = bookableDates(now, query.from).map((date) => {
-    const info = calendar.describeDay(dayStartMs(dayOfIsoDate(date)!));
-    const kind = info.kind === 'holiday' ? `（${info.holidayName ?? '节假日'}）` : info.kind === 'makeUpWorkday' ? '（调休上班）' : '';
-    return { date, label: `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 周${WEEKDAYS[info.weekday]}${kind}`, slots: slots.filter((s) => s.date === date) };
-  });
+  const days = byDay(bookableDates(now, query.from), slots);
   return {
     service: { code: service.code, name: service.name, agency: service.agency, visitMinutes: service.visitMinutes, ...(service.eligibility ? { eligibility: service.eligibility } : {}), materials: service.materials },
     gridCode,
@@ -307,6 +312,34 @@ export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: 
     }
     throw err;
   }
+}
+
+/**
+ * 改约 (worker): where this visit can move — the booking worker's own published slots still
+ * ahead in the next 14 days, long enough for the service, free or already held by this very
+ * booking (a move may overlap its old time). Closer than residents may book is fine: the
+ * worker agrees a new time by phone.
+ */
+export async function rescheduleSlots(rt: Runtime, principal: Principal, id: string, now: Date) {
+  const b = await getWorkBooking(rt, principal, id);
+  const service = await serviceFor(rt, b.serviceCode);
+  const published = await rt.bookings.getAvailability(b.gridCode, b.workerId);
+  const dates = bookableDates(now);
+  const found: SlotView[] = [];
+  if (published && isOpenBooking(b.status)) {
+    const calendar = workingCalendar();
+    const ahead = dates.flatMap((d) => slotsOnDay(published.availability, calendar, d)).filter((s) => Date.parse(s.start) > now.getTime());
+    const claimed = ahead.length ? await rt.bookings.claimedStarts(b.workerId, ahead[0]!.start, ahead[ahead.length - 1]!.end) : new Set<string>();
+    const mine = new Set(b.claimedStarts);
+    for (const s of ahead) {
+      if (s.start === b.slotStart) continue;
+      const visit = findVisit(published.availability, calendar, s.start, service.visitMinutes);
+      if (visit && visit.starts.every((start) => mine.has(start) || !claimed.has(start))) {
+        found.push({ workerId: b.workerId, workerName: published.workerName, ...s, end: visit.end });
+      }
+    }
+  }
+  return { bookingId: b.id, visitMinutes: service.visitMinutes, days: byDay(dates, found) };
 }
 
 /** The grid a worker publishes for: the one named, or their only grid. */

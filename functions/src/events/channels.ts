@@ -16,7 +16,7 @@ export interface Delivery {
  * it may be handed the same delivery again after a crash or a stream replay. Throwing
  * means "try again later"; the deliverer backs off and eventually parks it.
  */
-export interface Channel {
+export interface Channel<D = Delivery> {
   readonly name: string;
-  deliver(delivery: Delivery): Promise<void>;
+  deliver(delivery: D): Promise<void>;
 }

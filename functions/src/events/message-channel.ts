@@ -28,7 +28,7 @@ export class MessageChannel implements Channel {
     const worker = async () => {
       for (let person = pending.shift(); person; person = pending.shift()) {
         const text = person.as === 'staff' ? forStaff : person.as === 'reporter' ? forReporter : forFollower;
-        if (text) await this.store.put({ userId: person.userId, eventId, at: event.at, caseId: caseItem.id, title: text.title, body: text.body });
+        if (text) await this.store.put({ userId: person.userId, eventId, at: event.at, subject: { caseId: caseItem.id }, title: text.title, body: text.body });
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));

@@ -37,6 +37,9 @@ import { handler as listMyBookings } from './list-my-bookings';
 import { handler as getMyBooking } from './get-my-booking';
 import { handler as actOnMyBooking } from './act-on-my-booking';
 import { handler as listWorkBookings } from './list-work-bookings';
+import { handler as listWorkBookingSlots } from './list-work-booking-slots';
+import { handler as getWorkBooking } from './get-work-booking';
+import { handler as getVisitStats } from './get-visit-stats';
 import { handler as actOnWorkBooking } from './act-on-work-booking';
 import { handler as getAvailability } from './get-availability';
 import { handler as putAvailability } from './put-availability';
@@ -88,6 +91,9 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'get-my-booking': getMyBooking,
   'act-on-my-booking': actOnMyBooking,
   'list-work-bookings': listWorkBookings,
+  'list-work-booking-slots': listWorkBookingSlots,
+  'get-work-booking': getWorkBooking,
+  'get-visit-stats': getVisitStats,
   'act-on-work-booking': actOnWorkBooking,
   'get-availability': getAvailability,
   'put-availability': putAvailability,

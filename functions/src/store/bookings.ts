@@ -43,17 +43,15 @@ export const bookingRemindPartition = (id: string) => `BKREMIND#${shardOf(id, BO
 /** A claim whose booking never appeared (the request died between the two writes) is void after this. */
 const ORPHAN_CLAIM_MS = 60_000;
 
-/** Channels each booking step owes: the message centre always, counters for ratings. */
-export function bookingChannels(event: BookingEvent): string[] {
-  return event.action === 'rate' ? ['messages', 'counters'] : ['messages'];
-}
+/** Channels each booking step owes: the message centre, the visit figures, WeChat (each does nothing for a step not theirs). */
+export const BOOKING_CHANNELS = ['messages', 'counters', 'wechat'] as const;
 
 function outboxEntry(event: BookingEvent) {
   return {
     seq: event.seq,
     at: event.at,
     action: event.action,
-    ch: Object.fromEntries(bookingChannels(event).map((c) => [c, { s: 'pending', n: 0, next: event.at }])),
+    ch: Object.fromEntries(BOOKING_CHANNELS.map((c) => [c, { s: 'pending', n: 0, next: event.at }])),
   };
 }
 

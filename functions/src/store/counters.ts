@@ -1,6 +1,6 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { COUNTER_NAMES, HANDLING_HISTOGRAM_HOURS, type CounterScope, type CounterTotals } from '@gridtong/shared/events/counters';
+import { COUNTER_NAMES, HANDLING_HISTOGRAM_HOURS, type CounterTotals } from '@gridtong/shared/events/counters';
 import { shardOf } from '../events/outbox';
 
 /**
@@ -21,7 +21,7 @@ export class CounterStore {
   ) {}
 
   /** Adds `add` once per event id: a second delivery of the same event changes nothing. */
-  async add(scope: CounterScope, date: string, eventId: string, add: CounterTotals): Promise<boolean> {
+  async add(scope: { kind: string; code: string }, date: string, eventId: string, add: Partial<Record<string, number>>): Promise<boolean> {
     const entries = Object.entries(add).filter(([, v]) => typeof v === 'number' && v !== 0);
     if (entries.length === 0) return false;
     const names: Record<string, string> = { '#applied': 'applied', '#kind': 'kind' };
@@ -47,10 +47,13 @@ export class CounterStore {
     }
   }
 
-  /** Per-day totals for a scope over [from, to] (Beijing dates), days without counts left out. */
-  async days(code: string, from: string, to: string): Promise<Map<string, CounterTotals>> {
+  /**
+   * Per-day totals for a scope over [from, to] (Beijing dates), days without counts left out.
+   * `counters` names what to read: the cases' 考核 counters unless told otherwise (代办 visits).
+   */
+  async days(code: string, from: string, to: string, counters: readonly string[] = ALL_COUNTERS): Promise<Map<string, CounterTotals>> {
     const names: Record<string, string> = { '#sk': 'sk' };
-    ALL_COUNTERS.forEach((c, i) => {
+    counters.forEach((c, i) => {
       names[`#n${i}`] = c;
     });
     const byDay = new Map<string, CounterTotals>();
@@ -61,14 +64,14 @@ export class CounterStore {
         KeyConditionExpression: 'pk = :p AND #sk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':p': partition(code), ':from': `D#${from}`, ':to': `D#${to}#~` },
         // The guard list of event ids stays in the table.
-        ProjectionExpression: ['#sk', ...ALL_COUNTERS.map((_, i) => `#n${i}`)].join(', '),
+        ProjectionExpression: ['#sk', ...counters.map((_, i) => `#n${i}`)].join(', '),
         ExpressionAttributeNames: names,
         ...(start ? { ExclusiveStartKey: start } : {}),
       }));
       for (const item of out.Items ?? []) {
         const date = String(item.sk).slice(2, 12);
         const totals = byDay.get(date) ?? {};
-        for (const c of ALL_COUNTERS) {
+        for (const c of counters) {
           const v = item[c];
           if (typeof v === 'number') (totals as Record<string, number>)[c] = ((totals as Record<string, number>)[c] ?? 0) + v;
         }

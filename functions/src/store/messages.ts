@@ -12,12 +12,20 @@ export interface NewMessage {
   eventId: string;
   /** The event's own time: with the event id it makes the key, so a replay lands on the same item. */
   at: string;
-  caseId: string;
+  /** What it is about: a case or a 代办 booking. */
+  subject: { caseId: string } | { bookingId: string };
   title: string;
   body: string;
 }
 
 const partition = (userId: string) => `MSG#${userId}`;
+
+/** A booking's messages written before they carried `bookingId` kept the booking id (B…) in `caseId`. */
+function subjectOf(item: Record<string, unknown>): { caseId: string } | { bookingId: string } {
+  if (typeof item.bookingId === 'string') return { bookingId: item.bookingId };
+  const id = String(item.caseId);
+  return id.startsWith('B') ? { bookingId: id } : { caseId: id };
+}
 const unread = (userId: string) => `UNREAD#${userId}`;
 
 function encodeCursor(key: Record<string, unknown> | undefined): string | null {
@@ -57,7 +65,7 @@ export class MessageStore {
           sk,
           at: m.at,
           eventId: m.eventId,
-          caseId: m.caseId,
+          ...m.subject,
           title: m.title,
           body: m.body,
           gsi5pk: unread(m.userId),
@@ -87,7 +95,7 @@ export class MessageStore {
       at: String(item.at),
       title: String(item.title),
       body: String(item.body),
-      caseId: String(item.caseId),
+      ...subjectOf(item),
       read: item.gsi5pk === undefined,
     }));
     return { messages, nextCursor: encodeCursor(out.LastEvaluatedKey) };

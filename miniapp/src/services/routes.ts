@@ -14,9 +14,11 @@ export const PAGES = {
   // 代办 visits (issue 9): the bookings subpackage's front doors
   bookingNew: '/bookings/pages/book/index',
   myBookings: '/bookings/pages/list/index',
+  bookingDetail: '/bookings/pages/detail/index',
 } as const;
 
 export const caseUrl = (id: string): string => `${PAGES.caseDetail}?id=${encodeURIComponent(id)}`;
+export const bookingUrl = (id: string): string => `${PAGES.bookingDetail}?id=${encodeURIComponent(id)}`;
 
 // hear back and rate (issue 8): where 消息 sits in the tab bar (its unread badge).
 export const MESSAGES_TAB_INDEX = 2;

@@ -147,3 +147,41 @@ export const availabilityResponseSchema = z.object({
   /** The slots this opens in the next 14 days (booked ones included), as residents would see the calendar. */
   upcomingSlots: z.number().int(),
 });
+
+/** Where the worker may move a visit: their own free slots ahead long enough for it, by day. */
+export const workBookingSlotsResponseSchema = z.object({
+  bookingId: z.string(),
+  visitMinutes: z.number().int(),
+  days: z.array(z.object({ date: z.string(), label: z.string(), slots: z.array(slotViewSchema) })),
+});
+
+/** 代办 figures: an area the caller covers (district, street, community or grid code), or `me` — the caller's own visits. */
+export const visitStatsQuerySchema = z.object({
+  scope: z.string().regex(/^(me|\d{6}|\d{9}|\d{12}|\d{15})$/, '范围应为 me 或区、街道、社区、网格编码'),
+  from: isoDateSchema,
+  to: isoDateSchema,
+});
+
+const visitTotalsSchema = z.object({
+  booked: z.number().int(),
+  confirmed: z.number().int(),
+  declined: z.number().int(),
+  cancelled: z.number().int(),
+  rescheduled: z.number().int(),
+  completed: z.number().int(),
+  noShow: z.number().int(),
+  rated: z.number().int(),
+});
+
+export const visitStatsResponseSchema = z.object({
+  scope: z.object({ kind: z.enum(['worker', 'grid', 'community', 'street', 'district']), code: z.string(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  totals: visitTotalsSchema,
+  /** Ratings by level (every level present, zero when none). */
+  ratings: z.record(satisfactionSchema, z.number().int()),
+  /** 满意率: 非常满意 + 满意 + 基本满意 ÷ ratings; null with no rating yet. */
+  satisfactionRate: z.number().nullable(),
+  days: z.array(z.object({ date: z.string(), booked: z.number().int(), completed: z.number().int(), rated: z.number().int() })),
+});
+export type VisitStatsResponse = z.infer<typeof visitStatsResponseSchema>;

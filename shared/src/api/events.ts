@@ -9,7 +9,9 @@ export const messageSchema = z.object({
   at: instantSchema,
   title: z.string(),
   body: z.string(),
-  caseId: z.string(),
+  /** What the message is about: a case (open it in 我的上报 or the desk) or a 代办 booking. Exactly one is set. */
+  caseId: z.string().optional(),
+  bookingId: z.string().optional(),
   read: z.boolean(),
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -33,9 +35,11 @@ export const markMessagesReadResponseSchema = z.object({ unreadCount: z.number()
 
 export const outboxChannelStateSchema = z.enum(['pending', 'parked']);
 export const outboxEntrySchema = z.object({
-  /** The event id (case id and timeline position). */
+  /** The event id (case or booking id and timeline position). */
   id: z.string(),
-  caseId: z.string(),
+  /** Whose timeline the event is on: a case or a 代办 booking. Exactly one is set. */
+  caseId: z.string().optional(),
+  bookingId: z.string().optional(),
   action: z.string(),
   eventAt: instantSchema,
   channels: z.array(z.object({
@@ -50,11 +54,13 @@ export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 export const listOutboxQuerySchema = z.object({
   state: outboxChannelStateSchema.default('parked'),
+  /** Cases' deliveries, bookings', or both (default). */
+  kind: z.enum(['case', 'booking', 'all']).default('all'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const listOutboxResponseSchema = z.object({ entries: z.array(outboxEntrySchema) });
 
-export const outboxIdParamsSchema = z.object({ id: z.string().regex(/^C[0-9A-Z]{10,40}-\d{1,6}$/) });
+export const outboxIdParamsSchema = z.object({ id: z.string().regex(/^[CB][0-9A-Z]{10,40}-\d{1,6}$/) });
 export const retryOutboxResponseSchema = outboxEntrySchema;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');

@@ -1,5 +1,6 @@
 import { SATISFACTION_LABELS } from '../labels';
-import { formatSlot } from './labels';
+import type { SubscribeContent } from '../wechat/templates';
+import { BOOKING_STATUS_LABELS, formatSlot } from './labels';
 import type { Booking, BookingEvent } from './schema';
 import type { Satisfaction } from '../schemas/case';
 
@@ -61,4 +62,32 @@ export function bookingMessages(b: Booking, e: BookingEvent, service: ServiceFac
     default:
       return {};
   }
+}
+
+/** Steps that put work in the worker's hands (a visit to confirm again, or one to prepare for): worth a WeChat message. */
+const WORKER_NEWS = new Set(['request', 'reschedule', 'remind']);
+
+/**
+ * Which subscribe message (if any) carries a step to the resident or the worker, given what
+ * the message centre tells them (`text`; none: the step is not theirs to hear of). Residents
+ * hear every step of their own booking on the 代办预约 template and land on its page;
+ * workers hear only of new work, on the 新工单 template, and land on that day's calendar.
+ * The address never goes to WeChat.
+ */
+export function bookingSubscribeContent(b: Booking, e: BookingEvent, as: 'resident' | 'worker', text: BookingMessage | undefined, serviceName: string): SubscribeContent | null {
+  if (!text) return null;
+  const start = typeof e.data?.toStart === 'string' ? e.data.toStart : b.slotStart;
+  if (as === 'resident') {
+    return {
+      kind: 'booking',
+      page: `bookings/pages/detail/index?id=${b.id}`,
+      fields: { item: serviceName, status: BOOKING_STATUS_LABELS[e.to], time: start, note: text.title },
+    };
+  }
+  if (!WORKER_NEWS.has(e.action)) return null;
+  return {
+    kind: 'newCase',
+    page: `worker/pages/visits/index?booking=${b.id}`,
+    fields: { item: `上门代办：${serviceName}`, address: '见当天日程', note: text.title, time: start },
+  };
 }

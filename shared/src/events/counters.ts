@@ -167,14 +167,21 @@ export interface StatsRates {
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? Math.min(1, Math.round((a / b) * 10_000) / 10_000) : null);
 
+export type RatingTotals = Partial<Record<`rating_${Satisfaction}`, number>>;
+
+/** 满意率 of any rated work (cases, 代办 visits): 非常满意 + 满意 + 基本满意 ÷ ratings given. */
+export function satisfactionRate(t: RatingTotals): number | null {
+  const n = (level: Satisfaction) => t[`rating_${level}`] ?? 0;
+  const satisfied = n('verySatisfied') + n('satisfied') + n('basicallySatisfied');
+  return ratio(satisfied, satisfied + n('dissatisfied') + n('veryDissatisfied'));
+}
+
 export function statsRates(t: CounterTotals): StatsRates {
   const n = (k: CounterName) => t[k] ?? 0;
-  const satisfied = n('rating_verySatisfied') + n('rating_satisfied') + n('rating_basicallySatisfied');
-  const rated = satisfied + n('rating_dissatisfied') + n('rating_veryDissatisfied');
   return {
     responseRate: ratio(n('onTime'), n('onTime') + n('late')),
     resolutionRate: ratio(n('closed'), n('dispatched')),
-    satisfactionRate: ratio(satisfied, rated),
+    satisfactionRate: satisfactionRate(t),
   };
 }
 

@@ -1,8 +1,10 @@
-/** The 代办预约 subpackage's page URLs. */
+import { PAGES } from '../../services/routes';
+
+/** The 代办预约 subpackage's page URLs (the main package knows its front doors, and the detail page for 消息). */
 export const BOOKING_PAGES = {
-  book: '/bookings/pages/book/index',
-  list: '/bookings/pages/list/index',
-  detail: '/bookings/pages/detail/index',
+  book: PAGES.bookingNew,
+  list: PAGES.myBookings,
+  detail: PAGES.bookingDetail,
 } as const;
 
-export const bookingUrl = (id: string): string => `${BOOKING_PAGES.detail}?id=${encodeURIComponent(id)}`;
+export { bookingUrl } from '../../services/routes';

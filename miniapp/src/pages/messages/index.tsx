@@ -11,7 +11,7 @@ import { api } from '../../services/api';
 import type { ResponseOf } from '../../services/api-types';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
-import { caseUrl } from '../../services/routes';
+import { bookingUrl, caseUrl } from '../../services/routes';
 import { unreadBadge } from '../../services/unread-badge';
 import { T } from '../../texts';
 import '../../components/tags.css';
@@ -83,7 +83,8 @@ export default function MessagesPage() {
 
   const open = (m: Message) => {
     if (!m.read) void markRead({ ids: [m.id] });
-    platform.navigateTo(caseUrl(m.caseId));
+    if (m.bookingId) platform.navigateTo(bookingUrl(m.bookingId));
+    else if (m.caseId) platform.navigateTo(caseUrl(m.caseId));
   };
 
   const loadMore = async (page: Inbox) => {

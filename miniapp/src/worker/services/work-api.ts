@@ -161,7 +161,7 @@ export function createWorkApi(client: Transport = api) {
     async messages(cursor?: string): Promise<MessagePage> {
       const res = await client.request<ListMessagesResponse>('GET', `/v1/messages${query({ cursor })}`);
       return {
-        messages: res.messages.map((m) => ({ id: m.id, at: m.at, title: m.title, body: m.body, caseId: m.caseId, read: m.read })),
+        messages: res.messages.map((m) => ({ id: m.id, at: m.at, title: m.title, body: m.body, ...(m.caseId ? { caseId: m.caseId } : {}), ...(m.bookingId ? { bookingId: m.bookingId } : {}), read: m.read })),
         unreadCount: res.unreadCount,
         nextCursor: res.nextCursor,
       };

@@ -115,7 +115,9 @@ export interface DeskMessage {
   at: string;
   title: string;
   body: string;
-  caseId: string;
+  /** A case to open on the desk, or a 代办 visit to open on the calendar. */
+  caseId?: string;
+  bookingId?: string;
   read: boolean;
 }
 

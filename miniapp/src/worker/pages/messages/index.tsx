@@ -53,7 +53,8 @@ export default function WorkMessagesPage() {
 
   const open = (m: DeskMessage) => {
     if (!m.read) void markRead({ ids: [m.id] });
-    platform.navigateTo(`${WORKER_PAGES.case}?id=${encodeURIComponent(m.caseId)}`);
+    if (m.bookingId) platform.navigateTo(`${WORKER_PAGES.visits}?booking=${encodeURIComponent(m.bookingId)}`);
+    else if (m.caseId) platform.navigateTo(`${WORKER_PAGES.case}?id=${encodeURIComponent(m.caseId)}`);
   };
 
   const more = async (cursor: string) => {
