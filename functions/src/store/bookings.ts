@@ -7,7 +7,7 @@ import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { residentPartition } from './cases';
 import { entriesOf, outboxIndexKey, OUTBOX_REV, shardOf, type OutboxEntry, type OutboxPartitions } from '../events/outbox';
-import { commitOutboxChanges } from './outbox-store';
+import { commitOutboxChanges, outboxKeys } from './outbox-store';
 
 /**
  * bookings (issue 9): 代办 visits in the single table.
@@ -243,6 +243,17 @@ export class BookingRepository {
       for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^BOOKING#/, ''));
     }
     return ids;
+  }
+
+  /** Bookings with parked or pending deliveries, for operators (like cases', in their own partitions). */
+  async listOutbox(state: 'pending' | 'parked', limit: number): Promise<BookingOutboxSnapshot[]> {
+    const partitions = state === 'parked' ? [BOOKING_PARKED_PARTITION] : Array.from({ length: BOOKING_SHARDS }, (_, i) => `BKOUTBOX#${i}`);
+    const found: BookingOutboxSnapshot[] = [];
+    for (const pk of await outboxKeys(this.doc, this.table, partitions, state, limit)) {
+      const snapshot = await this.readOutbox(pk.replace(/^BOOKING#/, ''));
+      if (snapshot) found.push(snapshot);
+    }
+    return found;
   }
 
   /**
