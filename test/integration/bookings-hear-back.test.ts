@@ -42,7 +42,7 @@ async function login(name: string): Promise<Person> {
 
 let keySeq = 0;
 const book = (who: Person, start: string) =>
-  post('/v1/bookings', { serviceCode: 'S04', workerId: people.worker1!.userId, start, materialsReady: ['本人居民身份证原件'], address: '榕溪东路 8 号 3 栋 502' }, who, { 'idempotency-key': `bkhb-${Date.now()}-${++keySeq}` });
+  post('/v1/bookings', { serviceCode: 'S04', workerId: people.worker1!.userId, start, materialsReady: ['本人居民身份证原件'], address: '榕溪东路 8 号 3 栋 502', contactPhone: '13800138000', note: '老人耳背，请多敲几下门' }, who, { 'idempotency-key': `bkhb-${Date.now()}-${++keySeq}` });
 const work = async (id: string, body: Record<string, unknown>) => {
   const current = await get(`/v1/work/bookings/${id}`, people.worker1!);
   return post(`/v1/work/bookings/${id}/actions`, { ...body, version: current.body.version }, people.worker1!);
@@ -63,7 +63,7 @@ async function inbox(p: Person) {
 beforeAll(async () => {
   stack = await startLocalStack({ quiet: true, now: () => clock, timers: false });
   api = client(stack);
-  for (const name of ['worker1', 'worker2', 'supervisor1', 'dispatcher', 'admin', 'bkhb-granny', 'bkhb-other']) await login(name);
+  for (const name of ['worker1', 'worker2', 'leader1', 'supervisor1', 'dispatcher', 'admin', 'bkhb-granny', 'bkhb-other']) await login(name);
   for (const name of ['bkhb-granny', 'bkhb-other']) {
     const home = await api.call('PUT', '/v1/me/home', { body: { gridCode: GRID }, token: await tokenOf(people[name]!) });
     expect(home.status).toBe(200);
@@ -217,6 +217,14 @@ describe('the worker moving a visit (改约)', () => {
     expect(times).toContain('14:00');
     expect(times).not.toContain('16:30');
 
+    // The worker making the visit sees where to go and whom to call; a colleague of the grid
+    // (the 网格长) sees the visit but not the resident's address, phone or note.
+    const assigned = await get(`/v1/work/bookings/${mine.body.id}`, people.worker1!);
+    expect(assigned.body).toMatchObject({ mine: true, address: '榕溪东路 8 号 3 栋 502', contactPhone: '13800138000', note: '老人耳背，请多敲几下门' });
+    const colleague = await get(`/v1/work/bookings/${mine.body.id}`, people.leader1!);
+    expect(colleague.status).toBe(200);
+    expect(colleague.body.mine).toBe(false);
+    expect(colleague.text).not.toMatch(/榕溪东路|13800138000|耳背/);
     // Someone else's grid cannot see or move it.
     expect((await get(`/v1/work/bookings/${mine.body.id}/slots`, people.worker2!)).status).toBe(404);
     expect((await get(`/v1/work/bookings/${mine.body.id}`, people.worker2!)).status).toBe(404);

@@ -109,6 +109,9 @@ export const workerBookingViewSchema = residentBookingViewSchema.omit({ timeline
   receiptPhotoUrls: z.array(z.string()),
   residentReschedules: z.number().int(),
   timeline: z.array(timelineLineSchema.extend({ note: z.string().optional(), actorName: z.string().optional() })),
+  /** Whether the caller is the worker making the visit: only they see the address, phone and note the resident gave for it. */
+  mine: z.boolean(),
+  address: z.string().optional(),
 });
 export type WorkerBookingView = z.infer<typeof workerBookingViewSchema>;
 
