@@ -273,6 +273,7 @@ describe('dev stack', () => {
       'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
       'create-invitation': ['s3:GetObject /reference/city.json'],
+      'revoke-staff': ['s3:GetObject /reference/city.json'],
       // events: 考核 figures name areas from the city snapshot
       'get-stats': ['s3:GetObject /reference/city.json'],
       // bookings (issue 9): 代办 visits

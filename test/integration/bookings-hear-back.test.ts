@@ -280,3 +280,41 @@ describe('visit figures (上门代办数据)', () => {
     expect(stack.dynamoOperations).not.toContain('Scan');
   });
 });
+
+describe('a worker who leaves the grid', () => {
+  it('stops taking bookings, and residents waiting for their visit are told and can book again', async () => {
+    clock = MONDAY_0900;
+    const worker2 = city.workers.find((w) => w.devLogin === 'dev-worker2')!;
+    const resident = await login('bkhb-neighbour');
+    expect((await api.call('PUT', '/v1/me/home', { body: { gridCode: worker2.gridCode }, token: await tokenOf(resident) })).status).toBe(200);
+    await grant(resident, { 'tpl-booking': 'accept' });
+    const theirs = async () => {
+      const slots = await get('/v1/bookings/slots?service=S04', resident);
+      expect(slots.status).toBe(200);
+      return (slots.body.days as { slots: { workerId: string; start: string }[] }[]).flatMap((d) => d.slots).filter((s) => s.workerId === people.worker2!.userId);
+    };
+    const offered = await theirs();
+    expect(offered.length).toBeGreaterThan(0);
+    const made = await post('/v1/bookings', { serviceCode: 'S04', workerId: people.worker2!.userId, start: offered[0]!.start, materialsReady: [], address: '榕溪西路 2 号' }, resident, { 'idempotency-key': `bkhb-leave-${Date.now()}` });
+    expect(made.status).toBe(201);
+    await deliver();
+
+    const revoked = await api.call('DELETE', `/v1/admin/staff/${people.worker2!.userId}`, { token: await tokenOf(people.admin!) });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ userId: people.worker2!.userId, bookingsCalledOff: 1, visitsToHandOver: 0 });
+    await deliver();
+
+    const seen = await get(`/v1/bookings/${made.body.id}`, resident);
+    expect(seen.body.status).toBe('declined');
+    expect(seen.body.timeline.at(-1).reason).toContain('请重新预约');
+    expect((await inbox(resident)).filter((m) => m.bookingId === made.body.id).map((m) => m.title)).toEqual(['预约未能安排']);
+    expect(sentTo(resident, made.body.id).map((m) => m.data.phrase2!.value)).toEqual(['未能安排']);
+    // Nobody can book them now; the resident's open-booking place is free again.
+    expect(await theirs()).toEqual([]);
+    const again = await post('/v1/bookings', { serviceCode: 'S04', workerId: people.worker2!.userId, start: offered[1]?.start ?? offered[0]!.start, materialsReady: [], address: '榕溪西路 2 号' }, resident, { 'idempotency-key': `bkhb-leave2-${Date.now()}` });
+    expect([again.status, again.body.error.code]).toEqual([422, 'BOOKING.SLOT_UNAVAILABLE']);
+    // Revoking again (say after a crash half-way) changes nothing more.
+    const twice = await api.call('DELETE', `/v1/admin/staff/${people.worker2!.userId}`, { token: await tokenOf(people.admin!) });
+    expect(twice.body).toMatchObject({ bookingsCalledOff: 0, visitsToHandOver: 0 });
+  });
+});

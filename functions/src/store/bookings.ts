@@ -384,6 +384,11 @@ export class BookingRepository {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...availabilityKey(a.gridCode, a.workerId), ...a } }));
   }
 
+  /** The worker no longer takes visits in this grid (their account was revoked). */
+  async deleteAvailability(gridCode: string, workerId: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: availabilityKey(gridCode, workerId) }));
+  }
+
   async getAvailability(gridCode: string, workerId: string): Promise<PublishedAvailability | null> {
     const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: availabilityKey(gridCode, workerId), ConsistentRead: true }));
     return out.Item ? toPublished(out.Item) : null;
