@@ -105,8 +105,17 @@ describe('a booking told on WeChat and in the message centre', () => {
     // The request is the resident's own step: nothing to tell them.
     expect(sentTo(granny, id)).toEqual([]);
 
+    // The calendar's day strip shows the visit waiting on Thursday, without opening Thursday.
+    const strip = async () => (await get('/v1/work/bookings', worker)).body.ahead as { date: string; visits: number; toConfirm: number }[];
+    const before = await strip();
+    expect(before).toHaveLength(14);
+    expect(before[0]!.date).toBe('2026-11-23');
+    expect(before.find((d) => d.date === '2026-11-26')).toEqual({ date: '2026-11-26', visits: 1, toConfirm: 1 });
+    expect(before.filter((d) => d.date !== '2026-11-26').every((d) => d.visits === 0)).toBe(true);
+
     const confirmed = await work(id, { type: 'confirm' });
     expect(confirmed.status).toBe(200);
+    expect((await strip()).find((d) => d.date === '2026-11-26')).toEqual({ date: '2026-11-26', visits: 1, toConfirm: 0 });
     await deliver();
     const toGranny = sentTo(granny, id);
     expect(toGranny).toHaveLength(1);

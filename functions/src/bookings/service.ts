@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CreateBookingRequest, ResidentBookingAction, SlotView, WorkerBookingAction } from '@gridtong/shared/api/bookings';
-import { bookableDates, bookableSlots, findVisit, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
+import { beijingDate, bookableDates, bookableSlots, findVisit, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
 import { applyBookingAction, type BookingAction, type BookingActor } from '@gridtong/shared/booking/machine';
 import { BOOKING_RULES, BOOKABLE_ROLES } from '@gridtong/shared/booking/rules';
 import { isOpenBooking, SLOT_RELEASING_STATUSES, type Booking } from '@gridtong/shared/booking/schema';
-import { dayOfIsoDate, dayStartMs, HOUR_MS, shanghaiDayIndex } from '@gridtong/shared/deadlines/shanghai-time';
+import { dayOfIsoDate, dayStartMs, HOUR_MS, isoDateOfDay, shanghaiDayIndex } from '@gridtong/shared/deadlines/shanghai-time';
 import { DomainError } from '@gridtong/shared/errors';
 import { ROLE_LABELS, scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
@@ -270,12 +270,21 @@ export async function getWorkBooking(rt: Runtime, principal: Principal, id: stri
   return b;
 }
 
-export async function workDay(rt: Runtime, principal: Principal, day: string | undefined, now: Date): Promise<{ day: string; bookings: Booking[] }> {
+export async function workDay(rt: Runtime, principal: Principal, day: string | undefined, now: Date): Promise<{ day: string; bookings: Booking[]; ahead: { date: string; visits: number; toConfirm: number }[] }> {
   const index = day ? dayOfIsoDate(day)! : shanghaiDayIndex(now);
   const from = new Date(dayStartMs(index)).toISOString();
   const to = new Date(dayStartMs(index + 1) - 1).toISOString();
-  const date = new Date(dayStartMs(index) + 8 * HOUR_MS).toISOString().slice(0, 10);
-  return { day: date, bookings: await rt.bookings.workerBetween(principal.userId, from, `${to}#\uffff`) };
+  const date = isoDateOfDay(index);
+  const dates = bookableDates(now);
+  const [bookings, rows] = await Promise.all([
+    rt.bookings.workerBetween(principal.userId, from, `${to}#\uffff`),
+    rt.bookings.workerSlotsBetween(principal.userId, new Date(dayStartMs(shanghaiDayIndex(now))).toISOString(), `${new Date(dayStartMs(dayOfIsoDate(dates[dates.length - 1]!)! + 1)).toISOString()}#`),
+  ]);
+  const ahead = dates.map((d) => {
+    const held = rows.filter((r) => beijingDate(Date.parse(r.start)) === d && !SLOT_RELEASING_STATUSES.includes(r.status));
+    return { date: d, visits: held.length, toConfirm: held.filter((r) => r.status === 'requested').length };
+  });
+  return { day: date, bookings, ahead };
 }
 
 export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: string | undefined, id: string, body: WorkerBookingAction, now: Date, view: (b: Booking) => Promise<unknown>): Promise<Booking> {

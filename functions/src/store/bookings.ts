@@ -2,7 +2,7 @@ import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, U
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { availabilitySchema, type Availability } from '@gridtong/shared/booking/availability';
 import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
-import { bookingSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, type BookingEvent } from '@gridtong/shared/booking/schema';
+import { bookingSchema, bookingStatusSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { residentPartition } from './cases';
@@ -176,6 +176,26 @@ export class BookingRepository {
    * A worker's visits starting in [fromIso, toIso], in time order: the day's keys from gsi2
    * (which projects only queue-row attributes), then the bookings themselves in one batch read.
    */
+  /** When and in what state each of a worker's visits in [from, to] is: the index rows only, no booking read. */
+  async workerSlotsBetween(workerId: string, fromIso: string, toIso: string): Promise<{ start: string; status: BookingStatus }[]> {
+    const rows: { start: string; status: BookingStatus }[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':p': workerDayPartition(workerId), ':from': fromIso, ':to': toIso },
+        ProjectionExpression: 'gsi2sk, #s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      for (const item of out.Items ?? []) rows.push({ start: String(item.gsi2sk).split('#')[0]!, status: bookingStatusSchema.parse(item.status) });
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return rows;
+  }
+
   async workerBetween(workerId: string, fromIso: string, toIso: string): Promise<Booking[]> {
     const keys: { pk: string; sk: string }[] = [];
     let start: Record<string, unknown> | undefined;
