@@ -5,6 +5,7 @@ import { DomainError } from '@gridtong/shared/errors';
 import type { Runtime } from '../runtime';
 import type { Channel } from '../events/channels';
 import { OutboxDeliverer, type DeliveryReport, type DelivererOptions, type OutboxSubject } from '../events/deliverer';
+import { eventIdOf } from '../events/outbox';
 import { pushAll, type SubscribePusher } from '../events/subscribe-pusher';
 import type { BookingOutboxSnapshot, BookingRepository } from '../store/bookings';
 import type { CityReference } from '../store/city';
@@ -16,11 +17,9 @@ import { reminderAt } from './service';
  * bookings (issue 9): the events mechanism for booking items. Each step's outbox entry sits on
  * the booking (written with the step); the same deliverer as the cases' hands it to the
  * booking channels below — the message centre, the visit figures and WeChat — idempotent by
- * event id (`<booking id>-<seq>`), with the same backoff and parking, and clears what
+ * event id (`<booking id>-<seq>`, like a case's), with the same backoff and parking, and clears what
  * succeeded without touching the booking's version.
  */
-export const bookingEventId = (bookingId: string, seq: number) => `${bookingId}-${seq}`;
-
 export interface BookingDelivery {
   eventId: string;
   event: BookingEvent;
@@ -87,7 +86,7 @@ function bookingSubject(repo: BookingRepository): OutboxSubject<BookingOutboxSna
     commit: (snapshot, changed) => repo.commitOutbox(snapshot, changed),
     delivery: ({ booking }, seq, city, now) => {
       const event = booking.timeline.find((e) => e.seq === seq);
-      return event ? { eventId: bookingEventId(booking.id, seq), event, booking, city, now } : null;
+      return event ? { eventId: eventIdOf(booking.id, seq), event, booking, city, now } : null;
     },
   };
 }
