@@ -172,13 +172,9 @@ export class BookingRepository {
     return { bookings: (out.Items ?? []).map((item) => bookingSchema.parse(item)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  /**
-   * A worker's visits starting in [fromIso, toIso], in time order: the day's keys from gsi2
-   * (which projects only queue-row attributes), then the bookings themselves in one batch read.
-   */
-  /** When and in what state each of a worker's visits in [from, to] is: the index rows only, no booking read. */
-  async workerSlotsBetween(workerId: string, fromIso: string, toIso: string): Promise<{ start: string; status: BookingStatus }[]> {
-    const rows: { start: string; status: BookingStatus }[] = [];
+  /** The gsi2 rows of a worker's visits starting in [fromIso, toIso], with the attributes asked for. */
+  private async workerDayRows(workerId: string, fromIso: string, toIso: string, attributes: readonly string[]): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.doc.send(new QueryCommand({
@@ -186,31 +182,28 @@ export class BookingRepository {
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':p': workerDayPartition(workerId), ':from': fromIso, ':to': toIso },
-        ProjectionExpression: 'gsi2sk, #s',
-        ExpressionAttributeNames: { '#s': 'status' },
+        ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
         ...(start ? { ExclusiveStartKey: start } : {}),
       }));
-      for (const item of out.Items ?? []) rows.push({ start: String(item.gsi2sk).split('#')[0]!, status: bookingStatusSchema.parse(item.status) });
+      rows.push(...(out.Items ?? []));
       start = out.LastEvaluatedKey;
     } while (start);
     return rows;
   }
 
+  /** When and in what state each of a worker's visits in [from, to] is: the index rows only, no booking read. */
+  async workerSlotsBetween(workerId: string, fromIso: string, toIso: string): Promise<{ start: string; status: BookingStatus }[]> {
+    const rows = await this.workerDayRows(workerId, fromIso, toIso, ['gsi2sk', 'status']);
+    return rows.map((item) => ({ start: String(item.gsi2sk).split('#')[0]!, status: bookingStatusSchema.parse(item.status) }));
+  }
+
+  /**
+   * A worker's visits starting in [fromIso, toIso], in time order: the day's keys from gsi2
+   * (which projects only queue-row attributes), then the bookings themselves in one batch read.
+   */
   async workerBetween(workerId: string, fromIso: string, toIso: string): Promise<Booking[]> {
-    const keys: { pk: string; sk: string }[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':p': workerDayPartition(workerId), ':from': fromIso, ':to': toIso },
-        ProjectionExpression: 'pk, sk',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
-      for (const item of out.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const keys = (await this.workerDayRows(workerId, fromIso, toIso, ['pk', 'sk'])).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
     const found: Booking[] = [];
     for (let i = 0; i < keys.length; i += 100) {
       let request: Record<string, unknown>[] = keys.slice(i, i + 100);
