@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
@@ -10,7 +10,7 @@ import { useSession } from '../../../hooks/use-session';
 import { platform } from '../../../services/platform';
 import { VisitCard } from '../../components/visit-card';
 import { WORKER_PAGES } from '../../services/pages';
-import { dayLabel, visitsApi, type WorkDay } from '../../services/visits-api';
+import { beijingDay, dayLabel, visitsApi, type WorkDay } from '../../services/visits-api';
 import { V } from '../../visits-texts';
 import '../../components/visits.css';
 
@@ -29,11 +29,42 @@ export default function VisitsPage() {
   const [day, setDay] = useState<string | undefined>();
   const [today, setToday] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  // Opened from a message or a subscribe message (?booking=<id>): that visit's day, its card marked.
+  const [focus] = useState(() => platform.pageParams().booking);
+  const [locating, setLocating] = useState(!!focus);
+  useEffect(() => {
+    if (!current || !focus) return;
+    let live = true;
+    visitsApi.get(focus).then(
+      (v) => {
+        if (!live) return;
+        setDay(beijingDay(Date.parse(v.start)));
+        setLocating(false);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setNotice(V.focusMissing(e instanceof Error ? e.message : String(e)));
+        setLocating(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [current?.token, focus]);
   // Without a day the server answers its own today (Beijing): the phone's clock is not trusted.
+  // Today is asked for once, so a visit opened on another day still has 回到今天 and the 14 days.
   const visits = useRequest<WorkDay>(
-    () => (current ? visitsApi.day(day).then((d) => (setToday((t) => t ?? d.day), d)) : undefined),
-    [current?.token, day],
+    () => (current && !locating ? visitsApi.day(day).then((d) => (setToday((t) => t ?? (day ? undefined : d.day)), d)) : undefined),
+    [current?.token, day, locating],
   );
+  useEffect(() => {
+    if (!current || today || !day || locating) return;
+    void visitsApi.day().then((d) => setToday((t) => t ?? d.day), () => undefined);
+  }, [current?.token, today, day, locating]);
+  const focusShown = !!focus && !!visits.state.data?.bookings.some((b) => b.id === focus);
+  useEffect(() => {
+    if (focusShown && focus) platform.scrollToSelector(`#visit-${focus}`);
+  }, [focusShown, focus]);
   useDidShow(() => {
     if (visits.state.status === 'ready') void visits.refresh();
   });
@@ -79,6 +110,7 @@ export default function VisitsPage() {
           <VisitCard
             key={v.id}
             v={v}
+            focused={v.id === focus}
             onChanged={(next, message) => {
               setNotice(message);
               visits.set({ ...data, bookings: data.bookings.map((b) => (b.id === next.id ? next : b)) });
