@@ -79,6 +79,7 @@ export default function VisitsPage() {
       <Text className='page-title' {...a11y('heading')}>{V.title}</Text>
       <View className='wv-links'>
         <Text className='wv-link' {...a11y('link', V.availabilityLink)} onClick={() => platform.navigateTo(WORKER_PAGES.availability)}>{V.availabilityLink}</Text>
+        <Text className='wv-link' {...a11y('link', V.figuresLink)} onClick={() => platform.navigateTo(WORKER_PAGES.visitStats)}>{V.figuresLink}</Text>
         <Text className='wv-link' {...a11y('button', V.refresh)} onClick={() => void visits.refresh()}>{V.refresh}</Text>
       </View>
       {today && shown ? (
