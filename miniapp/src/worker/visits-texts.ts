@@ -44,7 +44,7 @@ export const V = {
   figuresLink: '我的上门代办数据',
   figures: {
     mine: '我的上门代办',
-    mineHint: '按预约的上门日期统计（北京时间），满意率 = 非常满意、满意、基本满意 ÷ 评价数。',
+    mineHint: '按每一步发生的日期统计（北京时间）。满意率 = 非常满意、满意、基本满意 ÷ 评价数。',
     last30: '近 30 天',
     area: '上门代办',
     range: (from: string, to: string) => `${from} 至 ${to}`,
