@@ -114,7 +114,11 @@ export default function VisitsPage() {
             focused={v.id === focus}
             onChanged={(next, message) => {
               setNotice(message);
-              visits.set({ ...data, bookings: data.bookings.map((b) => (b.id === next.id ? next : b)) });
+              // A visit moved to another day leaves this one; the rest stay in time order.
+              const moved = beijingDay(Date.parse(next.start)) !== data.day;
+              const bookings = data.bookings.flatMap((b) => (b.id !== next.id ? [b] : moved ? [] : [next]));
+              visits.set({ ...data, bookings: bookings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)) });
+              if (moved) platform.scrollToTop();
             }}
           />
         ))
