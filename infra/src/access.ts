@@ -49,7 +49,8 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'act-on-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
   'create-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'redeem-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
-  'revoke-staff': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
+  // bookings (issue 9): revoking a worker withdraws their visits, finding their grids in the city snapshot
+  'revoke-staff': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   // events: message centre, outbox, 考核 figures
   'list-messages': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
   'read-messages': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },

@@ -273,6 +273,7 @@ describe('dev stack', () => {
       'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
       'create-invitation': ['s3:GetObject /reference/city.json'],
+      'revoke-staff': ['s3:GetObject /reference/city.json'],
       // events: 考核 figures name areas from the city snapshot
       'get-stats': ['s3:GetObject /reference/city.json'],
       // bookings (issue 9): 代办 visits
@@ -285,6 +286,9 @@ describe('dev stack', () => {
       'act-on-work-booking': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
       'get-availability': ['s3:GetObject /reference/city.json'],
       'put-availability': ['s3:GetObject /reference/city.json'],
+      'get-work-booking': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
+      'list-work-booking-slots': ['s3:GetObject /reference/city.json'],
+      'get-visit-stats': ['s3:GetObject /reference/city.json'],
       // wechat (issue 8): a community's figures sum its grids
       'get-community-stats': ['s3:GetObject /reference/city.json'],
       // Report and track (issue 6).

@@ -262,6 +262,32 @@ describe('rating, votes and figures', () => {
     expect((await api.get('/v1/communities/12/stats', tokens['hb-follower2'])).status).toBe(400);
   });
 
+  it('counts a case reopened (重办) and closed again as one 办结 in the community figures', async () => {
+    const caseId = await reportOver(api, tokens['hb-reporter']!, FALLEN_TREE, TEAM_GRID);
+    const community = TEAM_GRID.slice(0, 12);
+    const before = (await api.get(`/v1/communities/${community}/stats`, tokens['hb-reporter'])).body;
+    await toClosed(caseId);
+    expect((await residentAct('hb-reporter', caseId, { type: 'rate', level: 'dissatisfied', comment: '树枝还堆在路边' })).status).toBe(200);
+    expect((await residentAct('hb-reporter', caseId, { type: 'requestReopen', reason: '树枝还堆在路边' })).status).toBe(200);
+    await mustAct(api, tokens.dispatcher!, caseId, { type: 'approveReopen', note: '安排重新处置' });
+    await deliver();
+    const reopened = (await api.get(`/v1/communities/${community}/stats`, tokens['hb-reporter'])).body;
+    expect(reopened.reported).toBe(before.reported + 1);
+    expect(reopened.closed).toBe(before.closed);
+    await mustAct(api, tokens.dispatcher!, caseId, { type: 'dispatch' });
+    await mustAct(api, tokens.yuanlin!, caseId, { type: 'accept' });
+    await mustAct(api, tokens.yuanlin!, caseId, { type: 'startHandling' });
+    await mustAct(api, tokens.yuanlin!, caseId, { type: 'handle', notes: '已清运剩余树枝' });
+    await mustAct(api, tokens.worker1!, caseId, { type: 'checkPass', note: '核查通过' });
+    expect((await residentAct('hb-reporter', caseId, { type: 'rate', level: 'satisfied' })).status).toBe(200);
+    await deliver();
+    const after = (await api.get(`/v1/communities/${community}/stats`, tokens['hb-reporter'])).body;
+    expect(after.reported).toBe(before.reported + 1);
+    expect(after.closed).toBe(before.closed + 1);
+    // Both verdicts stand: the first closure did disappoint.
+    expect(after.ratings).toBe(before.ratings + 2);
+  });
+
   it('offers 申请重办 after a bad rating; the dispatcher approves (back to 立案) or denies with a reason the resident reads', async () => {
     const caseId = await reportOver(api, tokens['hb-reporter']!, FALLEN_TREE, TEAM_GRID);
     await toClosed(caseId);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CreateBookingRequest, ResidentBookingAction, SlotView, WorkerBookingAction } from '@gridtong/shared/api/bookings';
-import { bookableDates, bookableSlots, findVisit, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
+import { beijingDate, bookableDates, bookableSlots, findVisit, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
 import { applyBookingAction, type BookingAction, type BookingActor } from '@gridtong/shared/booking/machine';
 import { BOOKING_RULES, BOOKABLE_ROLES } from '@gridtong/shared/booking/rules';
 import { isOpenBooking, SLOT_RELEASING_STATUSES, type Booking } from '@gridtong/shared/booking/schema';
-import { dayOfIsoDate, dayStartMs, HOUR_MS, shanghaiDayIndex } from '@gridtong/shared/deadlines/shanghai-time';
+import { dayOfIsoDate, dayStartMs, HOUR_MS, isoDateOfDay, shanghaiDayIndex } from '@gridtong/shared/deadlines/shanghai-time';
 import { DomainError } from '@gridtong/shared/errors';
 import { ROLE_LABELS, scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
@@ -270,12 +270,21 @@ export async function getWorkBooking(rt: Runtime, principal: Principal, id: stri
   return b;
 }
 
-export async function workDay(rt: Runtime, principal: Principal, day: string | undefined, now: Date): Promise<{ day: string; bookings: Booking[] }> {
+export async function workDay(rt: Runtime, principal: Principal, day: string | undefined, now: Date): Promise<{ day: string; bookings: Booking[]; ahead: { date: string; visits: number; toConfirm: number }[] }> {
   const index = day ? dayOfIsoDate(day)! : shanghaiDayIndex(now);
   const from = new Date(dayStartMs(index)).toISOString();
   const to = new Date(dayStartMs(index + 1) - 1).toISOString();
-  const date = new Date(dayStartMs(index) + 8 * HOUR_MS).toISOString().slice(0, 10);
-  return { day: date, bookings: await rt.bookings.workerBetween(principal.userId, from, `${to}#\uffff`) };
+  const date = isoDateOfDay(index);
+  const dates = bookableDates(now);
+  const [bookings, rows] = await Promise.all([
+    rt.bookings.workerBetween(principal.userId, from, `${to}#\uffff`),
+    rt.bookings.workerSlotsBetween(principal.userId, new Date(dayStartMs(shanghaiDayIndex(now))).toISOString(), `${new Date(dayStartMs(dayOfIsoDate(dates[dates.length - 1]!)! + 1)).toISOString()}#`),
+  ]);
+  const ahead = dates.map((d) => {
+    const held = rows.filter((r) => beijingDate(Date.parse(r.start)) === d && !SLOT_RELEASING_STATUSES.includes(r.status));
+    return { date: d, visits: held.length, toConfirm: held.filter((r) => r.status === 'requested').length };
+  });
+  return { day: date, bookings, ahead };
 }
 
 export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: string | undefined, id: string, body: WorkerBookingAction, now: Date, view: (b: Booking) => Promise<unknown>): Promise<Booking> {
@@ -389,4 +398,49 @@ export async function putAvailability(rt: Runtime, principal: Principal, name: s
   };
   await rt.bookings.putAvailability(published);
   return answer(grid, published.workerName, published, now);
+}
+
+export interface WithdrawnWorker {
+  /** Visits still ahead (requested or confirmed) called off, each with a reason the resident reads. */
+  bookingsCalledOff: number;
+  /** Visits under way (materials collected, not yet delivered) left for a colleague of the grid to finish. */
+  visitsToHandOver: number;
+}
+
+const WORKER_LEFT_REASON = '为您服务的网格员工作有调整，这次上门无法进行，请重新预约（本网格其他网格员可以为您上门）';
+
+/**
+ * A worker's account was revoked (they left the grid): residents can no longer book them, and
+ * every visit still ahead that they hold is declined — so the resident hears of it through
+ * the usual events (message centre, WeChat) and the slot's place is free — instead of
+ * waiting for someone who will not come. Visits under way stay for the 网格长 to finish.
+ */
+export async function withdrawWorker(rt: Runtime, admin: Principal, adminName: string | undefined, account: { userId: string; role: string; areas: readonly string[] }, now: Date): Promise<WithdrawnWorker> {
+  const result: WithdrawnWorker = { bookingsCalledOff: 0, visitsToHandOver: 0 };
+  if (!(BOOKABLE_ROLES as readonly string[]).includes(account.role)) return result;
+  const city = await rt.city.get();
+  // The grids they could have published for: their own, or those of their community.
+  const grids = new Set(account.areas.flatMap((area) => (area.length === 15 ? [area] : city.data.grids.filter((g) => g.code.startsWith(area)).map((g) => g.code))));
+  for (const grid of grids) await rt.bookings.deleteAvailability(grid, account.userId);
+
+  const actor: BookingActor = { as: 'worker', userId: admin.userId, role: admin.role, name: actorName(admin, adminName) };
+  for (const held of await rt.bookings.workerBetween(account.userId, now.toISOString(), '\uffff')) {
+    if (held.status === 'visited' || held.status === 'submitted') {
+      result.visitsToHandOver++;
+      continue;
+    }
+    for (let attempt = 0, b: Booking | null = held; b && attempt < 3; attempt++) {
+      if (b.status !== 'requested' && b.status !== 'confirmed') break;
+      try {
+        await transition(rt, b, { type: 'decline', reason: WORKER_LEFT_REASON }, actor, now);
+        result.bookingsCalledOff++;
+        break;
+      } catch (err) {
+        // The resident (or the worker, a moment before the revocation) changed it meanwhile: look again.
+        if (!(err instanceof DomainError && err.code === 'BOOKING.VERSION_CONFLICT')) throw err;
+        b = await rt.bookings.get(held.id);
+      }
+    }
+  }
+  return result;
 }

@@ -59,10 +59,15 @@ export function residentBookingSummary(b: Booking, city: CityReference, now: Dat
   return { id: v.id, status: v.status, statusLabel: v.statusLabel, service: v.service, workerName: v.workerName, start: v.start, slotLabel: v.slotLabel, availableActions: v.availableActions, createdAt: v.createdAt };
 }
 
-/** Every field the worker sees: where, who to call, what to collect, their notes and receipts. */
-export async function workerBookingView(b: Booking, city: CityReference, photos: PhotoStore, now: Date): Promise<WorkerBookingView> {
+/**
+ * Every field staff see of a visit: what to collect, the steps with their notes and receipts —
+ * and, for the worker making the visit only, where to go, whom to call and the resident's note
+ * (a colleague in the same grid acting on it sees the visit without them).
+ */
+export async function workerBookingView(b: Booking, city: CityReference, photos: PhotoStore, now: Date, viewerId: string): Promise<WorkerBookingView> {
   const service = serviceOf(b, city);
   const ready = new Set(b.materialsReady);
+  const mine = viewerId === b.workerId;
   return {
     id: b.id,
     version: b.version,
@@ -74,9 +79,10 @@ export async function workerBookingView(b: Booking, city: CityReference, photos:
     end: b.slotEnd,
     slotLabel: formatSlot(b.slotStart),
     materials: service.materials.map((m) => ({ name: m.name, ...(m.note ? { note: m.note } : {}), required: m.required, ready: ready.has(m.name) })),
-    address: b.address,
-    ...(b.contactPhone ? { contactPhone: b.contactPhone } : {}),
-    ...(b.note ? { note: b.note } : {}),
+    mine,
+    ...(mine ? { address: b.address } : {}),
+    ...(mine && b.contactPhone ? { contactPhone: b.contactPhone } : {}),
+    ...(mine && b.note ? { note: b.note } : {}),
     availableActions: availableBookingActions(b, 'worker', now),
     ...(b.rating ? { rating: { level: b.rating.level, label: SATISFACTION_LABELS[b.rating.level], comment: b.rating.comment } } : {}),
     createdAt: b.createdAt,

@@ -43,9 +43,10 @@ export interface OutboxEntry {
 export const outboxAttribute = (seq: number) => `${OUTBOX_PREFIX}${seq}`;
 export const eventIdOf = (caseId: string, seq: number) => `${caseId}-${seq}`;
 
-export function parseEventId(id: string): { caseId: string; seq: number } | null {
-  const match = /^(C[0-9A-Z]{10,40})-(\d{1,6})$/.exec(id);
-  return match ? { caseId: match[1]!, seq: Number(match[2]) } : null;
+/** `C…-3` or `B…-3`: the case or 代办 booking, and the event's place in its timeline. */
+export function parseEventId(id: string): { kind: 'case' | 'booking'; id: string; seq: number } | null {
+  const match = /^([CB][0-9A-Z]{10,40})-(\d{1,6})$/.exec(id);
+  return match ? { kind: match[1]!.startsWith('C') ? 'case' : 'booking', id: match[1]!, seq: Number(match[2]) } : null;
 }
 
 function hash(text: string): number {

@@ -2,5 +2,5 @@ import { defineRoute } from '../http/route';
 import { revokeStaff } from '../services/staff-onboarding';
 
 export const handler = defineRoute('revoke-staff', async (req, rt) => ({
-  body: await revokeStaff(rt, req.principal, req.params.id, req.now),
+  body: await revokeStaff(rt, req.principal, req.actorName, req.params.id, req.now),
 }));

@@ -101,7 +101,8 @@ export async function communityStats(rt: Pick<Runtime, 'city' | 'counters'> & { 
     communityName: community.name,
     month,
     reported: n('received'),
-    closed: n('closed'),
+    // A case reopened (重办) and closed again is one 办结 for residents: a reopen withdraws the closure it undid.
+    closed: Math.max(0, n('closed') - n('reopened')),
     onTimeRate: rates.responseRate,
     satisfactionRate: rates.satisfactionRate,
     ratings,

@@ -1,8 +1,9 @@
 import type { LoginResponse } from '@gridtong/shared/api/contracts';
-import { INVITATION_VALID_HOURS, type CreateInvitationRequest, type InvitationResponse } from '@gridtong/shared/api/staff';
+import { INVITATION_VALID_HOURS, type CreateInvitationRequest, type InvitationResponse, type RevokeStaffResponse } from '@gridtong/shared/api/staff';
 import { DomainError } from '@gridtong/shared/errors';
 import { areaLevelOf } from '@gridtong/shared/schemas/common';
 import { scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
+import { withdrawWorker } from '../bookings/service';
 import type { Runtime } from '../runtime';
 import type { CityReference } from '../store/city';
 import { newInvitationCode, type InvitationGrant, type InvitationRepository } from '../store/invitations';
@@ -87,11 +88,14 @@ export async function redeemInvitation(rt: Runtime, user: Principal, code: strin
 }
 
 /** Staff outside the admin's areas look exactly like no staff at all. */
-export async function revokeStaff(rt: Runtime, admin: Principal, userId: string, now: Date): Promise<{ userId: string; revokedAt: string }> {
+export async function revokeStaff(rt: Runtime, admin: Principal, adminName: string | undefined, userId: string, now: Date): Promise<RevokeStaffResponse> {
   const account = await rt.staff.get(userId);
   if (!account || account.areas.length === 0 || !account.areas.every((a) => scopeCoversArea(admin.scope, a))) {
     throw new DomainError('STAFF.NOT_FOUND', '未找到该工作人员');
   }
   const revoked = await rt.staff.revoke(userId, admin.userId, now);
-  return { userId: revoked.userId, revokedAt: revoked.revokedAt ?? now.toISOString() };
+  // bookings (issue 9): nobody books them any more, and residents waiting for them are told.
+  // Revoking again (after a crash half-way) finishes the job.
+  const visits = await withdrawWorker(rt, admin, adminName, account, now);
+  return { userId: revoked.userId, revokedAt: revoked.revokedAt ?? now.toISOString(), ...visits };
 }

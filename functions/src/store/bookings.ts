@@ -2,12 +2,12 @@ import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, U
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { availabilitySchema, type Availability } from '@gridtong/shared/booking/availability';
 import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
-import { bookingSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, type BookingEvent } from '@gridtong/shared/booking/schema';
+import { bookingSchema, bookingStatusSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { residentPartition } from './cases';
 import { entriesOf, outboxIndexKey, OUTBOX_REV, shardOf, type OutboxEntry, type OutboxPartitions } from '../events/outbox';
-import { commitOutboxChanges } from './outbox-store';
+import { commitOutboxChanges, outboxKeys } from './outbox-store';
 
 /**
  * bookings (issue 9): 代办 visits in the single table.
@@ -176,6 +176,26 @@ export class BookingRepository {
    * A worker's visits starting in [fromIso, toIso], in time order: the day's keys from gsi2
    * (which projects only queue-row attributes), then the bookings themselves in one batch read.
    */
+  /** When and in what state each of a worker's visits in [from, to] is: the index rows only, no booking read. */
+  async workerSlotsBetween(workerId: string, fromIso: string, toIso: string): Promise<{ start: string; status: BookingStatus }[]> {
+    const rows: { start: string; status: BookingStatus }[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':p': workerDayPartition(workerId), ':from': fromIso, ':to': toIso },
+        ProjectionExpression: 'gsi2sk, #s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      for (const item of out.Items ?? []) rows.push({ start: String(item.gsi2sk).split('#')[0]!, status: bookingStatusSchema.parse(item.status) });
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return rows;
+  }
+
   async workerBetween(workerId: string, fromIso: string, toIso: string): Promise<Booking[]> {
     const keys: { pk: string; sk: string }[] = [];
     let start: Record<string, unknown> | undefined;
@@ -243,6 +263,17 @@ export class BookingRepository {
       for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^BOOKING#/, ''));
     }
     return ids;
+  }
+
+  /** Bookings with parked or pending deliveries, for operators (like cases', in their own partitions). */
+  async listOutbox(state: 'pending' | 'parked', limit: number): Promise<BookingOutboxSnapshot[]> {
+    const partitions = state === 'parked' ? [BOOKING_PARKED_PARTITION] : Array.from({ length: BOOKING_SHARDS }, (_, i) => `BKOUTBOX#${i}`);
+    const found: BookingOutboxSnapshot[] = [];
+    for (const pk of await outboxKeys(this.doc, this.table, partitions, state, limit)) {
+      const snapshot = await this.readOutbox(pk.replace(/^BOOKING#/, ''));
+      if (snapshot) found.push(snapshot);
+    }
+    return found;
   }
 
   /**
@@ -371,6 +402,11 @@ export class BookingRepository {
 
   async putAvailability(a: PublishedAvailability): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...availabilityKey(a.gridCode, a.workerId), ...a } }));
+  }
+
+  /** The worker no longer takes visits in this grid (their account was revoked). */
+  async deleteAvailability(gridCode: string, workerId: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: availabilityKey(gridCode, workerId) }));
   }
 
   async getAvailability(gridCode: string, workerId: string): Promise<PublishedAvailability | null> {

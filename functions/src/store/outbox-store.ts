@@ -59,22 +59,12 @@ export class OutboxStore {
   async list(state: 'pending' | 'parked', limit: number): Promise<OutboxSnapshot[]> {
     const partitions = state === 'parked' ? [PARKED_PARTITION] : Array.from({ length: OUTBOX_SHARDS }, (_, i) => `OUTBOX#${i}`);
     const found: OutboxSnapshot[] = [];
-    for (const partition of partitions) {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi5',
-        KeyConditionExpression: 'gsi5pk = :p',
-        ExpressionAttributeValues: { ':p': partition },
-        ScanIndexForward: state === 'pending',
-        Limit: limit,
-      }));
-      // The index carries keys only: read each case's entries from the item itself.
-      for (const item of out.Items ?? []) {
-        const snapshot = await this.read(String(item.pk).replace(/^CASE#/, ''));
-        if (snapshot) found.push(snapshot);
-      }
+    // The index carries keys only: read each case's entries from the item itself.
+    for (const pk of await outboxKeys(this.doc, this.table, partitions, state, limit)) {
+      const snapshot = await this.read(pk.replace(/^CASE#/, ''));
+      if (snapshot) found.push(snapshot);
     }
-    return found.slice(0, limit);
+    return found;
   }
 
   /**
@@ -143,4 +133,22 @@ export async function commitOutboxChanges(
     if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
   }
+}
+
+/** Keys (`pk`) of items in these gsi5 outbox partitions: the earliest due first for pending, the newest first for parked. */
+export async function outboxKeys(doc: DynamoDBDocumentClient, table: string, partitions: readonly string[], state: 'pending' | 'parked', limit: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (const partition of partitions) {
+    const out = await doc.send(new QueryCommand({
+      TableName: table,
+      IndexName: 'gsi5',
+      KeyConditionExpression: 'gsi5pk = :p',
+      ExpressionAttributeValues: { ':p': partition },
+      ScanIndexForward: state === 'pending',
+      ProjectionExpression: 'pk',
+      Limit: limit,
+    }));
+    for (const item of out.Items ?? []) keys.push(String(item.pk));
+  }
+  return keys.slice(0, limit);
 }

@@ -109,11 +109,23 @@ export const workerBookingViewSchema = residentBookingViewSchema.omit({ timeline
   receiptPhotoUrls: z.array(z.string()),
   residentReschedules: z.number().int(),
   timeline: z.array(timelineLineSchema.extend({ note: z.string().optional(), actorName: z.string().optional() })),
+  /** Whether the caller is the worker making the visit: only they see the address, phone and note the resident gave for it. */
+  mine: z.boolean(),
+  address: z.string().optional(),
 });
 export type WorkerBookingView = z.infer<typeof workerBookingViewSchema>;
 
 export const workDayQuerySchema = z.object({ day: isoDateSchema.optional() });
-export const workDayResponseSchema = z.object({ day: z.string(), bookings: z.array(workerBookingViewSchema) });
+export const workDayResponseSchema = z.object({
+  day: z.string(),
+  bookings: z.array(workerBookingViewSchema),
+  /**
+   * The worker's next 14 Beijing days from today, each with how many visits it holds (not
+   * called off) and how many of those still wait for their confirmation — the calendar's
+   * day strip, so nothing waiting is hidden on a day not opened.
+   */
+  ahead: z.array(z.object({ date: z.string(), visits: z.number().int(), toConfirm: z.number().int() })),
+});
 
 export const workerBookingActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('confirm'), version: z.number().int().positive(), note: freeText(200).optional() }),

@@ -42,4 +42,12 @@ export const invitationParamsSchema = z.object({ code: invitationCodeSchema });
 
 export const staffParamsSchema = z.object({ id: z.string().regex(/^[A-Z][0-9A-Za-z]{1,40}$/) });
 
-export const revokeStaffResponseSchema = z.object({ userId: z.string(), revokedAt: instantSchema });
+export const revokeStaffResponseSchema = z.object({
+  userId: z.string(),
+  revokedAt: instantSchema,
+  /** 代办 visits still ahead they held, now declined with a reason the resident reads. */
+  bookingsCalledOff: z.number().int().nonnegative(),
+  /** 代办 visits under way (materials collected) for the grid's 网格长 to finish. */
+  visitsToHandOver: z.number().int().nonnegative(),
+});
+export type RevokeStaffResponse = z.infer<typeof revokeStaffResponseSchema>;
