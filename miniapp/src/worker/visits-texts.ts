@@ -41,6 +41,10 @@ export const V = {
     reschedule: '改时间',
   } as Record<string, string>,
   fromMessage: '您从消息打开的预约',
+  aheadVisits: (n: number) => `${n} 个上门`,
+  aheadToConfirm: (n: number) => `${n} 待确认`,
+  aheadSpoken: (visits: number, toConfirm: number) => `${visits} 个上门${toConfirm > 0 ? `，${toConfirm} 个待确认` : ''}`,
+  addressHidden: '住址和电话仅负责的网格员可见',
   figuresLink: '我的上门代办数据',
   figures: {
     mine: '我的上门代办',

@@ -67,6 +67,30 @@ describe('worker: a visit opened from a message, and 改时间', () => {
     expect(urls).toContain('/work/bookings?day=2026-11-26');
   });
 
+  it("the day strip says how many visits each day holds and how many wait for confirmation; a colleague's visit hides the contact", async () => {
+    // Prepare
+    const colleagues = visit({ id: 'B0000000000OTHER2', mine: false, address: undefined, contactPhone: undefined, note: undefined, workerName: '王网格' });
+    mockServer({
+      'GET /v1/work/bookings': (req) => ok({
+        day: queryOf(req).day ?? '2026-11-26',
+        bookings: [colleagues],
+        ahead: [{ date: '2026-11-26', visits: 1, toConfirm: 0 }, { date: '2026-11-28', visits: 3, toConfirm: 2 }],
+      }),
+    });
+
+    // Act
+    render(<VisitsPage />);
+
+    // Assess
+    const chip = await screen.findByRole('radio', { name: '11月28日 周六，3 个上门，2 个待确认' });
+    expect(chip.textContent).toBe('11月28日 周六3 个上门 · 2 待确认');
+    expect(screen.getByRole('radio', { name: '今天 11月26日 周四，1 个上门' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '11月27日 周五' })).toBeTruthy();
+    const card = screen.getByRole('region', { name: '14:00–14:30 社保卡申领/补换，已确认' });
+    expect(within(card).getByText('住址和电话仅负责的网格员可见')).toBeTruthy();
+    expect(within(card).queryByText(/^地址：/)).toBeNull();
+  });
+
   it('?booking= of a visit the worker cannot see says so and shows today', async () => {
     // Prepare
     jest.spyOn(platform, 'pageParams').mockReturnValue({ booking: 'B0123456789ABCDEF' });

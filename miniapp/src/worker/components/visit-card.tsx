@@ -184,7 +184,8 @@ export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boole
         <Text className='wv-status' {...a11y('status')}>{v.statusLabel}</Text>
       </View>
       <Text className='wv-title'>{v.service.name}</Text>
-      <Text className='wv-line'>{`${V.address}：${v.address}`}</Text>
+      {v.address ? <Text className='wv-line'>{`${V.address}：${v.address}`}</Text> : null}
+      {v.mine === false ? <Text className='wv-line wv-private'>{V.addressHidden}</Text> : null}
       {v.contactPhone ? (
         <Text className='wv-link' {...a11y('link', V.call(v.contactPhone))} onClick={() => platform.makePhoneCall(v.contactPhone!)}>{V.call(v.contactPhone)}</Text>
       ) : null}

@@ -53,13 +53,15 @@ export default function VisitsPage() {
   }, [current?.token, focus]);
   // Without a day the server answers its own today (Beijing): the phone's clock is not trusted.
   // Today is asked for once, so a visit opened on another day still has 回到今天 and the 14 days.
+  // The next 14 days' counts (every answer carries them): the day strip shows what waits where.
+  const [ahead, setAhead] = useState<NonNullable<WorkDay['ahead']>>([]);
   const visits = useRequest<WorkDay>(
-    () => (current && !locating ? visitsApi.day(day).then((d) => (setToday((t) => t ?? (day ? undefined : d.day)), d)) : undefined),
+    () => (current && !locating ? visitsApi.day(day).then((d) => (setToday((t) => t ?? (day ? undefined : d.day)), setAhead(d.ahead ?? []), d)) : undefined),
     [current?.token, day, locating],
   );
   useEffect(() => {
     if (!current || today || !day || locating) return;
-    void visitsApi.day().then((d) => setToday((t) => t ?? d.day), () => undefined);
+    void visitsApi.day().then((d) => (setToday((t) => t ?? d.day), setAhead(d.ahead ?? [])), () => undefined);
   }, [current?.token, today, day, locating]);
   const focusShown = !!focus && !!visits.state.data?.bookings.some((b) => b.id === focus);
   useEffect(() => {
@@ -94,9 +96,17 @@ export default function VisitsPage() {
           {daysFrom(today, 14).map((d, i) => {
             const on = d === shown;
             const label = i === 0 ? `${V.today} ${dayLabel(d)}` : dayLabel(d);
+            const counts = ahead.find((a) => a.date === d);
+            const spoken = counts && counts.visits > 0 ? `${label}，${V.aheadSpoken(counts.visits, counts.toConfirm)}` : label;
             return (
-              <View key={d} className={`wv-day${on ? ' wv-day--on' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={() => setDay(d)}>
-                {label}
+              <View key={d} className={`wv-day${counts && counts.visits > 0 ? ' wv-day--tall' : ''}${on ? ' wv-day--on' : ''}`} {...a11y('radio', spoken)} aria-checked={on ? 'true' : 'false'} onClick={() => setDay(d)}>
+                <Text>{label}</Text>
+                {counts && counts.visits > 0 ? (
+                  <Text className='wv-day-count'>
+                    {V.aheadVisits(counts.visits)}
+                    {counts.toConfirm > 0 ? <Text className='wv-day-confirm'>{` · ${V.aheadToConfirm(counts.toConfirm)}`}</Text> : null}
+                  </Text>
+                ) : null}
               </View>
             );
           })}
