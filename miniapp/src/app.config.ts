@@ -15,7 +15,9 @@ export default defineAppConfig({
     // The worker desk (网格员/调度/处置) lives here so residents never download it.
     { root: 'worker', pages: ['pages/desk/index', 'pages/case/index', 'pages/stats/index', 'pages/messages/index',
       // 代办 visits (issue 9): the worker's calendar
-      'pages/visits/index', 'pages/availability/index'] },
+      'pages/visits/index', 'pages/availability/index',
+      // 代办 visits (issue 9): the worker's own visit figures
+      'pages/visit-stats/index'] },
     // 代办 visits (issue 9): residents book a home visit; only those who book download it.
     { root: 'bookings', pages: ['pages/book/index', 'pages/list/index', 'pages/detail/index'] },
   ],

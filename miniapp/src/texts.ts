@@ -236,6 +236,8 @@ export const T = {
     noMore: '没有更多了',
     refresh: '刷新',
     viewCase: '查看详情',
+    // 代办 visits (issue 9): a message about a booking opens the booking
+    viewBooking: '查看预约',
   },
   rating: {
     title: '评价处理结果',

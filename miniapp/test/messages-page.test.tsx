@@ -63,6 +63,24 @@ describe('消息', () => {
     expect(screen.getByText('1 条未读')).toBeTruthy();
   });
 
+  it('opens the booking of a booking message, and says 查看预约 on it', async () => {
+    // Prepare
+    const booked = { id: 'M9', at: '2026-11-22T07:00:00.000Z', title: '预约已确认', body: '网格员已确认 11月24日 14:00 上门办理“社保卡申领/补换”。', bookingId: 'B0123456789ABCDEF', read: false };
+    mockServer({ 'GET /v1/messages': () => ok({ ...inbox, messages: [booked, ...inbox.messages] }), 'POST /v1/messages/read': () => ok({ unreadCount: 2 }) });
+    const navigateTo = jest.spyOn(platform, 'navigateTo').mockImplementation(() => undefined);
+    jest.spyOn(platform, 'setTabBadge').mockImplementation(() => undefined);
+    render(<MessagesPage />);
+    const row = await screen.findByRole('button', { name: '未读，预约已确认' });
+    expect(row.textContent).toContain('查看预约');
+    expect(screen.getByRole('button', { name: '未读，已办结，请评价' }).textContent).toContain('查看详情');
+
+    // Act
+    fireEvent.click(row);
+
+    // Assess
+    expect(navigateTo).toHaveBeenCalledWith('/bookings/pages/detail/index?id=B0123456789ABCDEF');
+  });
+
   it('marks everything read at once: no unread left, badge removed', async () => {
     // Prepare
     const requests = mockServer({ 'GET /v1/messages': () => ok(inbox), 'POST /v1/messages/read': () => ok({ unreadCount: 0 }) });

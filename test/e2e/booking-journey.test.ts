@@ -171,6 +171,52 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   await byRole(r.page, 'region', '办理进度').getByText('网格员已确认上门时间').waitFor();
   await snap(r.page, 'resident-confirmed');
 
+  // 4a. The 消息 tab has 预约已确认 (delivered as the table's stream would); its row opens the booking.
+  await stack!.jobs.bookings();
+  // The detail page has no tab bar: open the 消息 tab as a fresh visit would.
+  await r.page.goto(`${stack!.url}/#/pages/messages/index`);
+  const confirmedRow = byRole(r.page, 'button', /预约已确认$/);
+  await confirmedRow.waitFor({ timeout: 20_000 });
+  await expect(confirmedRow.textContent()).resolves.toContain('查看预约');
+  await snap(r.page, 'resident-messages');
+  await confirmedRow.click();
+  await r.page.waitForURL(new RegExp(`bookings/pages/detail/index\\?id=${bookingId}`), { timeout: 20_000 });
+  await visible(r.page, '.bk-status').first().waitFor({ timeout: 20_000 });
+  await expect(statusOf(r.page)).resolves.toBe('已确认');
+  await snap(r.page, 'resident-message-opened');
+
+  // 4b. The resident's second visit (booked through the API: the screens are covered above) for 16:00;
+  // worker1 moves it to 16:30 from its card (改时间) with a reason the resident reads.
+  type Slots = { days: { slots: { workerId: string; workerName: string; start: string; date: string; time: string }[] }[] };
+  const sixteen = (await api.get<Slots>('/v1/bookings/slots?service=S04', resident.token)).body.days.flatMap((d) => d.slots)
+    .find((sl) => sl.workerName === workerName && sl.date === '2026-11-24' && sl.time === '16:00')!;
+  const second = await api.post<{ id: string }>('/v1/bookings', { serviceCode: 'S04', workerId: sixteen.workerId, start: sixteen.start, materialsReady: [], address: '榕溪东路 8 号 3 栋 502' }, resident.token, { 'idempotency-key': 'e2e-second-booking' });
+  expect(second.status).toBe(201);
+  const secondId = second.body.id;
+  await byRole(w.page, 'button', '刷新').click();
+  await card(w.page, secondId).waitFor({ timeout: 20_000 });
+  await step(w.page, secondId, '改时间', async (form) => {
+    const later = form.getByRole('radio', { name: /11月24日 周二 16:30$/ });
+    await later.waitFor({ timeout: 20_000 });
+    await expectBigTarget(later);
+    await later.click();
+    await form.locator('textarea').first().fill('16:00 要去街道开会，推后半小时，抱歉');
+    await snap(w.page, 'worker-reschedule');
+  });
+  await expect(card(w.page, secondId).locator('.wv-time').textContent()).resolves.toMatch(/^16:30–/);
+  await w.page.getByText(/^已改到 11月24日 周二 16:30/).filter({ visible: true }).first().waitFor();
+  await snap(w.page, 'worker-rescheduled');
+
+  // 4c. That booking's detail shows the new time and the worker's reason.
+  await r.page.goto(`${stack!.url}/#/bookings/pages/detail/index?id=${secondId}`);
+  await visible(r.page, '.bk-status').first().waitFor({ timeout: 20_000 });
+  await r.page.getByText('11月24日（周二）16:30').filter({ visible: true }).first().waitFor({ timeout: 20_000 });
+  await byRole(r.page, 'region', '办理进度').getByText('16:00 要去街道开会，推后半小时，抱歉').waitFor();
+  await snap(r.page, 'resident-rescheduled');
+  // Back to the first booking for the rest of its life.
+  await r.page.goto(`${stack!.url}/#/bookings/pages/detail/index?id=${bookingId}`);
+  await visible(r.page, '.bk-status').first().waitFor({ timeout: 20_000 });
+
   // 5. At 14:00 worker1 is at the door: materials collected (checklist), submitted, delivered.
   clock = new Date('2026-11-24T05:40:00.000Z');
   await byRole(w.page, 'button', '刷新').click();
@@ -206,6 +252,19 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   await byRole(r.page, 'button', /^社保卡申领\/补换，已办结，/).waitFor({ timeout: 20_000 });
   await snap(r.page, 'resident-my-bookings');
 
+  // 7. worker1's own figures (我的上门代办, last 30 days on the phone's calendar = the stack's clock):
+  // the visit booked, completed and rated 非常满意 → 满意率 100%.
+  await stack!.jobs.bookings();
+  await w.page.clock.setFixedTime(clock);
+  await byRole(w.page, 'link', '我的上门代办数据').click();
+  const figures = byRole(w.page, 'region', '近 30 天');
+  await figures.getByRole('group', { name: '满意率 100%' }).waitFor({ timeout: 20_000 });
+  await expect(figures.getByRole('group', { name: '办结 1' }).count()).resolves.toBe(1);
+  await expect(figures.getByRole('group', { name: '预约 2' }).count()).resolves.toBe(1);
+  await expect(figures.getByRole('img', { name: '非常满意 1' }).count()).resolves.toBe(1);
+  await expectBigText(visible(w.page, '.wv .wd-kpi-label').first());
+  await snap(w.page, 'worker-figures');
+
   for (const who of [w, r]) expect(who.errors).toEqual([]);
 }, 300_000);
 
@@ -240,6 +299,40 @@ it('the booking screens in 关怀模式: text ≥ 18 px, targets ≥ 60 × 60', 
   await expectBigTarget(textButton(e.page, '下一步'));
   await snap(e.page, 'care-slots');
   expect(e.errors).toEqual([]);
-}, 120_000);
+
+  // worker1 in 关怀模式: a subscribe message opens worker/pages/visits/index?booking=<id> straight onto
+  // the visit; its 改时间 panel and 我的上门代办 keep the same floor.
+  const worker1 = await api.login('dev-worker1');
+  const workerName = (await api.get<{ workerName: string }>('/v1/work/availability', worker1.token)).body.workerName;
+  type Slots = { days: { slots: { workerId: string; workerName: string; start: string }[] }[] };
+  const free = (await api.get<Slots>('/v1/bookings/slots?service=S04', elder.token)).body.days.flatMap((d) => d.slots).find((sl) => sl.workerName === workerName)!;
+  const made = await api.post<{ id: string }>('/v1/bookings', { serviceCode: 'S04', workerId: free.workerId, start: free.start, materialsReady: [], address: '榕溪东路 10 号 1 栋 101' }, elder.token, { 'idempotency-key': 'e2e-care-booking-1' });
+  expect(made.status).toBe(201);
+  const id = made.body.id;
+  const wk = await signIn('dev-worker1', true);
+  await wk.page.goto(`${stack!.url}/#/worker/pages/visits/index?booking=${id}`);
+  const opened = visible(wk.page, `.wv-card[data-booking-id="${id}"]`);
+  await opened.waitFor({ timeout: 20_000 });
+  await opened.getByText('您从消息打开的预约').waitFor();
+  await expect(opened.evaluate((el) => el.classList.contains('wv-card--focus'))).resolves.toBe(true);
+  await snap(wk.page, 'care-worker-opened-from-message');
+  await opened.getByRole('button', { name: '改时间', exact: true }).click();
+  const form = opened.getByRole('form', { name: '改时间' });
+  const firstTime = form.locator('.wv-slot').first();
+  await firstTime.waitFor({ timeout: 20_000 });
+  await expectBigTarget(firstTime);
+  await expectBigTarget(form.locator('.wv-day').first());
+  await expectBigText(firstTime);
+  await expectBigTarget(form.getByRole('button', { name: '确认：改时间' }));
+  await firstTime.click();
+  await snap(wk.page, 'care-worker-reschedule');
+  await wk.page.clock.setFixedTime(clock);
+  await byRole(wk.page, 'link', '我的上门代办数据').click();
+  const figures = byRole(wk.page, 'region', '近 30 天');
+  await figures.getByRole('group', { name: /^满意率 / }).waitFor({ timeout: 20_000 });
+  await expectBigText(visible(wk.page, '.wv .wd-kpi-label').first());
+  await snap(wk.page, 'care-worker-figures');
+  expect(wk.errors).toEqual([]);
+}, 180_000);
 
 const page = (who: { page: Page }) => who.page;

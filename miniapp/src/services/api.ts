@@ -83,6 +83,10 @@ export const ROUTES = {
   'act-on-work-booking': ['POST', '/v1/work/bookings/{id}/actions'],
   'get-availability': ['GET', '/v1/work/availability'],
   'put-availability': ['PUT', '/v1/work/availability'],
+  // 代办 visits (issue 9): a visit opened from a message, 改时间 slots, visit figures
+  'get-work-booking': ['GET', '/v1/work/bookings/{id}'],
+  'list-work-booking-slots': ['GET', '/v1/work/bookings/{id}/slots'],
+  'get-visit-stats': ['GET', '/v1/work/visit-stats'],
 } as const satisfies RouteAddresses;
 
 /** `/v1/cases/{id}` with its parameters filled in (escaped). */

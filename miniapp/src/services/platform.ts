@@ -222,6 +222,15 @@ export const platform = {
     }
   },
 
+  // 代办 visits (issue 9): a visit opened from a message is scrolled into view on its day.
+  scrollToSelector(selector: string): void {
+    try {
+      void Promise.resolve(Taro.pageScrollTo({ selector, duration: 200 })).catch(() => undefined);
+    } catch {
+      // no such element (yet): the page stays where it is
+    }
+  },
+
   stopPullDownRefresh(): void {
     void Promise.resolve(Taro.stopPullDownRefresh()).catch(() => undefined);
   },

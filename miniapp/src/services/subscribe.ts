@@ -11,12 +11,14 @@ import { platform } from './platform';
 
 type Subscription = ResponseOf<'list-subscriptions'>['subscriptions'][number];
 type Kind = Subscription['kind'];
-export type SubscribeMoment = 'submit' | 'case';
+export type SubscribeMoment = 'submit' | 'case' | 'booking';
 
 /** At most three per tap: what a resident wants to hear at that moment. */
 const KINDS: Record<SubscribeMoment, readonly Kind[]> = {
   submit: ['accepted', 'progress', 'closed'],
   case: ['progress', 'closed', 'needsInfo'],
+  // 代办 visits (issue 9): confirmed, rescheduled, reminded the day before, done
+  booking: ['booking'],
 };
 
 let offered: Subscription[] | undefined;

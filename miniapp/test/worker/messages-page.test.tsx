@@ -41,6 +41,24 @@ describe('worker desk: messages', () => {
     expect(screen.queryByRole('button', { name: '全部已读' })).toBeNull();
   });
 
+  // 代办 visits (issue 9): a booking message opens the visit on the worker's calendar.
+  it('opens a booking message on the 上门代办 calendar at that visit', async () => {
+    // Prepare
+    session.save(staffLogin('gridWorker'));
+    const booked = { id: 'M3', at: '2026-11-22T03:00:00.000Z', title: '新的代办预约', body: '11月24日（周二）14:00 社保卡申领/补换，请尽快确认。', bookingId: 'B0123456789ABCDEF', read: false };
+    jest.spyOn(platform, 'request').mockImplementation(async (req) => (
+      req.method === 'GET' ? { status: 200, data: { ...inbox, messages: [booked, ...inbox.messages] } } : { status: 200, data: { unreadCount: 1 } }
+    ));
+    const navigateTo = jest.spyOn(platform, 'navigateTo').mockImplementation(() => undefined);
+    render(<WorkMessagesPage />);
+
+    // Act
+    fireEvent.click(await screen.findByRole('button', { name: '未读，新的代办预约' }));
+
+    // Assess
+    expect(navigateTo).toHaveBeenCalledWith('/worker/pages/visits/index?booking=B0123456789ABCDEF');
+  });
+
   it('marks everything read at once', async () => {
     // Prepare
     session.save(staffLogin('gridWorker'));

@@ -37,7 +37,7 @@ function MessageRow({ m, onOpen }: { m: Message; onOpen: (m: Message) => void })
       <Text className='msg-body'>{m.body}</Text>
       <View className='msg-foot'>
         <Text className='msg-time'>{formatTime(m.at)}</Text>
-        <Text className='msg-link'>{`${T.messages.viewCase} ›`}</Text>
+        <Text className='msg-link'>{`${m.bookingId ? T.messages.viewBooking : T.messages.viewCase} ›`}</Text>
       </View>
     </View>
   );

@@ -6,15 +6,99 @@ import { PhotoUploader } from '../../components/photo-uploader';
 import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
-import { clockOf, currentVisitOf, visitsApi, type Visit, type VisitAction } from '../services/visits-api';
+import { ApiError } from '../../services/api';
+import { useRequest } from '../../hooks/use-request';
+import { clockOf, currentVisitOf, dayLabel, visitsApi, type RescheduleSlots, type Visit, type VisitAction } from '../services/visits-api';
 import { V } from '../visits-texts';
 
-/** The buttons a visit offers, in the order of its life; reschedule stays on the phone. */
-const ORDER = ['confirm', 'visited', 'submitted', 'completed', 'decline', 'noShow'] as const;
+/** The buttons a visit offers, in the order of its life. */
+const ORDER = ['confirm', 'visited', 'submitted', 'completed', 'reschedule', 'decline', 'noShow'] as const;
 type Kind = (typeof ORDER)[number];
+type Slot = RescheduleSlots['days'][number]['slots'][number];
+
+/**
+ * 改时间: the worker's own free slots ahead that fit this visit, a day row then big time
+ * buttons, and a required reason the resident reads. A slot taken meanwhile refreshes the list.
+ */
+function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice: string) => void }) {
+  const slots = useRequest(() => visitsApi.rescheduleSlots(v.id), [v.id]);
+  const [date, setDate] = useState<string | undefined>();
+  const [picked, setPicked] = useState<Slot | undefined>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const days = slots.state.data?.days ?? [];
+  const firstOpen = days.find((d) => d.slots.length > 0)?.date;
+  const day = days.find((d) => d.date === (date ?? firstOpen)) ?? days[0];
+
+  const send = async () => {
+    if (!picked) return setError(V.reschedule.pickSlot);
+    if (!reason.trim()) return setError(V.reasonRequired);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const next = await visitsApi.act(v.id, { type: 'reschedule', version: v.version, start: picked.start, reason: reason.trim() });
+      onDone(next, V.reschedule.done(`${dayLabel(picked.date)} ${picked.time}`));
+    } catch (e) {
+      const current = currentVisitOf(e);
+      if (current) return onDone(current, V.stale);
+      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.code === 'BOOKING.SLOT_TAKEN') {
+        // Someone took it first: show what is free now.
+        setPicked(undefined);
+        void slots.refresh();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='wv-form' {...a11y('form', V.actions.reschedule!)}>
+      <Text className='wv-label'>{V.reschedule.pick(v.service.visitMinutes)}</Text>
+      {slots.state.status === 'loading' ? <Text className='hint'>{V.reschedule.loading}</Text> : null}
+      {slots.state.status === 'error' && !slots.state.data ? <Text className='error-text' {...a11y('alert')}>{slots.state.error}</Text> : null}
+      {slots.state.data && !firstOpen ? <Text className='hint' {...a11y('status')}>{V.reschedule.none}</Text> : null}
+      {firstOpen && day ? (
+        <View>
+          <View className='wv-days' {...a11y('radiogroup', V.reschedule.days)}>
+            {days.map((d) => {
+              const on = d.date === day.date;
+              const label = `${d.label}，${V.reschedule.count(d.slots.length)}`;
+              return (
+                <View key={d.date} className={`wv-day wv-day--tall${on ? ' wv-day--on' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={() => setDate(d.date)}>
+                  <Text>{d.label}</Text>
+                  <Text>{V.reschedule.count(d.slots.length)}</Text>
+                </View>
+              );
+            })}
+          </View>
+          <View className='wv-chips' {...a11y('radiogroup', V.reschedule.times(day.label))}>
+            {day.slots.map((sl) => {
+              const on = picked?.start === sl.start;
+              return (
+                <View key={sl.start} className={`wv-chip wv-slot${on ? ' wv-chip--on' : ''}`} {...a11y('radio', `${day.label} ${sl.time}`)} aria-checked={on ? 'true' : 'false'} onClick={() => setPicked(sl)}>
+                  {sl.time}
+                </View>
+              );
+            })}
+            {day.slots.length === 0 ? <Text className='hint'>{V.reschedule.noneThatDay}</Text> : null}
+          </View>
+        </View>
+      ) : null}
+      {picked ? <Text className='wv-line' {...a11y('status')}>{V.reschedule.chosen(`${dayLabel(picked.date)} ${picked.time}`)}</Text> : null}
+      <Text className='wv-label'>{V.reason}</Text>
+      <Textarea className='text-area' value={reason} maxlength={200} ariaLabel={V.reason} placeholder={V.reschedule.reasonHint} onInput={(e) => setReason(e.detail.value)} />
+      {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
+      <Button block size='large' type='primary' className='big-button wv-gap' loading={busy} {...a11y('button', V.confirmAction(V.actions.reschedule!))} onClick={() => !busy && void send()}>
+        {V.confirmAction(V.actions.reschedule!)}
+      </Button>
+    </View>
+  );
+}
 
 /** One form at a time, in the card (no pop-ups): the fields each step needs. */
-function ActionForm({ v, kind, onDone }: { v: Visit; kind: Kind; onDone: (next: Visit, notice: string) => void }) {
+function ActionForm({ v, kind, onDone }: { v: Visit; kind: Exclude<Kind, 'reschedule'>; onDone: (next: Visit, notice: string) => void }) {
   const label = V.actions[kind]!;
   const [text, setText] = useState('');
   const [checklist, setChecklist] = useState(() => v.materials.map((m) => ({ name: m.name, collected: m.ready })));
@@ -88,18 +172,20 @@ function ActionForm({ v, kind, onDone }: { v: Visit; kind: Kind; onDone: (next: 
 }
 
 /** One visit of the day: when, what, where, who to call, the materials, and the next step. */
-export function VisitCard({ v, onChanged }: { v: Visit; onChanged: (next: Visit, notice: string) => void }) {
+export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boolean; onChanged: (next: Visit, notice: string) => void }) {
   const [open, setOpen] = useState<Kind | undefined>();
   const actions = ORDER.filter((k) => v.availableActions.includes(k));
   const time = `${clockOf(v.start)}–${clockOf(v.end)}`;
   return (
-    <View className='wv-card' data-booking-id={v.id} {...a11y('region', V.visitLabel(time, v.service.name, v.statusLabel))}>
+    <View id={`visit-${v.id}`} className={`wv-card${focused ? ' wv-card--focus' : ''}`} data-booking-id={v.id} {...a11y('region', V.visitLabel(time, v.service.name, v.statusLabel))}>
+      {focused ? <Text className='wv-focus-tag'>{V.fromMessage}</Text> : null}
       <View className='wv-head'>
         <Text className='wv-time'>{time}</Text>
         <Text className='wv-status' {...a11y('status')}>{v.statusLabel}</Text>
       </View>
       <Text className='wv-title'>{v.service.name}</Text>
-      <Text className='wv-line'>{`${V.address}：${v.address}`}</Text>
+      {v.address ? <Text className='wv-line'>{`${V.address}：${v.address}`}</Text> : null}
+      {v.mine === false ? <Text className='wv-line wv-private'>{V.addressHidden}</Text> : null}
       {v.contactPhone ? (
         <Text className='wv-link' {...a11y('link', V.call(v.contactPhone))} onClick={() => platform.makePhoneCall(v.contactPhone!)}>{V.call(v.contactPhone)}</Text>
       ) : null}
@@ -133,7 +219,17 @@ export function VisitCard({ v, onChanged }: { v: Visit; onChanged: (next: Visit,
           ))}
         </View>
       ) : null}
-      {open ? (
+      {open === 'reschedule' ? (
+        <RescheduleForm
+          key={`${open}-${v.version}`}
+          v={v}
+          onDone={(next, notice) => {
+            setOpen(undefined);
+            onChanged(next, notice);
+          }}
+        />
+      ) : null}
+      {open && open !== 'reschedule' ? (
         <ActionForm
           key={`${open}-${v.version}`}
           v={v}

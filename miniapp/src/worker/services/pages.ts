@@ -7,4 +7,5 @@ export const WORKER_PAGES = {
   // 代办 visits (issue 9): the worker's calendar
   visits: '/worker/pages/visits/index',
   availability: '/worker/pages/availability/index',
+  visitStats: '/worker/pages/visit-stats/index',
 } as const;

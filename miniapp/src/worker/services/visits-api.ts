@@ -11,6 +11,8 @@ export type Visit = WorkDay['bookings'][number];
 export type VisitAction = BodyOf<'act-on-work-booking'>;
 export type AvailabilityAnswer = ResponseOf<'get-availability'>;
 export type AvailabilityBody = BodyOf<'put-availability'>;
+export type RescheduleSlots = ResponseOf<'list-work-booking-slots'>;
+export type VisitStats = ResponseOf<'get-visit-stats'>;
 
 type Transport = Pick<ApiClient, 'request'>;
 
@@ -24,6 +26,11 @@ export function currentVisitOf(e: unknown): Visit | undefined {
 export function createVisitsApi(client: Transport = api) {
   return {
     day: (day?: string) => client.request<WorkDay>('GET', withQuery(ROUTES['list-work-bookings'][1], { day })),
+    /** One visit wherever it lies (a message or a subscribe message names only its id). */
+    get: (id: string) => client.request<Visit>('GET', pathWith(ROUTES['get-work-booking'][1], { id })),
+    /** The caller's own free slots ahead that fit this visit: where 改时间 may move it. */
+    rescheduleSlots: (id: string) => client.request<RescheduleSlots>('GET', pathWith(ROUTES['list-work-booking-slots'][1], { id })),
+    stats: (query: { scope: string; from: string; to: string }) => client.request<VisitStats>('GET', withQuery(ROUTES['get-visit-stats'][1], query)),
     act: (id: string, action: VisitAction) => client.request<Visit>('POST', pathWith(ROUTES['act-on-work-booking'][1], { id }), action),
     availability: () => client.request<AvailabilityAnswer>('GET', ROUTES['get-availability'][1]),
     publish: (body: AvailabilityBody) => client.request<AvailabilityAnswer>('PUT', ROUTES['put-availability'][1], body),

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AgencyService } from '@gridtong/shared/schemas/catalog';
@@ -11,6 +11,7 @@ import { useSession } from '../../../hooks/use-session';
 import { ApiError } from '../../../services/api';
 import { randomId } from '../../../services/ids';
 import { platform } from '../../../services/platform';
+import { subscribe } from '../../../services/subscribe';
 import { PAGES } from '../../../services/routes';
 import { SlotButtons, SlotPicker } from '../../components/slot-picker';
 import { bookingApi, nextSlotsOf, type SlotView } from '../../services/booking-api';
@@ -68,6 +69,11 @@ export default function BookPage() {
   const serviceCode = draft.service?.code;
   const slots = useRequest(() => (current && serviceCode && step >= 2 ? bookingApi.slots(serviceCode) : undefined), [current?.token, serviceCode, step >= 2]);
 
+  // WeChat asks "receive booking updates?" only inside the confirm tap: the template ids are fetched now.
+  useEffect(() => {
+    void subscribe.prefetch();
+  }, []);
+
   const patch = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const go = (next: Step) => {
     setError(undefined);
@@ -93,6 +99,8 @@ export default function BookPage() {
     if (sendingRef.current || !draft.service || !draft.slot) return;
     setErrorCode(undefined);
     sendingRef.current = true;
+    // On this same tap (no-op on H5): the worker's confirmation, a new time, the reminder the day before.
+    void subscribe.ask('booking');
     setSending(true);
     setError(undefined);
     setAlternatives(undefined);

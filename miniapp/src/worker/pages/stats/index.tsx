@@ -7,6 +7,10 @@ import { LoadError, Loading } from '../../../components/load-state';
 import { useSession } from '../../../hooks/use-session';
 import { platform } from '../../../services/platform';
 import { BarChart, type Bar } from '../../components/bar-chart';
+import { Kpi } from '../../components/kpi';
+// 代办 visits (issue 9): the same area's visit figures
+import { VisitFigures } from '../../components/visit-figures';
+import { V } from '../../visits-texts';
 import { lastDays, onTimeShare, percent } from '../../services/desk-model';
 import { workApi } from '../../services/work-api';
 import type { StatsReport } from '../../services/work-types';
@@ -17,16 +21,9 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
 
 const RANGES = [7, 30] as const;
 
-function Kpi({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='wd-kpi' {...a11y('group', `${label} ${value}`)}>
-      <Text className='wd-kpi-value'>{value}</Text>
-      <Text className='wd-kpi-label'>{label}</Text>
-    </View>
-  );
-}
 
 const share = (n: number | null): number => (n === null ? 0 : n * 100);
+const VISIT_ROLES: readonly string[] = ['gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'admin'];
 
 /** 考核 figures for the caller's own scope: on time, overdue, returns, satisfaction. */
 export default function WorkStatsPage() {
@@ -67,6 +64,9 @@ export default function WorkStatsPage() {
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'error' ? <LoadError title={W.stats.loadFailed} message={state.message} onRetry={() => void load()} /> : null}
       {state.status === 'ready' ? <Report report={state.report} /> : null}
+      {current && VISIT_ROLES.includes(current.user.role) && current.user.areas[0] ? (
+        <VisitFigures scope={current.user.areas[0]} days={days} title={V.figures.area} token={current.token} />
+      ) : null}
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
@@ -10,7 +10,7 @@ import { useSession } from '../../../hooks/use-session';
 import { platform } from '../../../services/platform';
 import { VisitCard } from '../../components/visit-card';
 import { WORKER_PAGES } from '../../services/pages';
-import { dayLabel, visitsApi, type WorkDay } from '../../services/visits-api';
+import { beijingDay, dayLabel, visitsApi, type WorkDay } from '../../services/visits-api';
 import { V } from '../../visits-texts';
 import '../../components/visits.css';
 
@@ -29,11 +29,44 @@ export default function VisitsPage() {
   const [day, setDay] = useState<string | undefined>();
   const [today, setToday] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  // Opened from a message or a subscribe message (?booking=<id>): that visit's day, its card marked.
+  const [focus] = useState(() => platform.pageParams().booking);
+  const [locating, setLocating] = useState(!!focus);
+  useEffect(() => {
+    if (!current || !focus) return;
+    let live = true;
+    visitsApi.get(focus).then(
+      (v) => {
+        if (!live) return;
+        setDay(beijingDay(Date.parse(v.start)));
+        setLocating(false);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setNotice(V.focusMissing(e instanceof Error ? e.message : String(e)));
+        setLocating(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [current?.token, focus]);
   // Without a day the server answers its own today (Beijing): the phone's clock is not trusted.
+  // Today is asked for once, so a visit opened on another day still has 回到今天 and the 14 days.
+  // The next 14 days' counts (every answer carries them): the day strip shows what waits where.
+  const [ahead, setAhead] = useState<NonNullable<WorkDay['ahead']>>([]);
   const visits = useRequest<WorkDay>(
-    () => (current ? visitsApi.day(day).then((d) => (setToday((t) => t ?? d.day), d)) : undefined),
-    [current?.token, day],
+    () => (current && !locating ? visitsApi.day(day).then((d) => (setToday((t) => t ?? (day ? undefined : d.day)), setAhead(d.ahead ?? []), d)) : undefined),
+    [current?.token, day, locating],
   );
+  useEffect(() => {
+    if (!current || today || !day || locating) return;
+    void visitsApi.day().then((d) => (setToday((t) => t ?? d.day), setAhead(d.ahead ?? [])), () => undefined);
+  }, [current?.token, today, day, locating]);
+  const focusShown = !!focus && !!visits.state.data?.bookings.some((b) => b.id === focus);
+  useEffect(() => {
+    if (focusShown && focus) platform.scrollToSelector(`#visit-${focus}`);
+  }, [focusShown, focus]);
   useDidShow(() => {
     if (visits.state.status === 'ready') void visits.refresh();
   });
@@ -48,6 +81,7 @@ export default function VisitsPage() {
       <Text className='page-title' {...a11y('heading')}>{V.title}</Text>
       <View className='wv-links'>
         <Text className='wv-link' {...a11y('link', V.availabilityLink)} onClick={() => platform.navigateTo(WORKER_PAGES.availability)}>{V.availabilityLink}</Text>
+        <Text className='wv-link' {...a11y('link', V.figuresLink)} onClick={() => platform.navigateTo(WORKER_PAGES.visitStats)}>{V.figuresLink}</Text>
         <Text className='wv-link' {...a11y('button', V.refresh)} onClick={() => void visits.refresh()}>{V.refresh}</Text>
       </View>
       {today && shown ? (
@@ -62,9 +96,17 @@ export default function VisitsPage() {
           {daysFrom(today, 14).map((d, i) => {
             const on = d === shown;
             const label = i === 0 ? `${V.today} ${dayLabel(d)}` : dayLabel(d);
+            const counts = ahead.find((a) => a.date === d);
+            const spoken = counts && counts.visits > 0 ? `${label}，${V.aheadSpoken(counts.visits, counts.toConfirm)}` : label;
             return (
-              <View key={d} className={`wv-day${on ? ' wv-day--on' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={() => setDay(d)}>
-                {label}
+              <View key={d} className={`wv-day${counts && counts.visits > 0 ? ' wv-day--tall' : ''}${on ? ' wv-day--on' : ''}`} {...a11y('radio', spoken)} aria-checked={on ? 'true' : 'false'} onClick={() => setDay(d)}>
+                <Text>{label}</Text>
+                {counts && counts.visits > 0 ? (
+                  <Text className='wv-day-count'>
+                    {V.aheadVisits(counts.visits)}
+                    {counts.toConfirm > 0 ? <Text className='wv-day-confirm'>{` · ${V.aheadToConfirm(counts.toConfirm)}`}</Text> : null}
+                  </Text>
+                ) : null}
               </View>
             );
           })}
@@ -79,9 +121,14 @@ export default function VisitsPage() {
           <VisitCard
             key={v.id}
             v={v}
+            focused={v.id === focus}
             onChanged={(next, message) => {
               setNotice(message);
-              visits.set({ ...data, bookings: data.bookings.map((b) => (b.id === next.id ? next : b)) });
+              // A visit moved to another day leaves this one; the rest stay in time order.
+              const moved = beijingDay(Date.parse(next.start)) !== data.day;
+              const bookings = data.bookings.flatMap((b) => (b.id !== next.id ? [b] : moved ? [] : [next]));
+              visits.set({ ...data, bookings: bookings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)) });
+              if (moved) platform.scrollToTop();
             }}
           />
         ))
