@@ -1,4 +1,5 @@
 import type { LoginResponse } from '@gridtong/shared/api/contracts';
+import type { WorkerBookingView } from '@gridtong/shared/api/bookings';
 import type { WorkCaseRow, WorkCaseView } from '@gridtong/shared/api/work';
 
 /* Answers shaped like the staff API's (shared/src/api/work.ts), as the desk receives them. */
@@ -90,4 +91,17 @@ export const caseView = (extra: Partial<WorkCaseView> = {}): WorkCaseView => ({
   ],
   dispatchDefaults: { departmentId: 'D440106-YL', departmentName: '区园林绿化局', handlingDeadline: '2026-11-24T09:00:00.000Z' },
   ...extra,
+});
+
+/** A 代办 visit as the worker's calendar receives it: a 社保卡 visit waiting for confirmation, theirs to make. */
+export const workerVisit = (over: Partial<WorkerBookingView> = {}): WorkerBookingView => ({
+  id: 'B0123456789ABCDEF', version: 1, status: 'requested', statusLabel: '待确认',
+  service: { code: 'S04', name: '社保卡申领/补换', agency: '区人力资源和社会保障局', visitMinutes: 20 },
+  workerName: '李网格', start: '2026-11-24T06:00:00.000Z', end: '2026-11-24T06:30:00.000Z', slotLabel: '11月24日（周二）14:00',
+  materials: [{ name: '本人居民身份证原件', required: true, ready: true }, { name: '数码相片回执', required: false, ready: false }],
+  mine: true, address: '榕溪东路 8 号 3 栋 502', contactPhone: '13800138000', note: '老人在家，请先打电话',
+  availableActions: ['confirm', 'decline', 'reschedule'], createdAt: '2026-11-24T01:00:00.000Z',
+  gridCode: '440106001001001', checklist: [], receiptPhotoUrls: [], residentReschedules: 0,
+  timeline: [{ at: '2026-11-24T01:00:00.000Z', action: 'request', label: '提交预约' }],
+  ...over,
 });

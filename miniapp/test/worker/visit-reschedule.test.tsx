@@ -3,15 +3,14 @@ import VisitsPage from '../../src/worker/pages/visits/index';
 import { platform, type HttpRequest } from '../../src/services/platform';
 import { session } from '../../src/services/session';
 import { mockServer, ok, queryOf, typeInto } from '../fixtures';
-import { staffLogin } from './fixtures';
+import { staffLogin, workerVisit } from './fixtures';
 
-const visit = (over: object = {}) => ({
-  id: 'B0123456789ABCDEF', version: 2, status: 'confirmed', statusLabel: '已确认',
-  service: { code: 'S04', name: '社保卡申领/补换', agency: '区人力资源和社会保障局', visitMinutes: 20 },
-  workerName: '李网格', start: '2026-11-26T06:00:00.000Z', end: '2026-11-26T06:30:00.000Z', slotLabel: '11月26日（周四）14:00',
+// A confirmed visit on Thursday 14:00.
+const visit = (over: Parameters<typeof workerVisit>[0] = {}) => workerVisit({
+  version: 2, status: 'confirmed', statusLabel: '已确认',
+  start: '2026-11-26T06:00:00.000Z', end: '2026-11-26T06:30:00.000Z', slotLabel: '11月26日（周四）14:00',
   materials: [{ name: '本人居民身份证原件', required: true, ready: true }],
-  address: '榕溪东路 8 号 3 栋 502', availableActions: ['visited', 'noShow', 'reschedule'], createdAt: '2026-11-24T01:00:00.000Z',
-  gridCode: '440106001001001', checklist: [], receiptPhotoUrls: [], residentReschedules: 0,
+  availableActions: ['visited', 'noShow', 'reschedule'],
   timeline: [{ at: '2026-11-24T01:00:00.000Z', action: 'confirm', label: '网格员已确认' }],
   ...over,
 });

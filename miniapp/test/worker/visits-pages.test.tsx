@@ -4,19 +4,9 @@ import VisitsPage from '../../src/worker/pages/visits/index';
 import { platform } from '../../src/services/platform';
 import { session } from '../../src/services/session';
 import { mockServer, ok, queryOf, typeInto } from '../fixtures';
-import { staffLogin } from './fixtures';
+import { staffLogin, workerVisit } from './fixtures';
 
-const visit = (over: object = {}) => ({
-  id: 'B0123456789ABCDEF', version: 1, status: 'requested', statusLabel: '待确认',
-  service: { code: 'S04', name: '社保卡申领/补换', agency: '区人力资源和社会保障局', visitMinutes: 20 },
-  workerName: '李网格', start: '2026-11-24T06:00:00.000Z', end: '2026-11-24T06:30:00.000Z', slotLabel: '11月24日（周二）14:00',
-  materials: [{ name: '本人居民身份证原件', required: true, ready: true }, { name: '数码相片回执', required: false, ready: false }],
-  address: '榕溪东路 8 号 3 栋 502', contactPhone: '13800138000', note: '老人在家，请先打电话',
-  availableActions: ['confirm', 'decline', 'reschedule'], createdAt: '2026-11-24T01:00:00.000Z',
-  gridCode: '440106001001001', checklist: [], receiptPhotoUrls: [], residentReschedules: 0,
-  timeline: [{ at: '2026-11-24T01:00:00.000Z', action: 'request', label: '提交预约' }],
-  ...over,
-});
+const visit = workerVisit;
 
 describe('worker: 上门代办 calendar', () => {
   beforeEach(() => {
