@@ -21,7 +21,11 @@ describe('worker: 上门代办 calendar', () => {
   it("shows the server's today with the resident's materials, confirms, and declines only with a reason", async () => {
     // Prepare
     const requests = mockServer({
-      'GET /v1/work/bookings': (req) => ok({ day: queryOf(req).day ?? '2026-11-24', bookings: queryOf(req).day === '2026-11-25' ? [] : [visit()] }),
+      'GET /v1/work/bookings': (req) => ok({
+        day: queryOf(req).day ?? '2026-11-24',
+        bookings: queryOf(req).day === '2026-11-25' ? [] : [visit()],
+        ahead: [{ date: '2026-11-24', visits: 1, toConfirm: 1 }, { date: '2026-11-25', visits: 0, toConfirm: 0 }],
+      }),
       'POST /v1/work/bookings/{id}/actions': () => ok(visit({ version: 2, status: 'confirmed', statusLabel: '已确认', availableActions: ['reschedule'] })),
     });
     render(<VisitsPage />);
@@ -31,7 +35,7 @@ describe('worker: 上门代办 calendar', () => {
     expect(within(card).getByRole('listitem', { name: '本人居民身份证原件 ✓ 已备好' })).toBeTruthy();
     expect(within(card).getByRole('listitem', { name: '数码相片回执 未备好' })).toBeTruthy();
     expect(within(card).getByRole('link', { name: '拨打 13800138000' })).toBeTruthy();
-    expect(screen.getByRole('radio', { name: '今天 11月24日 周二' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('radio', { name: '今天 11月24日 周二，1 个上门，1 个待确认' }).getAttribute('aria-checked')).toBe('true');
     fireEvent.click(within(card).getByRole('button', { name: '婉拒' }));
     fireEvent.click(within(card).getByRole('button', { name: '确认：婉拒' }));
     expect(within(card).getByRole('alert').textContent).toBe('请填写原因');
@@ -41,6 +45,8 @@ describe('worker: 上门代办 calendar', () => {
     // Assess
     expect(await screen.findByRole('region', { name: '14:00–14:30 社保卡申领/补换，已确认' })).toBeTruthy();
     expect(screen.getByText('已记录：确认上门')).toBeTruthy();
+    // The day strip no longer counts it as waiting, without asking the server again.
+    expect(screen.getByRole('radio', { name: '今天 11月24日 周二，1 个上门' })).toBeTruthy();
     const posts = requests.mock.calls.map((c) => c[0]).filter((r) => r.method === 'POST');
     expect(posts.map((p) => p.data)).toEqual([{ type: 'confirm', version: 1, note: undefined }]);
     // Another day is another question to the server.

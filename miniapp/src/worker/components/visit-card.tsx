@@ -174,6 +174,8 @@ function ActionForm({ v, kind, onDone }: { v: Visit; kind: Exclude<Kind, 'resche
 /** One visit of the day: when, what, where, who to call, the materials, and the next step. */
 export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boolean; onChanged: (next: Visit, notice: string) => void }) {
   const [open, setOpen] = useState<Kind | undefined>();
+  // What the last step did, said where the worker's eyes are (a long day's page notice would be off screen).
+  const [done, setDone] = useState<string | undefined>();
   const actions = ORDER.filter((k) => v.availableActions.includes(k));
   const time = `${clockOf(v.start)}–${clockOf(v.end)}`;
   return (
@@ -210,6 +212,7 @@ export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boole
       {v.timeline.length ? (
         <Text className='wv-last'>{`${formatTime(v.timeline[v.timeline.length - 1]!.at)} ${v.timeline[v.timeline.length - 1]!.label}`}</Text>
       ) : null}
+      {done ? <Text className='wv-notice' {...a11y('status')}>{done}</Text> : null}
       {actions.length ? (
         <View className='wv-actions'>
           {actions.map((k) => (
@@ -225,6 +228,7 @@ export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boole
           v={v}
           onDone={(next, notice) => {
             setOpen(undefined);
+            setDone(notice);
             onChanged(next, notice);
           }}
         />
@@ -236,6 +240,7 @@ export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boole
           kind={open}
           onDone={(next, notice) => {
             setOpen(undefined);
+            setDone(notice);
             onChanged(next, notice);
           }}
         />

@@ -23,6 +23,26 @@ function daysFrom(today: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => new Date(base + i * 86_400_000).toISOString().slice(0, 10));
 }
 
+type Ahead = NonNullable<WorkDay['ahead']>;
+
+/** A called-off visit no longer holds its day; one still 待确认 counts as waiting. */
+const contribution = (b: WorkDay['bookings'][number]) => ({
+  date: beijingDay(Date.parse(b.start)),
+  visits: b.status === 'declined' || b.status === 'cancelled' ? 0 : 1,
+  toConfirm: b.status === 'requested' ? 1 : 0,
+});
+
+/** The day strip after one visit changed (confirmed, moved, declined…), without asking the server again. */
+function recount(ahead: Ahead, before: WorkDay['bookings'][number], after: WorkDay['bookings'][number]): Ahead {
+  const was = contribution(before);
+  const now = contribution(after);
+  return ahead.map((d) => ({
+    ...d,
+    visits: d.visits - (d.date === was.date ? was.visits : 0) + (d.date === now.date ? now.visits : 0),
+    toConfirm: d.toConfirm - (d.date === was.date ? was.toConfirm : 0) + (d.date === now.date ? now.toConfirm : 0),
+  }));
+}
+
 /** 上门代办: one day's visits in time order, each with its materials and its next step. */
 export default function VisitsPage() {
   const current = useSession({ required: true });
@@ -54,7 +74,7 @@ export default function VisitsPage() {
   // Without a day the server answers its own today (Beijing): the phone's clock is not trusted.
   // Today is asked for once, so a visit opened on another day still has 回到今天 and the 14 days.
   // The next 14 days' counts (every answer carries them): the day strip shows what waits where.
-  const [ahead, setAhead] = useState<NonNullable<WorkDay['ahead']>>([]);
+  const [ahead, setAhead] = useState<Ahead>([]);
   const visits = useRequest<WorkDay>(
     () => (current && !locating ? visitsApi.day(day).then((d) => (setToday((t) => t ?? (day ? undefined : d.day)), setAhead(d.ahead ?? []), d)) : undefined),
     [current?.token, day, locating],
@@ -123,11 +143,13 @@ export default function VisitsPage() {
             v={v}
             focused={v.id === focus}
             onChanged={(next, message) => {
-              setNotice(message);
-              // A visit moved to another day leaves this one; the rest stay in time order.
+              // A visit moved to another day leaves this one (the rest stay in time order), and
+              // what happened is said at the top; otherwise the card itself says it.
               const moved = beijingDay(Date.parse(next.start)) !== data.day;
+              setNotice(moved ? message : undefined);
               const bookings = data.bookings.flatMap((b) => (b.id !== next.id ? [b] : moved ? [] : [next]));
               visits.set({ ...data, bookings: bookings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)) });
+              setAhead((a) => recount(a, v, next));
               if (moved) platform.scrollToTop();
             }}
           />
