@@ -1,6 +1,7 @@
 import type { WorkQueue, WorkQueueQuery, WorkQueueResponse } from '@gridtong/shared/api/work';
+import { QUEUES_BY_ROLE } from '@gridtong/shared/case/desk';
 import { DomainError } from '@gridtong/shared/errors';
-import { scopeCoversArea, type Principal, type Role } from '@gridtong/shared/schemas/roles';
+import { scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
 import type { Runtime } from '../runtime';
 import { dispatchPartition, verifyPartition, type QueueCase } from '../store/cases';
@@ -11,16 +12,6 @@ import { workCaseRow } from '../work-views';
 /** A queue spans at most this many grid partitions (a 网格长 or 督导员 over a community or street). */
 const MAX_GRID_PARTITIONS = 200;
 
-/** The queues each role works, the first being what the desk opens. */
-export const QUEUES_BY_ROLE: Readonly<Record<Role, readonly WorkQueue[]>> = {
-  resident: [],
-  gridWorker: ['grid', 'verify'],
-  gridLeader: ['grid', 'verify'],
-  supervisor: ['grid', 'verify'],
-  dispatcher: ['dispatch'],
-  departmentHandler: ['department'],
-  admin: ['dispatch'],
-};
 
 /** Every grid inside the caller's areas (a grid worker's four grids, a leader's community). */
 function gridsOf(principal: Principal, city: CityReference): string[] {

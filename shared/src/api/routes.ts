@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Role } from '../schemas/roles';
+import { STATS_ROLES } from '../case/desk';
 import * as c from './contracts';
 // work-api (issue 7): staff desk and onboarding contracts
 import * as staff from './staff';
@@ -300,7 +301,7 @@ export const routes = [
     method: 'GET',
     path: '/v1/work/stats',
     summary: '考核数据：响应率、解决率、满意率与原始计数',
-    roles: ['supervisor', 'dispatcher', 'admin'],
+    roles: STATS_ROLES,
     request: { query: ev.statsQuerySchema },
     response: { status: 200, body: ev.statsResponseSchema },
     errors: [404],

@@ -22,6 +22,7 @@ import { caseStatusSchema, satisfactionSchema } from '../schemas/case';
 import { instantSchema } from '../schemas/common';
 import { roleSchema } from '../schemas/roles';
 import { freeText, requiredText } from '../schemas/text';
+import { WORK_QUEUES } from '../case/desk';
 import { limitQuery } from './query';
 import { urgencySchema, warningStageSchema } from '../deadlines';
 
@@ -30,9 +31,8 @@ import { urgencySchema, warningStageSchema } from '../deadlines';
  * Residents have their own, smaller views in ./contracts.ts.
  */
 
-export const WORK_QUEUES = ['grid', 'department', 'dispatch', 'verify'] as const;
+export { WORK_QUEUES, type WorkQueue } from '../case/desk';
 export const workQueueSchema = z.enum(WORK_QUEUES);
-export type WorkQueue = z.infer<typeof workQueueSchema>;
 
 /** Comma-separated statuses, e.g. `status=filed,returned`. */
 const statusListSchema = z

@@ -1,21 +1,7 @@
 import type { CaseActionType } from '@gridtong/shared/case/actions';
 import type { CaseStatus } from '@gridtong/shared/schemas/case';
-import type { Role } from '@gridtong/shared/schemas/roles';
-import type { QueueRow, Stage, WorkQueue } from './work-types';
+import type { QueueRow, Stage } from './work-types';
 
-/** The queues each staff role works, in tab order (as the server allows them: list-work-cases). */
-export const QUEUES_BY_ROLE: Readonly<Record<Role, readonly WorkQueue[]>> = {
-  resident: [],
-  gridWorker: ['grid', 'verify'],
-  gridLeader: ['grid', 'verify'],
-  supervisor: ['grid', 'verify'],
-  dispatcher: ['dispatch'],
-  departmentHandler: ['department'],
-  admin: ['dispatch'],
-};
-
-/** Roles that see the figures page for their own areas (as get-stats allows them). */
-export const STATS_ROLES: readonly Role[] = ['supervisor', 'dispatcher', 'admin'];
 
 /** Finished one way or another: no deadline runs any more. */
 export const FINISHED_STATUSES: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);

@@ -7,7 +7,7 @@ import type { Urgency } from '@gridtong/shared/deadlines/time-limits';
  * into these, so a change in the wire format touches one file, not every screen.
  */
 
-export type WorkQueue = 'grid' | 'dispatch' | 'department' | 'verify';
+export type { WorkQueue } from '@gridtong/shared/case/desk';
 
 /** The deadline light of a case: the server decides it; the desk only paints it. */
 export type Stage = 'normal' | 'yellow' | 'orange' | 'red' | 'overdue';
