@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Message } from '@gridtong/shared/api/events';
-import { DomainError } from '@gridtong/shared/errors';
+import { decodeCursor, encodeCursor } from './cursor';
 import { mainTable } from './table-def';
 
 /** Messages are kept half a year; DynamoDB's TTL removes them after that. */
@@ -27,21 +27,6 @@ function subjectOf(item: Record<string, unknown>): { caseId: string } | { bookin
   return id.startsWith('B') ? { bookingId: id } : { caseId: id };
 }
 const unread = (userId: string) => `UNREAD#${userId}`;
-
-function encodeCursor(key: Record<string, unknown> | undefined): string | null {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
-}
-
-function decodeCursor(cursor: string, userId: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    // Only a key of this user's own list: a cursor can never open someone else's messages.
-    if (key && Object.keys(key).sort().join(',') === 'pk,sk' && key.pk === partition(userId) && typeof key.sk === 'string') return key;
-  } catch {
-    // fall through
-  }
-  throw new DomainError('REQUEST.INVALID_CURSOR', '分页参数无效，请从第一页重新加载', { problems: [{ path: 'query.cursor', message: 'invalid cursor' }] });
-}
 
 /**
  * The message centre: one item per (recipient, event), `pk MSG#<user>`, `sk <event time>#<event id>`,
@@ -88,7 +73,8 @@ export class MessageStore {
       ExpressionAttributeValues: { ':p': partition(userId) },
       ScanIndexForward: false,
       Limit: limit,
-      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, userId) } : {}),
+      // Only a key of this user's own list: a cursor can never open someone else's messages.
+      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { name: 'pk', value: partition(userId) }, ['pk', 'sk']) } : {}),
     }));
     const messages = (out.Items ?? []).map((item): Message => ({
       id: String(item.sk),
