@@ -27,8 +27,8 @@ function residentLine(e: BookingEvent) {
   };
 }
 
-/** Every field a resident sees of their own booking, named. */
-export function residentBookingView(b: Booking, city: CityReference, now: Date): ResidentBookingView {
+/** What resident and worker both see of a visit: which, when, who, and the materials the resident has ready. */
+function visitFacts(b: Booking, city: CityReference) {
   const service = serviceOf(b, city);
   const ready = new Set(b.materialsReady);
   return {
@@ -42,13 +42,20 @@ export function residentBookingView(b: Booking, city: CityReference, now: Date):
     end: b.slotEnd,
     slotLabel: formatSlot(b.slotStart),
     materials: service.materials.map((m) => ({ name: m.name, ...(m.note ? { note: m.note } : {}), required: m.required, ready: ready.has(m.name) })),
+    ...(b.rating ? { rating: { level: b.rating.level, label: SATISFACTION_LABELS[b.rating.level], comment: b.rating.comment } } : {}),
+  };
+}
+
+/** Every field a resident sees of their own booking, named. */
+export function residentBookingView(b: Booking, city: CityReference, now: Date): ResidentBookingView {
+  return {
+    ...visitFacts(b, city),
     address: b.address,
     ...(b.contactPhone ? { contactPhone: b.contactPhone } : {}),
     ...(b.note ? { note: b.note } : {}),
     changeDeadline: residentCutoff(b).toISOString(),
     reschedulesLeft: Math.max(0, BOOKING_RULES.maxResidentReschedules - b.residentReschedules),
     availableActions: availableBookingActions(b, 'resident', now),
-    ...(b.rating ? { rating: { level: b.rating.level, label: SATISFACTION_LABELS[b.rating.level], comment: b.rating.comment } } : {}),
     timeline: b.timeline.map(residentLine),
     createdAt: b.createdAt,
   };
@@ -65,26 +72,14 @@ export function residentBookingSummary(b: Booking, city: CityReference, now: Dat
  * (a colleague in the same grid acting on it sees the visit without them).
  */
 export async function workerBookingView(b: Booking, city: CityReference, photos: PhotoStore, now: Date, viewerId: string): Promise<WorkerBookingView> {
-  const service = serviceOf(b, city);
-  const ready = new Set(b.materialsReady);
   const mine = viewerId === b.workerId;
   return {
-    id: b.id,
-    version: b.version,
-    status: b.status,
-    statusLabel: BOOKING_STATUS_LABELS[b.status],
-    service: serviceSummary(service),
-    workerName: b.workerName,
-    start: b.slotStart,
-    end: b.slotEnd,
-    slotLabel: formatSlot(b.slotStart),
-    materials: service.materials.map((m) => ({ name: m.name, ...(m.note ? { note: m.note } : {}), required: m.required, ready: ready.has(m.name) })),
+    ...visitFacts(b, city),
     mine,
     ...(mine ? { address: b.address } : {}),
     ...(mine && b.contactPhone ? { contactPhone: b.contactPhone } : {}),
     ...(mine && b.note ? { note: b.note } : {}),
     availableActions: availableBookingActions(b, 'worker', now),
-    ...(b.rating ? { rating: { level: b.rating.level, label: SATISFACTION_LABELS[b.rating.level], comment: b.rating.comment } } : {}),
     createdAt: b.createdAt,
     gridCode: b.gridCode,
     checklist: b.checklist,
