@@ -3,7 +3,11 @@ import { SessionTokens } from '@gridtong/functions/adapters/sessions';
 import { devOpenid } from '@gridtong/functions/local/wechat-standin';
 import { BookingDeliverer } from '@gridtong/functions/bookings/jobs';
 import type { Principal } from '@gridtong/shared/schemas/roles';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { handler as deliverEvents } from '@gridtong/functions/jobs/deliver-events';
+import { withRuntime } from '@gridtong/functions/runtime';
 import { client } from '../support/client';
+import { reportOver } from '../support/staff';
 import { city } from '../support/places';
 
 /**
@@ -287,6 +291,28 @@ describe('visit figures (上门代办数据)', () => {
     expect(nonsense.status).toBe(400);
     expect((await get(`/v1/work/visit-stats?scope=me&${range}`, granny)).status).toBe(403);
     expect(stack.dynamoOperations).not.toContain('Scan');
+  });
+});
+
+describe('the deliverer Lambda on the table stream', () => {
+  it('delivers the cases and the bookings a stream batch names, each once', async () => {
+    clock = MONDAY_0900;
+    const other = people['bkhb-other']!;
+    const made = await book(other, beijing('2026-12-03', '16:30'));
+    expect(made.status).toBe(201);
+    const caseId = await reportOver(api, await tokenOf(other), '0401', GRID);
+    const record = (pk: string) => ({ eventName: 'MODIFY', dynamodb: { Keys: { pk: { S: pk } } } });
+    // A batch may name an item more than once, and items the deliverer does not deliver for.
+    const batch = { Records: [record(`BOOKING#${made.body.id}`), record(`CASE#${caseId}`), record(`BOOKING#${made.body.id}`), record('USER#U1')] } as unknown as DynamoDBStreamEvent;
+
+    const report = await withRuntime(stack.runtime, () => deliverEvents(batch));
+
+    expect(report.cases).toBe(2);
+    expect(report.failed).toBe(0);
+    const workerInbox = await inbox(people.worker1!);
+    expect(workerInbox.filter((m) => m.bookingId === made.body.id).map((m) => m.title)).toEqual(['新的代办预约']);
+    expect(workerInbox.some((m) => m.caseId === caseId)).toBe(true);
+    await residentAct(other, made.body.id, { type: 'cancel' });
   });
 });
 

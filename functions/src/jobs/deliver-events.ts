@@ -14,35 +14,28 @@ function isStream(event: DynamoDBStreamEvent | ScheduledEvent): event is DynamoD
  * it delivers at once; from the schedule it picks up what is due for a retry. Same code as
  * the local timer.
  */
+const add = (a: DeliveryReport, b: DeliveryReport): DeliveryReport => ({
+  cases: a.cases + b.cases,
+  delivered: a.delivered + b.delivered,
+  failed: a.failed + b.failed,
+  parked: a.parked + b.parked,
+});
+
 export async function handler(event: DynamoDBStreamEvent | ScheduledEvent): Promise<DeliveryReport> {
-  const deliverer = getRuntime().deliverer();
-  // bookings (issue 9)
-  const bookings = new BookingDeliverer(getRuntime());
+  // Each kind of item that carries an outbox, by its key prefix: cases, and 代办 bookings (issue 9).
+  const deliverers = [
+    { prefix: 'CASE#', deliverer: getRuntime().deliverer() },
+    { prefix: 'BOOKING#', deliverer: new BookingDeliverer(getRuntime()) },
+  ];
+  let total: DeliveryReport = { cases: 0, delivered: 0, failed: 0, parked: 0 };
   if (!isStream(event)) {
-    const [cases, booked] = [await deliverer.deliverDue(), await bookings.deliverDue()];
-    return { cases: cases.cases + booked.cases, delivered: cases.delivered + booked.delivered, failed: cases.failed + booked.failed, parked: cases.parked + booked.parked };
+    for (const { deliverer } of deliverers) total = add(total, await deliverer.deliverDue());
+    return total;
   }
-  const ids = new Set<string>();
-  const bookingIds = new Set<string>();
-  for (const record of event.Records) {
-    const pk = record.dynamodb?.Keys?.pk?.S;
-    if (pk?.startsWith('CASE#')) ids.add(pk.slice('CASE#'.length));
-    if (pk?.startsWith('BOOKING#')) bookingIds.add(pk.slice('BOOKING#'.length));
-  }
-  const total: DeliveryReport = { cases: 0, delivered: 0, failed: 0, parked: 0 };
-  for (const id of bookingIds) {
-    const one = await bookings.deliverBooking(id);
-    total.cases++;
-    total.delivered += one.delivered;
-    total.failed += one.failed;
-    total.parked += one.parked;
-  }
-  for (const id of ids) {
-    const one = await deliverer.deliverCase(id);
-    total.cases++;
-    total.delivered += one.delivered;
-    total.failed += one.failed;
-    total.parked += one.parked;
+  const keys = new Set(event.Records.map((r) => r.dynamodb?.Keys?.pk?.S).filter((pk): pk is string => !!pk));
+  for (const pk of keys) {
+    const kind = deliverers.find((d) => pk.startsWith(d.prefix));
+    if (kind) total = add(total, await kind.deliverer.deliverOne(pk.slice(kind.prefix.length)));
   }
   logger.info('stream batch delivered', { ...total });
   return total;
