@@ -13,7 +13,7 @@ export const slotKey = (s: Pick<SlotView, 'workerId' | 'start'>) => `${s.workerI
 export function SlotPicker({ days, selected, onPick }: { days: SlotsResponse['days']; selected?: SlotView; onPick: (s: SlotView) => void }) {
   const firstOpen = days.find((d) => d.slots.length > 0)?.date ?? days[0]?.date;
   const [date, setDate] = useState(selected?.date ?? firstOpen);
-  if (!days.some((d) => d.slots.length > 0)) return <Text className='bk-alert' {...a11y('status')}>{B.book.noSlotsAtAll}</Text>;
+  if (!days.some((d) => d.slots.length > 0)) return <Text className='alert-box' {...a11y('status')}>{B.book.noSlotsAtAll}</Text>;
   const day = days.find((d) => d.date === date) ?? days[0]!;
   return (
     <View>

@@ -90,7 +90,7 @@ function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice:
       <Text className='wv-label'>{V.reason}</Text>
       <Textarea className='text-area' value={reason} maxlength={200} ariaLabel={V.reason} placeholder={V.reschedule.reasonHint} onInput={(e) => setReason(e.detail.value)} />
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
-      <Button block size='large' type='primary' className='big-button wv-gap' loading={busy} {...a11y('button', V.confirmAction(V.actions.reschedule!))} onClick={() => !busy && void send()}>
+      <Button block size='large' type='primary' className='big-button gap-above' loading={busy} {...a11y('button', V.confirmAction(V.actions.reschedule!))} onClick={() => !busy && void send()}>
         {V.confirmAction(V.actions.reschedule!)}
       </Button>
     </View>
@@ -164,7 +164,7 @@ function ActionForm({ v, kind, onDone }: { v: Visit; kind: Exclude<Kind, 'resche
       <Text className='wv-label'>{kind === 'decline' ? V.reason : V.noteOptional}</Text>
       <Textarea className='text-area' value={text} maxlength={200} ariaLabel={kind === 'decline' ? V.reason : V.noteOptional} onInput={(e) => setText(e.detail.value)} />
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
-      <Button block size='large' type={kind === 'decline' || kind === 'noShow' ? 'danger' : 'primary'} className='big-button wv-gap' loading={busy} {...a11y('button', V.confirmAction(label))} onClick={() => !busy && void send()}>
+      <Button block size='large' type={kind === 'decline' || kind === 'noShow' ? 'danger' : 'primary'} className='big-button gap-above' loading={busy} {...a11y('button', V.confirmAction(label))} onClick={() => !busy && void send()}>
         {V.confirmAction(label)}
       </Button>
     </View>
@@ -212,7 +212,7 @@ export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boole
       {v.timeline.length ? (
         <Text className='wv-last'>{`${formatTime(v.timeline[v.timeline.length - 1]!.at)} ${v.timeline[v.timeline.length - 1]!.label}`}</Text>
       ) : null}
-      {done ? <Text className='wv-notice' {...a11y('status')}>{done}</Text> : null}
+      {done ? <Text className='notice-box' {...a11y('status')}>{done}</Text> : null}
       {actions.length ? (
         <View className='wv-actions'>
           {actions.map((k) => (

@@ -13,6 +13,7 @@ import { randomId } from '../../../services/ids';
 import { platform } from '../../../services/platform';
 import { subscribe } from '../../../services/subscribe';
 import { PAGES } from '../../../services/routes';
+import { Row } from '../../components/row';
 import { SlotButtons, SlotPicker } from '../../components/slot-picker';
 import { bookingApi, nextSlotsOf, type SlotView } from '../../services/booking-api';
 import { bookingUrl } from '../../services/pages';
@@ -42,15 +43,6 @@ function Steps({ step }: { step: Step }) {
           {name}
         </Text>
       ))}
-    </View>
-  );
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='bk-row'>
-      <Text className='bk-row-label'>{label}</Text>
-      <Text className='bk-row-value'>{value}</Text>
     </View>
   );
 }
@@ -136,7 +128,7 @@ export default function BookPage() {
 
   const s = draft.service;
   return (
-    <Screen className='bk'>
+    <Screen className='bk elder-floor'>
       <Text className='page-title' {...a11y('heading')}>{B.book.title}</Text>
       <Steps step={step} />
 
@@ -193,7 +185,7 @@ export default function BookPage() {
           {slots.state.status === 'loading' ? <Loading /> : null}
           {slots.state.status === 'error' ? (
             <View>
-              <Text className='bk-alert' {...a11y('alert')}>{slots.state.error}</Text>
+              <Text className='alert-box' {...a11y('alert')}>{slots.state.error}</Text>
               {slots.state.code === 'BOOKING.HOME_REQUIRED' ? (
                 <Button block size='large' type='primary' className='big-button' onClick={() => platform.navigateTo(PAGES.homeAddress)}>{B.book.homeRequired}</Button>
               ) : (
@@ -256,15 +248,15 @@ export default function BookPage() {
             <Row label={B.book.materials} value={draft.ready.length ? draft.ready.join('、') : B.book.none} />
           </View>
           {error ? (
-            <Text className='bk-alert' {...a11y('alert')}>{alternatives ? B.book.slotTaken : error}</Text>
+            <Text className='alert-box' {...a11y('alert')}>{alternatives ? B.book.slotTaken : error}</Text>
           ) : null}
           {alternatives && alternatives.length > 0 ? (
             <SlotButtons slots={alternatives} selected={draft.slot} onPick={(slot) => patch({ slot })} name={B.book.pickAnother} withDate />
           ) : null}
           {errorCode === 'BOOKING.HOME_REQUIRED' ? (
-            <Button block size='large' className='big-button bk-gap' onClick={() => platform.navigateTo(PAGES.homeAddress)}>{B.book.homeRequired}</Button>
+            <Button block size='large' className='big-button gap-above' onClick={() => platform.navigateTo(PAGES.homeAddress)}>{B.book.homeRequired}</Button>
           ) : null}
-          <Button block size='large' type='primary' className='big-button bk-gap' loading={sending} onClick={() => (draft.slot ? void confirm() : setError(B.book.pickSlot))}>
+          <Button block size='large' type='primary' className='big-button gap-above' loading={sending} onClick={() => (draft.slot ? void confirm() : setError(B.book.pickSlot))}>
             {B.book.confirm}
           </Button>
           <View className='button-row'>

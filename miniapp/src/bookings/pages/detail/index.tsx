@@ -11,6 +11,7 @@ import { useSession } from '../../../hooks/use-session';
 import { formatTime } from '../../../services/format';
 import { platform } from '../../../services/platform';
 import { RatingFaces } from '../../components/rating-faces';
+import { Row } from '../../components/row';
 import { SlotButtons, SlotPicker } from '../../components/slot-picker';
 import { bookingApi, currentBookingOf, nextSlotsOf, type BookingAction, type BookingView, type SlotView } from '../../services/booking-api';
 import { BOOKING_PAGES } from '../../services/pages';
@@ -20,15 +21,6 @@ import '../../components/bookings.css';
 type Panel = 'cancel' | 'reschedule' | 'rate' | undefined;
 
 const TONE: Record<string, string> = { completed: 'bk-status--done', declined: 'bk-status--stopped', cancelled: 'bk-status--stopped', noShow: 'bk-status--stopped' };
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='bk-row'>
-      <Text className='bk-row-label'>{label}</Text>
-      <Text className='bk-row-value'>{value}</Text>
-    </View>
-  );
-}
 
 /** Reschedule: the same day-by-day picker as booking, for this booking's service. */
 function Reschedule({ b, busy, onSend }: { b: BookingView; busy: boolean; onSend: (slot: SlotView) => void }) {
@@ -42,7 +34,7 @@ function Reschedule({ b, busy, onSend }: { b: BookingView; busy: boolean; onSend
       {slots.state.status === 'error' ? <LoadError title={B.book.slotsFailed} message={slots.state.error} onRetry={slots.retry} /> : null}
       {slots.state.status === 'ready' ? <SlotPicker days={slots.state.data.days} selected={slot} onPick={(s) => (setSlot(s), setMissing(false))} /> : null}
       {missing ? <Text className='error-text' {...a11y('alert')}>{B.book.pickSlot}</Text> : null}
-      <Button block size='large' type='primary' className='big-button bk-gap' loading={busy} onClick={() => (busy ? undefined : slot ? onSend(slot) : setMissing(true))}>
+      <Button block size='large' type='primary' className='big-button gap-above' loading={busy} onClick={() => (busy ? undefined : slot ? onSend(slot) : setMissing(true))}>
         {B.detail.rescheduleYes}
       </Button>
     </View>
@@ -103,7 +95,7 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
             block
             size='large'
             type='primary'
-            className='big-button bk-gap'
+            className='big-button gap-above'
             loading={busy}
             onClick={() => (busy ? undefined : level ? void send({ type: 'rate', version: b.version, level, comment: comment.trim() || undefined }, B.detail.rateDone) : setError(B.detail.pickLevel))}
           >
@@ -113,7 +105,7 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
       ) : null}
 
       {can('reschedule') ? (
-        <Button block size='large' className='big-button bk-gap' onClick={() => toggle('reschedule')}>{panel === 'reschedule' ? B.detail.close : B.detail.reschedule}</Button>
+        <Button block size='large' className='big-button gap-above' onClick={() => toggle('reschedule')}>{panel === 'reschedule' ? B.detail.close : B.detail.reschedule}</Button>
       ) : null}
       {panel === 'reschedule' ? (
         <View {...a11y('form', B.detail.reschedule)}>
@@ -122,7 +114,7 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
       ) : null}
 
       {can('cancel') ? (
-        <Button block size='large' type={panel === 'cancel' ? 'default' : 'danger'} className='big-button bk-gap' onClick={() => toggle('cancel')}>
+        <Button block size='large' type={panel === 'cancel' ? 'default' : 'danger'} className='big-button gap-above' onClick={() => toggle('cancel')}>
           {panel === 'cancel' ? B.detail.keep : B.detail.cancel}
         </Button>
       ) : null}
@@ -130,13 +122,13 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
         <View {...a11y('form', B.detail.cancel)}>
           <Text className='field-label'>{B.detail.cancelConfirm}</Text>
           <Textarea className='text-area' value={reason} maxlength={200} placeholder={B.detail.cancelReason} ariaLabel={B.detail.cancelReason} onInput={(e) => setReason(e.detail.value)} />
-          <Button block size='large' type='danger' className='big-button bk-gap' loading={busy} onClick={() => !busy && void send({ type: 'cancel', version: b.version, reason: reason.trim() || undefined }, B.detail.cancelDone)}>
+          <Button block size='large' type='danger' className='big-button gap-above' loading={busy} onClick={() => !busy && void send({ type: 'cancel', version: b.version, reason: reason.trim() || undefined }, B.detail.cancelDone)}>
             {B.detail.cancelYes}
           </Button>
         </View>
       ) : null}
 
-      {error ? <Text className='bk-alert bk-gap' {...a11y('alert')}>{error}</Text> : null}
+      {error ? <Text className='alert-box gap-above' {...a11y('alert')}>{error}</Text> : null}
       {alternatives && alternatives.length > 0 && panel === 'reschedule' ? (
         <SlotButtons slots={alternatives} onPick={(slot) => void send({ type: 'reschedule', version: b.version, start: slot.start }, B.detail.rescheduleDone)} name={B.book.pickAnother} withDate />
       ) : null}
@@ -162,7 +154,7 @@ export default function BookingDetailPage() {
   // Just booked: said while the booking still waits for the worker (a reload keeps ?created=1).
   const shown = notice ?? (params.created && b?.status === 'requested' ? B.book.done : undefined);
   return (
-    <Screen className='bk'>
+    <Screen className='bk elder-floor'>
       {detail.state.status === 'loading' ? <Loading /> : null}
       {detail.state.status === 'error' && !b ? <LoadError title={B.detail.loadFailed} message={detail.state.error} onRetry={detail.retry} /> : null}
       {b ? (
@@ -175,7 +167,7 @@ export default function BookingDetailPage() {
             <Row label={B.detail.worker} value={b.workerName} />
             <Row label={B.detail.agency} value={b.service.agency} />
           </View>
-          {shown ? <Text className='bk-notice' {...a11y('status')}>{shown}</Text> : null}
+          {shown ? <Text className='notice-box' {...a11y('status')}>{shown}</Text> : null}
           <Actions
             b={b}
             onDone={(next, message) => {
@@ -202,7 +194,7 @@ export default function BookingDetailPage() {
             <Row label={B.detail.address} value={b.address} />
             {b.contactPhone ? <Row label={B.detail.phone} value={b.contactPhone} /> : null}
             {b.note ? <Row label={B.detail.note} value={b.note} /> : null}
-            <Text className='hint bk-gap'>{B.detail.bookingNo(b.id)}</Text>
+            <Text className='hint gap-above'>{B.detail.bookingNo(b.id)}</Text>
           </View>
           <View className='card' {...a11y('region', B.detail.timeline)}>
             <Text className='field-label'>{B.detail.timeline}</Text>

@@ -47,10 +47,10 @@ export default function MyBookingsPage() {
   };
 
   return (
-    <Screen className='bk'>
+    <Screen className='bk elder-floor'>
       <Text className='page-title' {...a11y('heading')}>{B.list.title}</Text>
       <Button block size='large' type='primary' className='big-button' onClick={() => platform.navigateTo(BOOKING_PAGES.book)}>{B.list.newBooking}</Button>
-      <View className='bk-gap' />
+      <View className='gap-above' />
       {list.state.status === 'loading' ? <Loading /> : null}
       {list.state.status === 'error' && !data ? <LoadError title={B.list.loadFailed} message={list.state.error} onRetry={list.retry} /> : null}
       {data && rows.length === 0 ? <Text className='hint'>{B.list.empty}</Text> : null}

@@ -93,7 +93,7 @@ export default function AvailabilityPage() {
   };
 
   return (
-    <Screen className='wv'>
+    <Screen className='wv elder-floor'>
       <Text className='page-title' {...a11y('heading')}>{V.availability.title}</Text>
       {loaded.state.status === 'loading' ? <Loading /> : null}
       {loaded.state.status === 'error' && !answer ? <LoadError title={V.availability.loadFailed} message={loaded.state.error} onRetry={loaded.retry} /> : null}
@@ -149,14 +149,14 @@ export default function AvailabilityPage() {
               <Input className='text-input' value={c.to} maxlength={10} placeholder='2026-12-03' ariaLabel={V.availability.closureTo} onInput={(e) => setClosure(i, { to: e.detail.value })} />
               <Text className='wv-line'>{V.availability.closureReason}</Text>
               <Input className='text-input' value={c.reason} maxlength={50} ariaLabel={V.availability.closureReason} onInput={(e) => setClosure(i, { reason: e.detail.value })} />
-              <Button block size='large' className='big-button wv-gap' onClick={() => setClosures((list) => list.filter((_, j) => j !== i))}>{V.availability.removeClosure}</Button>
+              <Button block size='large' className='big-button gap-above' onClick={() => setClosures((list) => list.filter((_, j) => j !== i))}>{V.availability.removeClosure}</Button>
             </View>
           ))}
           <Button block size='large' className='big-button' onClick={() => setClosures((list) => [...list, { from: '', to: '', reason: '' }])}>{V.availability.addClosure}</Button>
 
           {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
-          <Button block size='large' type='primary' className='big-button wv-gap' loading={saving} onClick={() => !saving && void save()}>{V.availability.save}</Button>
-          {notice ? <Text className='wv-notice wv-gap' {...a11y('status')}>{notice}</Text> : null}
+          <Button block size='large' type='primary' className='big-button gap-above' loading={saving} onClick={() => !saving && void save()}>{V.availability.save}</Button>
+          {notice ? <Text className='notice-box gap-above' {...a11y('status')}>{notice}</Text> : null}
         </View>
       ) : null}
     </Screen>

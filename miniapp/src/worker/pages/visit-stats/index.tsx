@@ -11,7 +11,7 @@ import '../../components/visits.css';
 export default function VisitStatsPage() {
   const current = useSession({ required: true });
   return (
-    <Screen className='wv'>
+    <Screen className='wv elder-floor'>
       <Text className='page-title' {...a11y('heading')}>{V.figures.mine}</Text>
       <Text className='hint'>{V.figures.mineHint}</Text>
       <VisitFigures scope='me' days={30} title={V.figures.last30} token={current?.token} />

@@ -97,7 +97,7 @@ export default function VisitsPage() {
   const data = visits.state.data;
   const shown = data?.day ?? day;
   return (
-    <Screen className='wv'>
+    <Screen className='wv elder-floor'>
       <Text className='page-title' {...a11y('heading')}>{V.title}</Text>
       <View className='wv-links'>
         <Text className='wv-link' {...a11y('link', V.availabilityLink)} onClick={() => platform.navigateTo(WORKER_PAGES.availability)}>{V.availabilityLink}</Text>
@@ -132,7 +132,7 @@ export default function VisitsPage() {
           })}
         </View>
       ) : null}
-      {notice ? <Text className='wv-notice' {...a11y('status')}>{notice}</Text> : null}
+      {notice ? <Text className='notice-box' {...a11y('status')}>{notice}</Text> : null}
       {visits.state.status === 'loading' ? <Loading /> : null}
       {visits.state.status === 'error' && !data ? <LoadError title={V.loadFailed} message={visits.state.error} onRetry={visits.retry} /> : null}
       {data && data.bookings.length === 0 ? <Text className='hint'>{V.empty}</Text> : null}
