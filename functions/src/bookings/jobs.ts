@@ -59,7 +59,8 @@ class BookingCounterChannel implements Channel<BookingDelivery> {
     const place = city.directory.placeOf(b.gridCode);
     const delta = bookingCounterDelta(b, event, { grid: b.gridCode, community: place?.community.code, street: place?.street.code, district: place?.district.code });
     if (!delta) return;
-    for (const code of delta.codes) await this.counters.add({ kind: 'visits', code }, delta.date, eventId, delta.add);
+    // Each counter item is guarded on its own, so they can be written side by side.
+    await Promise.all(delta.codes.map((code) => this.counters.add({ kind: 'visits', code }, delta.date, eventId, delta.add)));
   }
 }
 

@@ -45,18 +45,25 @@ async function serviceFor(rt: Runtime, code: string) {
  * grid, each start with enough free slots right after it for the whole visit, in time order.
  */
 export async function freeSlots(rt: Runtime, gridCode: string, now: Date, visitMinutes: number, from?: string): Promise<SlotView[]> {
-  const calendar = workingCalendar();
   const found: SlotView[] = [];
   for (const p of await rt.bookings.gridAvailability(gridCode)) {
-    const slots = bookableSlots(p.availability, calendar, now, from);
-    if (slots.length === 0) continue;
-    const claimed = await rt.bookings.claimedStarts(p.workerId, slots[0]!.start, slots[slots.length - 1]!.end);
-    for (const s of slots) {
-      const visit = findVisit(p.availability, calendar, s.start, visitMinutes);
-      if (visit && visit.starts.every((start) => !claimed.has(start))) found.push({ workerId: p.workerId, workerName: p.workerName, ...s, end: visit.end });
-    }
+    found.push(...(await visitsThatFit(rt, p, bookableSlots(p.availability, workingCalendar(), now, from), visitMinutes)));
   }
   return found.sort((a, b) => a.start.localeCompare(b.start) || a.workerName.localeCompare(b.workerName));
+}
+
+/**
+ * Of a worker's `slots`, those where a visit of `visitMinutes` can start: enough consecutive
+ * slots, none held by anyone — or only by the booking being moved (`ownStarts`).
+ */
+async function visitsThatFit(rt: Runtime, p: PublishedAvailability, slots: readonly Slot[], visitMinutes: number, ownStarts: ReadonlySet<string> = new Set()): Promise<SlotView[]> {
+  if (slots.length === 0) return [];
+  const calendar = workingCalendar();
+  const claimed = await rt.bookings.claimedStarts(p.workerId, slots[0]!.start, slots[slots.length - 1]!.end);
+  return slots.flatMap((s) => {
+    const visit = findVisit(p.availability, calendar, s.start, visitMinutes);
+    return visit && visit.starts.every((start) => ownStarts.has(start) || !claimed.has(start)) ? [{ workerId: p.workerId, workerName: p.workerName, ...s, end: visit.end }] : [];
+  });
 }
 
 async function alternatives(rt: Runtime, gridCode: string, now: Date, visitMinutes: number, after: string, except: { workerId: string; start: string }): Promise<SlotView[]> {
@@ -334,19 +341,10 @@ export async function rescheduleSlots(rt: Runtime, principal: Principal, id: str
   const service = await serviceFor(rt, b.serviceCode);
   const published = await rt.bookings.getAvailability(b.gridCode, b.workerId);
   const dates = bookableDates(now);
-  const found: SlotView[] = [];
+  let found: SlotView[] = [];
   if (published && isOpenBooking(b.status)) {
-    const calendar = workingCalendar();
-    const ahead = dates.flatMap((d) => slotsOnDay(published.availability, calendar, d)).filter((s) => Date.parse(s.start) > now.getTime());
-    const claimed = ahead.length ? await rt.bookings.claimedStarts(b.workerId, ahead[0]!.start, ahead[ahead.length - 1]!.end) : new Set<string>();
-    const mine = new Set(b.claimedStarts);
-    for (const s of ahead) {
-      if (s.start === b.slotStart) continue;
-      const visit = findVisit(published.availability, calendar, s.start, service.visitMinutes);
-      if (visit && visit.starts.every((start) => mine.has(start) || !claimed.has(start))) {
-        found.push({ workerId: b.workerId, workerName: published.workerName, ...s, end: visit.end });
-      }
-    }
+    const ahead = dates.flatMap((d) => slotsOnDay(published.availability, workingCalendar(), d)).filter((s) => Date.parse(s.start) > now.getTime() && s.start !== b.slotStart);
+    found = await visitsThatFit(rt, published, ahead, service.visitMinutes, new Set(b.claimedStarts));
   }
   return { bookingId: b.id, visitMinutes: service.visitMinutes, days: byDay(dates, found) };
 }
