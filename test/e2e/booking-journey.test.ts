@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
-import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
+import { startJourney, stopJourney, visible } from '../support/browser';
 
 /**
  * 代办 visits in the H5 build in Chromium against the local stack, on a controlled clock
@@ -23,19 +22,13 @@ let stack: LocalStack | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  await ensureH5Build();
-  stack = await startLocalStack({ port: 0, h5Dir, quiet: true, now: () => clock });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
-  mkdirSync(artifacts, { recursive: true });
+  ({ stack, browser } = await startJourney(artifacts, { now: () => clock }));
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await stopJourney({ stack, browser });
 });
 
-// Taro keeps hidden pages in the DOM: only look at what is visible.
-const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
 const byRole = (page: Page, role: 'button' | 'radio' | 'checkbox' | 'link' | 'form' | 'region' | 'status', name: string | RegExp) =>
   page.getByRole(role, { name }).filter({ visible: true }).first();
 const textButton = (page: Page, text: string) => page.locator('.nut-button', { hasText: text }).filter({ visible: true }).first();

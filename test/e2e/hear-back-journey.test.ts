@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
-import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import type { LocalStack } from '@gridtong/functions/local/stack';
+import { startJourney, stopJourney, visible } from '../support/browser';
 import { client } from '../support/client';
 import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
 
@@ -19,20 +18,14 @@ let stack: LocalStack | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  await ensureH5Build();
   // The deliverer runs when the test says so (after each step), as the table's stream would.
-  stack = await startLocalStack({ port: 0, h5Dir, quiet: true, timers: false });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
-  mkdirSync(artifacts, { recursive: true });
+  ({ stack, browser } = await startJourney(artifacts, { timers: false }));
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await stopJourney({ stack, browser });
 });
 
-// Taro keeps hidden pages in the DOM: only look at what is visible.
-const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
 const byLabel = (page: Page, role: string, name: string): Locator => visible(page, `[role="${role}"][aria-label="${name}"]`);
 // A tab's text is its label and, when it has one, the badge's count (rendered before the label).
 const tab = (page: Page, name: string): Locator => visible(page, '.weui-tabbar__item').filter({ hasText: new RegExp(`^(\\d+|99\\+)?${name}$`) });

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import { city, pointInGrid } from '../support/places';
-import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
+import { startJourney, stopJourney, visible } from '../support/browser';
 
 /**
  * The resident's reporting journey on the H5 build in headless Chromium against the local
@@ -70,11 +70,8 @@ async function makeBigJpeg(page: Page): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  await ensureH5Build();
-  stack = await startLocalStack({ port: 0, h5Dir, quiet: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  ({ stack, browser } = await startJourney(artifacts));
   workDir = mkdtempSync(join(tmpdir(), 'gridtong-e2e-'));
-  mkdirSync(artifacts, { recursive: true });
   const page = await browser.newPage();
   const jpeg = await makeBigJpeg(page);
   await page.close();
@@ -83,8 +80,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await stopJourney({ stack, browser });
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -104,7 +100,6 @@ async function phone(): Promise<{ context: BrowserContext; page: Page; errors: s
 }
 
 // Taro keeps hidden pages in the DOM: only look at what is visible.
-const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true });
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name }).filter({ visible: true }).first();
 const textButton = (page: Page, text: string) => page.locator('.nut-button', { hasText: text }).filter({ visible: true }).first();
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).filter({ visible: true }).first();

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { wgs84ToGcj02 } from '@gridtong/shared/geo/index';
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { city, directory, pointInGrid } from '../support/places';
-import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
+import { startJourney, stopJourney, visible } from '../support/browser';
 
 /**
  * The closed loop on the worker desk, in the H5 build in Chromium against the local stack:
@@ -21,19 +20,13 @@ let stack: LocalStack | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  await ensureH5Build();
-  stack = await startLocalStack({ port: 0, h5Dir, quiet: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
-  mkdirSync(artifacts, { recursive: true });
+  ({ stack, browser } = await startJourney(artifacts));
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await stopJourney({ stack, browser });
 });
 
-// Taro keeps hidden pages in the DOM: only look at what is visible.
-const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
 const button = (page: Page, name: string): Locator => visible(page, `[role="button"][aria-label="${name}"]`);
 
 /** A real, decodable JPEG drawn by the browser (the H5 uploader re-encodes what it is given). */

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 
 /** What every Chromium test drives: the H5 build of the mini-program, served by the local stack. */
 export const miniappDir = resolve(__dirname, '../../miniapp');
@@ -68,3 +70,26 @@ export async function ensureH5Build(timeoutMs = 600_000): Promise<void> {
     }
   }
 }
+
+/** A Chromium journey's parts: the local stack serving the H5 build, and the browser. */
+export interface Journey {
+  stack: LocalStack;
+  browser: Browser;
+}
+
+/** Builds H5 if stale, starts the local stack serving it (with `options`), launches Chromium, and makes the screenshot folder. */
+export async function startJourney(artifactsDir: string, options: Parameters<typeof startLocalStack>[0] = {}): Promise<Journey> {
+  await ensureH5Build();
+  const stack = await startLocalStack({ port: 0, h5Dir, quiet: true, ...options });
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  mkdirSync(artifactsDir, { recursive: true });
+  return { stack, browser };
+}
+
+export async function stopJourney(journey: Partial<Journey> | undefined): Promise<void> {
+  await journey?.browser?.close();
+  await journey?.stack?.stop();
+}
+
+/** Taro keeps hidden pages in the DOM: only look at what is visible. */
+export const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
