@@ -2,9 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import BookPage from '../src/bookings/pages/book/index';
 import { forgetCatalog } from '../src/services/catalog';
 import { platform, type HttpRequest } from '../src/services/platform';
-import { session } from '../src/services/session';
 import { subscribe } from '../src/services/subscribe';
-import { catalog, login, mockServer, ok, typeInto } from './fixtures';
+import { catalog, login, mockServer, ok, signedInAs, typeInto } from './fixtures';
 
 const socialCard = {
   code: 'S04', name: '社保卡申领/补换', agency: '区人力资源和社会保障局', description: '', visitMinutes: 20,
@@ -41,16 +40,12 @@ const hits = (requests: jest.SpyInstance, method: string, path: string) =>
   requests.mock.calls.filter(([req]: [HttpRequest]) => req.method === method && req.url.split('?')[0]!.endsWith(path)).length;
 
 describe('代办预约: asking for booking updates on the confirm tap', () => {
-  beforeEach(() => {
-    forgetCatalog();
-    subscribe.reset();
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-    jest.spyOn(platform, 'scrollToTop').mockImplementation(() => undefined);
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
+  signedInAs(login, {
+    before: () => {
+      forgetCatalog();
+      subscribe.reset();
+      jest.spyOn(platform, 'scrollToTop').mockImplementation(() => undefined);
+    },
   });
 
   it('in WeChat: the tap that confirms the booking asks for the booking template and reports the answer', async () => {

@@ -3,8 +3,7 @@ import BookPage from '../src/bookings/pages/book/index';
 import BookingDetailPage from '../src/bookings/pages/detail/index';
 import { forgetCatalog } from '../src/services/catalog';
 import { platform, type HttpRequest } from '../src/services/platform';
-import { session } from '../src/services/session';
-import { catalog, login, mockServer, ok, typeInto } from './fixtures';
+import { catalog, login, mockServer, ok, signedInAs, typeInto } from './fixtures';
 
 const socialCard = {
   code: 'S04', name: '社保卡申领/补换', agency: '区人力资源和社会保障局', description: '', visitMinutes: 20,
@@ -40,14 +39,8 @@ const booking = (over: object = {}) => ({
 const bodyOf = (req: HttpRequest) => req.data as Record<string, unknown>;
 
 describe('代办预约: booking a visit', () => {
-  beforeEach(() => {
-    forgetCatalog();
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
+  signedInAs(login, {
+    before: () => forgetCatalog(),
   });
 
   it('walks service → materials → slot → address → confirm, and a lost race offers the next free slots with the same key', async () => {
@@ -127,15 +120,11 @@ describe('代办预约: booking a visit', () => {
 });
 
 describe('代办预约: my booking', () => {
-  beforeEach(() => {
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-    jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'B0123456789ABCDEF' });
-    jest.spyOn(platform, 'scrollToTop').mockImplementation(() => undefined);
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
+  signedInAs(login, {
+    before: () => {
+      jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'B0123456789ABCDEF' });
+      jest.spyOn(platform, 'scrollToTop').mockImplementation(() => undefined);
+    },
   });
 
   it('shows status, materials and timeline, and cancels in the page with a reason (no pop-up)', async () => {

@@ -4,7 +4,7 @@ import CasesPage from '../src/pages/cases/index';
 import MePage from '../src/pages/me/index';
 import { platform } from '../src/services/platform';
 import { session } from '../src/services/session';
-import { login, mockServer, ok, queryOf, typeInto } from './fixtures';
+import { login, mockServer, ok, queryOf, signedInAs, typeInto } from './fixtures';
 
 const summary = (id: string, status: string, relation: 'reported' | 'followed', extra: object = {}) => ({
   id, itemCode: '0401', itemName: '行道树倒伏', status, statusLabel: status, address: '天河路 1 号', createdAt: '2026-11-22T01:00:00Z', updatedAt: '2026-11-22T01:00:00Z', since: '2026-11-22T01:00:00Z',
@@ -23,14 +23,7 @@ const view = (over: object = {}) => ({
 });
 
 describe('我的上报', () => {
-  beforeEach(() => {
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
-  });
+  signedInAs();
 
   it('lists my reports and the ones I follow with plain status tags, and pages on 加载更多', async () => {
     // Prepare

@@ -2,8 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import HomePage from '../src/pages/index/index';
 import { forgetCatalog } from '../src/services/catalog';
 import { platform } from '../src/services/platform';
-import { session } from '../src/services/session';
-import { catalog, login, mockServer, ok } from './fixtures';
+import { catalog, login, mockServer, ok, signedInAs } from './fixtures';
 
 const home = { source: 'picker', grid: { code: '440106001001001', name: '第一网格', landmark: '天河路以北' }, community: { code: '440106001001', name: '华康社区' }, street: { code: '440106001', name: '天河南街道' }, updatedAt: '2026-11-22T01:00:00Z' };
 const stats = (over: object = {}) => ({
@@ -12,15 +11,11 @@ const stats = (over: object = {}) => ({
 });
 
 describe('首页: my community this month', () => {
-  beforeEach(() => {
-    forgetCatalog();
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-    jest.spyOn(platform, 'setTabBadge').mockImplementation(() => undefined);
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
+  signedInAs(login, {
+    before: () => {
+      forgetCatalog();
+      jest.spyOn(platform, 'setTabBadge').mockImplementation(() => undefined);
+    },
   });
 
   it('shows reported, closed, on-time rate, satisfaction and mean handling time for my home community', async () => {

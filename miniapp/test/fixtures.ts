@@ -6,6 +6,7 @@ import type { CatalogResponse, LoginResponse } from '@gridtong/shared/api/contra
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
 import { DEFAULT_TIME_LIMITS } from '@gridtong/shared/deadlines/time-limits';
 import { platform, type HttpRequest, type HttpResponse } from '../src/services/platform';
+import { session } from '../src/services/session';
 
 const item = (code: string, name: string, kind: CatalogItem['kind'], category: string, icon: string, active = true): CatalogItem => ({
   code,
@@ -76,5 +77,23 @@ export const queryOf = (req: HttpRequest): Record<string, string> => Object.from
 export function typeInto(el: Element, value: string): void {
   act(() => {
     el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }));
+  });
+}
+
+/**
+ * Each test of the calling describe starts signed in as `who` (the demo resident unless
+ * told) with 关怀模式 off, after `before`; afterwards spies are restored, `after` runs and
+ * the session is forgotten.
+ */
+export function signedInAs(who: LoginResponse = login, more: { before?: () => void; after?: () => void } = {}): void {
+  beforeEach(() => {
+    session.save(who);
+    platform.setItem('gridtong.careMode', 'off');
+    more.before?.();
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    more.after?.();
+    session.clear();
   });
 }

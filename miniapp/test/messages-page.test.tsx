@@ -2,8 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import MessagesPage from '../src/pages/messages/index';
 import CasesPage from '../src/pages/cases/index';
 import { platform } from '../src/services/platform';
-import { session } from '../src/services/session';
-import { login, mockServer, ok, queryOf } from './fixtures';
+import { mockServer, ok, queryOf, signedInAs } from './fixtures';
 
 const msg = (id: string, title: string, body: string, read: boolean, at: string, caseId = 'C20261122ABCDEF') => ({ id, at, title, body, caseId, read });
 
@@ -18,14 +17,7 @@ const inbox = {
 };
 
 describe('消息', () => {
-  beforeEach(() => {
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
-  });
+  signedInAs();
 
   it('lists each update with its title, body and Beijing time, unread ones marked in words, and the count on the tab', async () => {
     // Prepare

@@ -1,8 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import CasePage from '../src/pages/case/index';
 import { platform } from '../src/services/platform';
-import { session } from '../src/services/session';
-import { login, mockServer, ok, typeInto } from './fixtures';
+import { login, mockServer, ok, signedInAs, typeInto } from './fixtures';
 
 const closedCase = (over: object = {}) => ({
   id: 'C20261122ABCDEF', version: 9, status: 'closed', statusLabel: '已结案', itemCode: '0401', itemName: '行道树倒伏', urgency: 'urgent',
@@ -16,15 +15,11 @@ const closedCase = (over: object = {}) => ({
 });
 
 describe('评价 and 申请重办', () => {
-  beforeEach(() => {
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-    jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
-    jest.spyOn(platform, 'setTabBadge').mockImplementation(() => undefined);
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
+  signedInAs(login, {
+    before: () => {
+      jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
+      jest.spyOn(platform, 'setTabBadge').mockImplementation(() => undefined);
+    },
   });
 
   it('rates a finished case with a face, tags and a comment', async () => {

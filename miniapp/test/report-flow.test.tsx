@@ -4,9 +4,8 @@ import ReportPage from '../src/pages/report/index';
 import { forgetCatalog } from '../src/services/catalog';
 import { draftStore } from '../src/services/draft-store';
 import { platform, NetworkError, type HttpRequest } from '../src/services/platform';
-import { session } from '../src/services/session';
 import { subscribe } from '../src/services/subscribe';
-import { catalog, login, mockServer, ok, queryOf, typeInto } from './fixtures';
+import { catalog, login, mockServer, ok, queryOf, signedInAs, typeInto } from './fixtures';
 
 const MB = 1024 * 1024;
 const tree: CatalogItem = {
@@ -57,15 +56,9 @@ const click = (text: string) => fireEvent.click(screen.getByText(text));
 const heading = (name: string) => screen.findByRole('heading', { name });
 
 describe('report flow', () => {
-  beforeEach(() => {
-    forgetCatalog();
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    draftStore.discard('0401');
-    session.clear();
+  signedInAs(login, {
+    before: () => forgetCatalog(),
+    after: () => draftStore.discard('0401'),
   });
 
   it('walks a resident from photos to a filed case; a double tap on submit files one case', async () => {
@@ -262,15 +255,9 @@ describe('report flow', () => {
 });
 
 describe('report flow without GPS', () => {
-  beforeEach(() => {
-    forgetCatalog();
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    draftStore.discard('0401');
-    session.clear();
+  signedInAs(login, {
+    before: () => forgetCatalog(),
+    after: () => draftStore.discard('0401'),
   });
 
   it('places the report by 街道 → 社区 → 网格 and a typed address, and shows the grid worker', async () => {

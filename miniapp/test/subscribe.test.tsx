@@ -1,9 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import CasePage from '../src/pages/case/index';
 import { platform } from '../src/services/platform';
-import { session } from '../src/services/session';
 import { subscribe, templatesFor } from '../src/services/subscribe';
-import { login, mockServer, ok } from './fixtures';
+import { login, mockServer, ok, signedInAs } from './fixtures';
 
 const sub = (kind: string, over: object = {}) => ({ kind, templateId: `tpl-${kind}`, longTerm: false, remaining: 0, accepted: false, ...over });
 const offered = { subscriptions: [sub('accepted'), sub('progress'), sub('closed'), sub('needsInfo'), sub('booking')] };
@@ -17,16 +16,12 @@ const openCase = {
 };
 
 describe('subscribe prompt', () => {
-  beforeEach(() => {
-    subscribe.reset();
-    session.save(login);
-    platform.setItem('gridtong.careMode', 'off');
-    jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
-    jest.spyOn(platform, 'setTabBadge').mockImplementation(() => undefined);
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
+  signedInAs(login, {
+    before: () => {
+      subscribe.reset();
+      jest.spyOn(platform, 'pageParams').mockReturnValue({ id: 'C20261122ABCDEF' });
+      jest.spyOn(platform, 'setTabBadge').mockImplementation(() => undefined);
+    },
   });
 
   it('asks for at most three templates fitting the moment, and not again for a long-term one already accepted', () => {

@@ -1,8 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import VisitsPage from '../../src/worker/pages/visits/index';
 import { platform, type HttpRequest } from '../../src/services/platform';
-import { session } from '../../src/services/session';
-import { mockServer, ok, queryOf, typeInto } from '../fixtures';
+import { mockServer, ok, queryOf, signedInAs, typeInto } from '../fixtures';
 import { staffLogin, workerVisit } from './fixtures';
 
 // A confirmed visit on Thursday 14:00.
@@ -33,14 +32,7 @@ const slotsAnswer = (...slots: ReturnType<typeof slot>[]) => ({
 const posts = (requests: jest.SpyInstance) => requests.mock.calls.map(([r]: [HttpRequest]) => r).filter((r) => r.method === 'POST');
 
 describe('worker: a visit opened from a message, and 改时间', () => {
-  beforeEach(() => {
-    session.save(staffLogin('gridWorker'));
-    platform.setItem('gridtong.careMode', 'off');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
-  });
+  signedInAs(staffLogin('gridWorker'));
 
   it('?booking= opens that visit on its own Beijing day, marked and scrolled to, with 回到今天 still there', async () => {
     // Prepare

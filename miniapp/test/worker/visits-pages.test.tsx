@@ -1,22 +1,13 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import AvailabilityPage from '../../src/worker/pages/availability/index';
 import VisitsPage from '../../src/worker/pages/visits/index';
-import { platform } from '../../src/services/platform';
-import { session } from '../../src/services/session';
-import { mockServer, ok, queryOf, typeInto } from '../fixtures';
+import { mockServer, ok, queryOf, signedInAs, typeInto } from '../fixtures';
 import { staffLogin, workerVisit } from './fixtures';
 
 const visit = workerVisit;
 
 describe('worker: 上门代办 calendar', () => {
-  beforeEach(() => {
-    session.save(staffLogin('gridWorker'));
-    platform.setItem('gridtong.careMode', 'off');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
-  });
+  signedInAs(staffLogin('gridWorker'));
 
   it("shows the server's today with the resident's materials, confirms, and declines only with a reason", async () => {
     // Prepare
@@ -106,14 +97,7 @@ describe('worker: 上门代办 calendar', () => {
 });
 
 describe('worker: 可预约时间', () => {
-  beforeEach(() => {
-    session.save(staffLogin('gridWorker'));
-    platform.setItem('gridtong.careMode', 'off');
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    session.clear();
-  });
+  signedInAs(staffLogin('gridWorker'));
 
   it('publishes Tue/Thu 14:00–17:00 with a closure, moving a window end by half an hour', async () => {
     // Prepare
