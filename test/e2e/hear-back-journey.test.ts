@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
-import { startJourney, stopJourney, visible } from '../support/browser';
+import { signInOnPhone, startJourney, stopJourney, visible } from '../support/browser';
 import { client } from '../support/client';
 import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
 
@@ -39,18 +39,8 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
 }
 
-async function signIn(accountLabel: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(stack!.url);
-  const account = byLabel(page, 'button', accountLabel).first();
-  await account.waitFor({ timeout: 30_000 });
-  await account.click();
-  await visible(page, '[role="region"][aria-label="部件"]').first().waitFor({ timeout: 20_000 });
-  return { page, errors };
-}
+/** A fresh phone for one person, signed in with their demo account. */
+const signIn = (accountLabel: string) => signInOnPhone({ stack: stack!, browser: browser! }, accountLabel);
 
 /** The figures on 首页 as a resident reads them: label → value. */
 async function figures(page: Page): Promise<Record<string, string>> {

@@ -4,7 +4,7 @@ import { wgs84ToGcj02 } from '@gridtong/shared/geo/index';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { city, directory, pointInGrid } from '../support/places';
-import { startJourney, stopJourney, visible } from '../support/browser';
+import { signInOnPhone, startJourney, stopJourney, visible } from '../support/browser';
 
 /**
  * The closed loop on the worker desk, in the H5 build in Chromium against the local stack:
@@ -74,19 +74,8 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`) });
 }
 
-/** A fresh phone for one person: its own storage, signed in with their demo account. */
-async function signIn(accountLabel: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(stack!.url);
-  const account = button(page, accountLabel).first();
-  await account.waitFor({ timeout: 30_000 });
-  await account.click();
-  await visible(page, '[role="region"][aria-label="部件"]').first().waitFor({ timeout: 20_000 });
-  return { page, errors };
-}
+/** A fresh phone for one person, signed in with their demo account. */
+const signIn = (accountLabel: string) => signInOnPhone({ stack: stack!, browser: browser! }, accountLabel);
 
 /** 我的 → 进入工作台: the desk, as staff reach it. */
 async function openDesk(page: Page): Promise<void> {

@@ -93,3 +93,17 @@ export async function stopJourney(journey: Partial<Journey> | undefined): Promis
 
 /** Taro keeps hidden pages in the DOM: only look at what is visible. */
 export const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
+
+/** A fresh phone (390 × 844, zh-CN, its own storage) for one person, signed in with their demo account; page errors are collected. */
+export async function signInOnPhone(journey: Journey, accountLabel: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(journey.stack.url);
+  const account = visible(page, `[role="button"][aria-label="${accountLabel}"]`).first();
+  await account.waitFor({ timeout: 30_000 });
+  await account.click();
+  await visible(page, '[role="region"][aria-label="部件"]').first().waitFor({ timeout: 20_000 });
+  return { page, errors };
+}
