@@ -208,6 +208,11 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   await rates.waitFor({ timeout: 20_000 });
   await expect(visible(disp.page, '.wd-kpi').filter({ hasText: '受理' }).locator('.wd-kpi-value').textContent()).resolves.not.toBe('0');
   await snap(disp.page, 'dispatcher-figures');
+  // Below the case figures, the same street's 代办 visit figures (issue 9).
+  const visits = visible(disp.page, '[role="region"][aria-label="上门代办"]');
+  await visits.scrollIntoViewIfNeeded();
+  await expect(visits.textContent()).resolves.toContain('满意率');
+  await snap(disp.page, 'dispatcher-visit-figures');
 
   await w1.page.goBack();
   await visible(w1.page, '[role="link"][aria-label^="消息"]').click();
