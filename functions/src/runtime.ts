@@ -5,44 +5,44 @@ import { readConfig, type Config } from './config';
 import { resolveSecret } from './adapters/secrets';
 import { SessionTokens } from './adapters/sessions';
 import { WechatClient } from './adapters/wechat';
-import { CaseRepository } from './store/cases';
-import { CityProvider } from './store/city';
+import { CaseRepository } from './cases/case-store';
+import { CityProvider } from './city/city-snapshot';
 import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
 import { RateLimiter } from './store/rate-limits';
-import { UserRepository } from './store/users';
+import { UserRepository } from './accounts/user-store';
 // work-api (issue 7): staff accounts, invitations, work queues
-import { InvitationRepository } from './store/invitations';
-import { StaffRepository } from './store/staff';
-import { WorkQueueStore } from './store/work-queues';
+import { InvitationRepository } from './accounts/invitation-store';
+import { StaffRepository } from './accounts/staff-store';
+import { WorkQueueStore } from './cases/queue-store';
 // Report and track (issue 6).
-import { FollowRepository } from './store/follows';
+import { FollowRepository } from './cases/follow-store';
 // events: outbox, message centre, counters, sweep
 import { nextSweepAt } from '@gridtong/shared/events/sweep';
 import { workingCalendar } from './calendar';
-import { CounterChannel } from './events/counter-channel';
-import { Deliverer, type DelivererOptions } from './events/deliverer';
-import { MessageChannel } from './events/message-channel';
-import { RecipientResolver } from './events/recipients';
-import { CounterStore } from './store/counters';
-import { MessageStore } from './store/messages';
-import { OutboxStore } from './store/outbox-store';
-import { StaffDirectory } from './store/staff-directory';
-import { SweepIndex } from './store/sweep-index';
-import type { SweepPlanner } from './store/cases';
-import type { Channel } from './events/channels';
+import { CounterChannel } from './outbox/counter-channel';
+import { Deliverer, type DelivererOptions } from './outbox/deliverer';
+import { MessageChannel } from './outbox/message-channel';
+import { RecipientResolver } from './outbox/recipients';
+import { CounterStore } from './cases/counter-store';
+import { MessageStore } from './messages/message-store';
+import { OutboxStore } from './outbox/outbox-store';
+import { StaffDirectory } from './accounts/staff-directory';
+import { SweepIndex } from './cases/sweep-index';
+import type { SweepPlanner } from './cases/case-store';
+import type { Channel } from './outbox/channels';
 // bookings (issue 9): 代办 visits
-import { BookingRepository } from './store/bookings';
+import { BookingRepository } from './bookings/booking-store';
 // wechat (issue 8): subscribe messages, the sealed openid, grants
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KmsDataKeySource, LocalDataKeySource, type DataKeySource } from './adapters/envelope';
-import { WechatChannel } from './events/wechat-channel';
-import { SubscribePusher } from './events/subscribe-pusher';
-import { IdentityStore } from './store/identities';
-import { SubscriptionStore } from './store/subscriptions';
-import { VoteStore } from './store/votes';
-import { ContentChannel } from './events/content-channel';
-import { ContentCheckStore } from './store/content-checks';
+import { WechatChannel } from './outbox/wechat-channel';
+import { SubscribePusher } from './outbox/subscribe-pusher';
+import { IdentityStore } from './accounts/identity-store';
+import { SubscriptionStore } from './messages/subscription-store';
+import { VoteStore } from './cases/vote-store';
+import { ContentChannel } from './outbox/content-channel';
+import { ContentCheckStore } from './cases/content-check-store';
 
 /** Everything a handler needs, built once per container (cold start) and reused. */
 export interface Runtime {

@@ -1,5 +1,5 @@
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
-import { actOnCase, conflictWithView } from '@gridtong/functions/services/case-actions';
+import { actOnCase, conflictWithView } from '@gridtong/functions/cases/resident-actions';
 import { isDomainError, type DomainError } from '@gridtong/shared/errors';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { city } from '../support/places';

@@ -1,6 +1,6 @@
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
-import { CITY_SNAPSHOT_KEY, CityProvider, citySchemaFingerprint } from '@gridtong/functions/store/city';
+import { CITY_SNAPSHOT_KEY, CityProvider, citySchemaFingerprint } from '@gridtong/functions/city/city-snapshot';
 import { cityDataSchema } from '@gridtong/shared/city/schema';
 import { generateLargeCityData } from '@gridtong/shared/city/large';
 import { loadDemoCity } from '@gridtong/shared/city/demo';

@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
-import type { Channel, Delivery } from '@gridtong/functions/events/channels';
+import type { Channel, Delivery } from '@gridtong/functions/outbox/channels';
 import { client } from '../support/client';
 import { staff, testClock, writeCase, TEAM_GRID } from '../support/case-writer';
 

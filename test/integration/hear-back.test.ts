@@ -1,5 +1,5 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { pushSignature } from '@gridtong/functions/services/content-callback';
+import { pushSignature } from '@gridtong/functions/cases/content-callback';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { devOpenid } from '@gridtong/functions/local/wechat-standin';
 import { client } from '../support/client';

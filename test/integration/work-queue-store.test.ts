@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
-import type { QueueCase } from '@gridtong/functions/store/cases';
-import type { QueuePartition } from '@gridtong/functions/store/work-queues';
+import type { QueueCase } from '@gridtong/functions/cases/case-store';
+import type { QueuePartition } from '@gridtong/functions/cases/queue-store';
 import { isDomainError } from '@gridtong/shared/errors';
 import type { Case } from '@gridtong/shared/schemas/case';
 import { city, pointInGrid } from '../support/places';

@@ -2,7 +2,7 @@ import { availabilitySchema } from '@gridtong/shared/booking/availability';
 import { BOOKABLE_ROLES } from '@gridtong/shared/booking/rules';
 import { demoAccounts } from '@gridtong/shared/city/accounts';
 import type { CityData } from '@gridtong/shared/city/schema';
-import type { BookingRepository } from '../store/bookings';
+import type { BookingRepository } from './booking-store';
 
 /** The demo grid team's weekly hours for home visits: Tuesday and Thursday afternoons, 30-minute slots. */
 export const DEMO_AVAILABILITY = availabilitySchema.parse({

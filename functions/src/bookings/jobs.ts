@@ -3,14 +3,14 @@ import { bookingMessages, bookingSubscribeContent } from '@gridtong/shared/booki
 import type { Booking, BookingEvent } from '@gridtong/shared/booking/schema';
 import { DomainError } from '@gridtong/shared/errors';
 import type { Runtime } from '../runtime';
-import type { Channel } from '../events/channels';
-import { OutboxDeliverer, type DeliveryReport, type DelivererOptions, type OutboxSubject } from '../events/deliverer';
-import { eventIdOf } from '../events/outbox';
-import { pushAll, type SubscribePusher } from '../events/subscribe-pusher';
-import type { BookingOutboxSnapshot, BookingRepository } from '../store/bookings';
-import type { CityReference } from '../store/city';
-import type { CounterStore } from '../store/counters';
-import type { MessageStore } from '../store/messages';
+import type { Channel } from '../outbox/channels';
+import { OutboxDeliverer, type DeliveryReport, type DelivererOptions, type OutboxSubject } from '../outbox/deliverer';
+import { eventIdOf } from '../outbox/outbox';
+import { pushAll, type SubscribePusher } from '../outbox/subscribe-pusher';
+import type { BookingOutboxSnapshot, BookingRepository } from './booking-store';
+import type { CityReference } from '../city/city-snapshot';
+import type { CounterStore } from '../cases/counter-store';
+import type { MessageStore } from '../messages/message-store';
 import { reminderAt } from './service';
 
 /**

@@ -9,7 +9,7 @@ import { DomainError } from '@gridtong/shared/errors';
 import { ROLE_LABELS, scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
 import type { Runtime } from '../runtime';
-import type { PublishedAvailability } from '../store/bookings';
+import type { PublishedAvailability } from './booking-store';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 

@@ -7,7 +7,7 @@ import { satisfactionRate } from '@gridtong/shared/events/counters';
 import { satisfactionSchema } from '@gridtong/shared/schemas/case';
 import { ROLE_LABELS, scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
 import type { Runtime } from '../runtime';
-import type { CityReference } from '../store/city';
+import type { CityReference } from '../city/city-snapshot';
 
 const MAX_DAYS = 366;
 type Kind = VisitStatsResponse['scope']['kind'];

@@ -5,7 +5,7 @@ import { BOOKING_ACTION_LABELS, BOOKING_STATUS_LABELS, formatSlot } from '@gridt
 import type { Booking, BookingEvent } from '@gridtong/shared/booking/schema';
 import type { AgencyService } from '@gridtong/shared/schemas/catalog';
 import { SATISFACTION_LABELS } from '@gridtong/shared/schemas/case';
-import type { CityReference } from '../store/city';
+import type { CityReference } from '../city/city-snapshot';
 import type { PhotoStore } from '../store/photos';
 
 function serviceOf(b: Booking, city: CityReference): Pick<AgencyService, 'code' | 'name' | 'agency' | 'visitMinutes' | 'eligibility' | 'materials'> {

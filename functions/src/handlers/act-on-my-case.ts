@@ -1,6 +1,6 @@
 import { defineRoute } from '../http/route';
-import { actOnCase, conflictWithView } from '../services/case-actions';
-import { residentCaseView } from '../views';
+import { actOnCase, conflictWithView } from '../cases/resident-actions';
+import { residentCaseView } from '../cases/resident-views';
 
 export const handler = defineRoute('act-on-my-case', async (req, rt) => {
   const city = await rt.city.get();

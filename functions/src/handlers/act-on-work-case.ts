@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route';
-import { actOnWorkCase } from '../services/work-case';
+import { actOnWorkCase } from '../cases/desk-actions';
 
 export const handler = defineRoute('act-on-work-case', async (req, rt) => ({
   body: await actOnWorkCase(rt, req.principal, req.actorName, req.params.id, req.body, req.now),

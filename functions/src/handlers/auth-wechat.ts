@@ -1,7 +1,7 @@
 import { defineRoute } from '../http/route';
 import { DomainError } from '@gridtong/shared/errors';
-import { openidHash, toPrincipal } from '../store/users';
-import { staffPrincipal } from '../store/staff';
+import { openidHash, toPrincipal } from '../accounts/user-store';
+import { staffPrincipal } from '../accounts/staff-store';
 
 const LOGINS_PER_MINUTE_PER_IP = 30;
 

@@ -1,6 +1,6 @@
 import { defineRoute } from '../http/route';
-import { reportCase } from '../services/report-case';
-import { residentCaseView } from '../views';
+import { reportCase } from '../cases/report';
+import { residentCaseView } from '../cases/resident-views';
 
 export const handler = defineRoute('create-case', async (req, rt) => {
   const { caseItem, replayed } = await reportCase(rt, req.principal, req.headers, req.body, req.now, req.context);

@@ -1,7 +1,7 @@
 import { defineRoute } from '../http/route';
 import { DomainError } from '@gridtong/shared/errors';
-import { followerCaseView } from '../track-views';
-import { residentCaseView } from '../views';
+import { followerCaseView } from '../cases/neighbour-views';
+import { residentCaseView } from '../cases/resident-views';
 
 export const handler = defineRoute('get-my-case', async (req, rt) => {
   const found = await rt.cases.get(req.params.id);

@@ -1,4 +1,4 @@
 import { defineRoute } from '../http/route';
-import { readStats } from '../services/stats';
+import { readStats } from '../cases/stats';
 
 export const handler = defineRoute('get-stats', async (req, rt) => ({ body: await readStats(rt, req.principal, req.query) }));

@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route';
-import { readWorkCase } from '../services/work-case';
+import { readWorkCase } from '../cases/desk-actions';
 
 export const handler = defineRoute('get-work-case', async (req, rt) => {
   const reveal = req.query.reveal === 'contact' && req.query.reason !== undefined ? { reason: req.query.reason } : null;

@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route';
-import { areasView } from '../track-views';
+import { areasView } from '../city/area-views';
 
 export const handler = defineRoute('list-areas', async (_req, rt) => {
   const city = await rt.city.get();

@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route';
-import { listMyCases } from '../services/my-cases';
+import { listMyCases } from '../cases/my-cases';
 
 export const handler = defineRoute('list-my-cases', async (req, rt) => ({
   body: await listMyCases(rt, req.principal, req.query.limit, req.query.cursor, req.now),

@@ -1,6 +1,6 @@
 import { NEARBY_RADIUS_METRES } from '@gridtong/shared/api/report-track';
 import { defineRoute } from '../http/route';
-import { nearbyOpenCases } from '../services/nearby';
+import { nearbyOpenCases } from '../cases/nearby';
 
 export const handler = defineRoute('list-nearby-cases', async (req, rt) => ({
   body: { cases: await nearbyOpenCases(rt, req.principal, req.query, req.now), radiusMetres: NEARBY_RADIUS_METRES },

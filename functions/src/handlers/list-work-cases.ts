@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route';
-import { listWorkQueue } from '../services/work-queue';
+import { listWorkQueue } from '../cases/desk-queue';
 
 export const handler = defineRoute('list-work-cases', async (req, rt) => ({
   body: await listWorkQueue(rt, req.principal, req.query, req.now),

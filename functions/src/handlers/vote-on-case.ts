@@ -1,4 +1,4 @@
 import { defineRoute } from '../http/route';
-import { voteOnCase } from '../services/hear-back';
+import { voteOnCase } from '../cases/votes';
 
 export const handler = defineRoute('vote-on-case', async (req, rt) => ({ body: await voteOnCase(rt, req.principal, req.params.id, req.body.level, req.now) }));

@@ -5,7 +5,7 @@ import { routes, type RouteDef, type RouteId } from '@gridtong/shared/api/routes
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { logger } from '../log';
 import { getRuntime, type Runtime } from '../runtime';
-import { staffPrincipal } from '../store/staff';
+import { staffPrincipal } from '../accounts/staff-store';
 import { DomainError, toHttpFailure } from './errors';
 
 type Route<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;

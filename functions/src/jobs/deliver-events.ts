@@ -1,7 +1,7 @@
 import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { logger } from '../log';
 import { getRuntime } from '../runtime';
-import type { DeliveryReport } from '../events/deliverer';
+import type { DeliveryReport } from '../outbox/deliverer';
 // bookings (issue 9): booking items carry their outbox the same way
 import { BookingDeliverer } from '../bookings/jobs';
 

@@ -1,4 +1,4 @@
-import { runSweep, type SweepReport } from '../events/sweep-job';
+import { runSweep, type SweepReport } from '../cases/sweep';
 import { getRuntime } from '../runtime';
 import { sendDueReminders } from '../bookings/jobs';
 

@@ -15,18 +15,18 @@ import { readConfig, type Config } from '../config';
 import { handlers, type HttpHandler } from '../handlers/index';
 import { logger } from '../log';
 import { createRuntime, releaseRuntime, setRuntime, withRuntime, type Runtime } from '../runtime';
-import { CITY_SNAPSHOT_KEY, publishCitySnapshot } from '../store/city';
+import { CITY_SNAPSHOT_KEY, publishCitySnapshot } from '../city/city-snapshot';
 import { createDynamoClients, createS3Client } from '../store/clients';
 import { idempotencyTable, mainTable } from '../store/table-def';
 // events: the deliverer and the sweep run on timers locally, the same code as on AWS
-import type { DeliveryReport } from '../events/deliverer';
-import { runSweep, type SweepReport } from '../events/sweep-job';
+import type { DeliveryReport } from '../outbox/deliverer';
+import { runSweep, type SweepReport } from '../cases/sweep';
 // bookings (issue 9)
 import { BookingDeliverer, sendDueReminders, type ReminderReport } from '../bookings/jobs';
 import { seedDemoAvailability } from '../bookings/demo';
-import { BookingRepository } from '../store/bookings';
-import { openidHash, UserRepository } from '../store/users';
-import { StaffRepository } from '../store/staff';
+import { BookingRepository } from '../bookings/booking-store';
+import { openidHash, UserRepository } from '../accounts/user-store';
+import { StaffRepository } from '../accounts/staff-store';
 import { startBridge } from './bridge';
 import { devOpenid, startWechatStandin, type WechatStandin } from './wechat-standin';
 

@@ -1,6 +1,6 @@
 import { createDynamoClients } from '../store/clients';
-import { InvitationRepository } from '../store/invitations';
-import { issueInvitation } from '../services/staff-onboarding';
+import { InvitationRepository } from '../accounts/invitation-store';
+import { issueInvitation } from '../accounts/onboarding';
 import { readConfig } from '../config';
 import { areaCodeSchema } from '@gridtong/shared/schemas/common';
 

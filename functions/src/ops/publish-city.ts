@@ -3,7 +3,7 @@ import { loadDemoCity } from '@gridtong/shared/city/demo';
 import { cityDataSchema } from '@gridtong/shared/city/schema';
 import { readConfig } from '../config';
 import { createS3Client } from '../store/clients';
-import { publishCitySnapshot } from '../store/city';
+import { publishCitySnapshot } from '../city/city-snapshot';
 
 /**
  * Operator tool: validate a city reference file (grids, workers, catalog, 权责清单) and

@@ -1,0 +1,429 @@
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { availabilitySchema, type Availability } from '@gridtong/shared/booking/availability';
+import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
+import { bookingSchema, bookingStatusSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
+import { DomainError } from '@gridtong/shared/errors';
+import { decodeCursor, encodeCursor } from '../store/cursor';
+import { residentPartition } from '../cases/case-store';
+import { entriesOf, outboxIndexKey, OUTBOX_REV, shardOf, type OutboxEntry, type OutboxPartitions } from '../outbox/outbox';
+import { commitOutboxChanges, outboxKeys } from '../outbox/outbox-store';
+
+/**
+ * bookings (issue 9): 代办 visits in the single table.
+ *
+ * - `BOOKING#<id>` / `BOOKING`: the booking — state, version, timeline, and its outbox
+ *   entries (`ob_<seq>`) written in the same conditional write as each step.
+ * - `SLOT#<worker>` / `<start>`: a claimed slot, one item per (worker, start), created with one
+ *   conditional put: two residents can never hold the same slot.
+ * - `BOOKSEAT#<resident>` / `SEAT#<n>`: the resident's open-booking places (at most 2), claimed
+ *   the same way, so the limit holds under concurrent requests too.
+ * - `AVAIL#<grid>` / `WORKER#<worker>`: a worker's published availability for a grid; a
+ *   grid's workers are one query.
+ *
+ * Index keys on the booking item: gsi1 `RES#<resident>` / `BOOKING#<created>#<id>` (my
+ * bookings; 我的上报 reads only the `MINE#` prefix, so bookings never appear there), gsi2
+ * `WDAY#<worker>` / `<start>#<id>` (a worker's day), gsi5 `BKOUTBOX#<shard>` (deliveries
+ * owed) and gsi7 `BKREMIND#<shard>` / `<remind at>#<id>` (the day-before reminder).
+ */
+export const MY_BOOKINGS_PREFIX = 'BOOKING#';
+export const bookingKey = (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' });
+const slotKey = (workerId: string, start: string) => ({ pk: `SLOT#${workerId}`, sk: start });
+const seatKey = (residentId: string, seat: number) => ({ pk: `BOOKSEAT#${residentId}`, sk: `SEAT#${seat}` });
+const availabilityKey = (gridCode: string, workerId: string) => ({ pk: `AVAIL#${gridCode}`, sk: `WORKER#${workerId}` });
+const workerDayPartition = (workerId: string) => `WDAY#${workerId}`;
+
+export const BOOKING_SHARDS = 4;
+/** Booking deliveries given up on, waiting for an operator (apart from cases' PARKED). */
+export const BOOKING_PARKED_PARTITION = 'BKPARKED';
+export const bookingOutboxPartition = (id: string) => `BKOUTBOX#${shardOf(id, BOOKING_SHARDS)}`;
+const BOOKING_OUTBOX_PARTITIONS: OutboxPartitions = { pending: bookingOutboxPartition, parked: BOOKING_PARKED_PARTITION };
+export const bookingRemindPartition = (id: string) => `BKREMIND#${shardOf(id, BOOKING_SHARDS)}`;
+
+/** A claim whose booking never appeared (the request died between the two writes) is void after this. */
+const ORPHAN_CLAIM_MS = 60_000;
+
+/** Channels each booking step owes: the message centre, the visit figures, WeChat (each does nothing for a step not theirs). */
+export const BOOKING_CHANNELS = ['messages', 'counters', 'wechat'] as const;
+
+function outboxEntry(event: BookingEvent) {
+  return {
+    seq: event.seq,
+    at: event.at,
+    action: event.action,
+    ch: Object.fromEntries(BOOKING_CHANNELS.map((c) => [c, { s: 'pending', n: 0, next: event.at }])),
+  };
+}
+
+export interface BookingOutboxSnapshot {
+  id: string;
+  booking: Booking;
+  entries: OutboxEntry[];
+  rev: number;
+}
+
+export interface PublishedAvailability {
+  gridCode: string;
+  workerId: string;
+  workerName: string;
+  availability: Availability;
+  updatedAt: string;
+}
+
+const BOOKING_ATTRIBUTES = Object.keys(bookingSchema.shape);
+
+function indexKeys(b: Booking, remindAt: string | null): Record<string, string> {
+  return {
+    gsi1pk: residentPartition(b.residentId),
+    gsi1sk: `${MY_BOOKINGS_PREFIX}${b.createdAt}#${b.id}`,
+    gsi2pk: workerDayPartition(b.workerId),
+    gsi2sk: `${b.slotStart}#${b.id}`,
+    ...(remindAt ? { gsi7pk: bookingRemindPartition(b.id), gsi7sk: `${remindAt}#${b.id}` } : {}),
+  };
+}
+
+export class BookingRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async get(id: string): Promise<Booking | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: bookingKey(id), ConsistentRead: true }));
+    return out.Item ? bookingSchema.parse(out.Item) : null;
+  }
+
+  /** The new booking with its first event owed to the message centre: one conditional put. */
+  async create(b: Booking, remindAt: string | null): Promise<boolean> {
+    const event = b.timeline[b.timeline.length - 1]!;
+    try {
+      await this.doc.send(new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...bookingKey(b.id),
+          ...b,
+          ...indexKeys(b, remindAt),
+          [`ob_${event.seq}`]: outboxEntry(event),
+          gsi5pk: bookingOutboxPartition(b.id),
+          gsi5sk: `${event.at}#${b.id}`,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * One step: the whole booking state, its new event's outbox entry and the index keys, in
+   * one update conditioned on the version read. Earlier outbox entries stay untouched; the
+   * outbox index moves to this event's time, never later than anything still owed.
+   */
+  async save(b: Booking, expectedVersion: number, event: BookingEvent, remindAt: string | null): Promise<void> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':expected': expectedVersion };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    const record = b as unknown as Record<string, unknown>;
+    const all: Record<string, unknown> = { ...indexKeys(b, remindAt), gsi5pk: bookingOutboxPartition(b.id), gsi5sk: `${event.at}#${b.id}`, [`ob_${event.seq}`]: outboxEntry(event) };
+    for (const name of BOOKING_ATTRIBUTES) all[name] = record[name];
+    let i = 0;
+    for (const [name, value] of Object.entries(all)) {
+      names[`#a${i}`] = name;
+      if (value === undefined) removes.push(`#a${i}`);
+      else {
+        values[`:a${i}`] = value;
+        sets.push(`#a${i} = :a${i}`);
+      }
+      i++;
+    }
+    if (!remindAt) removes.push('gsi7pk', 'gsi7sk');
+    try {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: bookingKey(b.id),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) {
+        throw new DomainError('BOOKING.VERSION_CONFLICT', '预约刚刚有了变化，请刷新后再试');
+      }
+      throw err;
+    }
+  }
+
+  /** 我的预约, newest first. */
+  async listMine(residentId: string, limit: number, cursor?: string): Promise<{ bookings: Booking[]; nextCursor: string | null }> {
+    const partition = residentPartition(residentId);
+    const out = await this.doc.send(new QueryCommand({
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':p': partition, ':prefix': MY_BOOKINGS_PREFIX },
+      ScanIndexForward: false,
+      Limit: limit,
+      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { name: 'gsi1pk', value: partition }, ['pk', 'sk', 'gsi1pk', 'gsi1sk']) } : {}),
+    }));
+    return { bookings: (out.Items ?? []).map((item) => bookingSchema.parse(item)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  /** The gsi2 rows of a worker's visits starting in [fromIso, toIso], with the attributes asked for. */
+  private async workerDayRows(workerId: string, fromIso: string, toIso: string, attributes: readonly string[]): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':p': workerDayPartition(workerId), ':from': fromIso, ':to': toIso },
+        ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      rows.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return rows;
+  }
+
+  /** When and in what state each of a worker's visits in [from, to] is: the index rows only, no booking read. */
+  async workerSlotsBetween(workerId: string, fromIso: string, toIso: string): Promise<{ start: string; status: BookingStatus }[]> {
+    const rows = await this.workerDayRows(workerId, fromIso, toIso, ['gsi2sk', 'status']);
+    return rows.map((item) => ({ start: String(item.gsi2sk).split('#')[0]!, status: bookingStatusSchema.parse(item.status) }));
+  }
+
+  /**
+   * A worker's visits starting in [fromIso, toIso], in time order: the day's keys from gsi2
+   * (which projects only queue-row attributes), then the bookings themselves in one batch read.
+   */
+  async workerBetween(workerId: string, fromIso: string, toIso: string): Promise<Booking[]> {
+    const keys = (await this.workerDayRows(workerId, fromIso, toIso, ['pk', 'sk'])).map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
+    const found: Booking[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let request: Record<string, unknown>[] = keys.slice(i, i + 100);
+      while (request.length) {
+        const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: request, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[this.table] ?? []) found.push(bookingSchema.parse(item));
+        request = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return found.sort((a, b) => a.slotStart.localeCompare(b.slotStart) || a.id.localeCompare(b.id));
+  }
+
+  /** Ids of bookings whose reminder is due at `now`. */
+  async remindersDue(now: Date, limitPerShard: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let shard = 0; shard < BOOKING_SHARDS; shard++) {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi7',
+        KeyConditionExpression: 'gsi7pk = :p AND gsi7sk <= :upper',
+        ExpressionAttributeValues: { ':p': `BKREMIND#${shard}`, ':upper': `${now.toISOString()}#\uffff` },
+        ProjectionExpression: 'pk',
+        Limit: limitPerShard,
+      }));
+      for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^BOOKING#/, ''));
+    }
+    return ids;
+  }
+
+  // --- outbox (the deliverer's bookkeeping: never the booking's state or version) --------
+
+  async readOutbox(id: string): Promise<BookingOutboxSnapshot | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: bookingKey(id), ConsistentRead: true }));
+    if (!out.Item) return null;
+    return { id, booking: bookingSchema.parse(out.Item), entries: entriesOf(out.Item), rev: Number(out.Item[OUTBOX_REV] ?? 0) };
+  }
+
+  /** Ids of bookings with a delivery due at or before `now`. */
+  async outboxDue(now: Date, limitPerShard: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let shard = 0; shard < BOOKING_SHARDS; shard++) {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi5',
+        KeyConditionExpression: 'gsi5pk = :p AND gsi5sk <= :upper',
+        ExpressionAttributeValues: { ':p': `BKOUTBOX#${shard}`, ':upper': `${now.toISOString()}#\uffff` },
+        ProjectionExpression: 'pk',
+        Limit: limitPerShard,
+      }));
+      for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^BOOKING#/, ''));
+    }
+    return ids;
+  }
+
+  /** Bookings with parked or pending deliveries, for operators (like cases', in their own partitions). */
+  async listOutbox(state: 'pending' | 'parked', limit: number): Promise<BookingOutboxSnapshot[]> {
+    const partitions = state === 'parked' ? [BOOKING_PARKED_PARTITION] : Array.from({ length: BOOKING_SHARDS }, (_, i) => `BKOUTBOX#${i}`);
+    const found: BookingOutboxSnapshot[] = [];
+    for (const pk of await outboxKeys(this.doc, this.table, partitions, state, limit)) {
+      const snapshot = await this.readOutbox(pk.replace(/^BOOKING#/, ''));
+      if (snapshot) found.push(snapshot);
+    }
+    return found;
+  }
+
+  /**
+   * Replaces the given entries (null: all its channels are done), moves the booking in gsi5
+   * to what is left, conditioned on the bookkeeping revision read. False on a race.
+   */
+  async commitOutbox(snapshot: BookingOutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
+    return commitOutboxChanges(this.doc, this.table, bookingKey(snapshot.id), snapshot, changed, (after) => outboxIndexKey(snapshot.id, after, BOOKING_OUTBOX_PARTITIONS));
+  }
+
+
+  /** Takes a booking off the reminder index without touching anything else (nothing to remind of any more). */
+  async clearReminder(id: string, version: number): Promise<void> {
+    try {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: bookingKey(id),
+        UpdateExpression: 'REMOVE gsi7pk, gsi7sk',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': version },
+      }));
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
+  // --- slots -------------------------------------------------------------------------------
+
+  /** Starts of this worker's claimed slots in [fromIso, toIso]. */
+  async claimedStarts(workerId: string, fromIso: string, toIso: string): Promise<Set<string>> {
+    const starts = new Set<string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':p': `SLOT#${workerId}`, ':from': fromIso, ':to': toIso },
+        ProjectionExpression: 'sk',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      for (const item of out.Items ?? []) starts.add(String(item.sk));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return starts;
+  }
+
+  /**
+   * Claims the slot for `bookingId` with one conditional put (a retry of the same booking
+   * claims it again). A slot whose holder let it go (cancelled, declined, moved) but whose
+   * release write was lost is taken over, conditioned on that holder.
+   */
+  async claimSlot(workerId: string, start: string, bookingId: string, now: Date): Promise<boolean> {
+    return this.claim(slotKey(workerId, start), bookingId, now, (holder, claimAgeMs) =>
+      SLOT_RELEASING_STATUSES.includes(holder.status)
+      // A holder elsewhere may be a reschedule still between its claim and its write: give it time.
+      || ((!holder.claimedStarts.includes(start) || holder.workerId !== workerId) && claimAgeMs > ORPHAN_CLAIM_MS));
+  }
+
+  /** All of a visit's slots, in order, or none: a slot already held lets go of those this call took. */
+  async claimSlots(workerId: string, starts: readonly string[], bookingId: string, now: Date): Promise<boolean> {
+    const taken: string[] = [];
+    for (const start of starts) {
+      if (!(await this.claimSlot(workerId, start, bookingId, now))) {
+        await this.releaseSlots(workerId, taken, bookingId);
+        return false;
+      }
+      taken.push(start);
+    }
+    return true;
+  }
+
+  async releaseSlot(workerId: string, start: string, bookingId: string): Promise<void> {
+    await this.release(slotKey(workerId, start), bookingId);
+  }
+
+  async releaseSlots(workerId: string, starts: readonly string[], bookingId: string): Promise<void> {
+    for (const start of starts) await this.releaseSlot(workerId, start, bookingId);
+  }
+
+  /** One of the resident's open-booking places, or null when both hold open bookings. */
+  async claimSeat(residentId: string, bookingId: string, now: Date): Promise<number | null> {
+    for (let seat = 1; seat <= BOOKING_RULES.maxOpenBookings; seat++) {
+      if (await this.claim(seatKey(residentId, seat), bookingId, now, (holder) => !isOpenBooking(holder.status))) return seat;
+    }
+    return null;
+  }
+
+  async releaseSeat(residentId: string, seat: number, bookingId: string): Promise<void> {
+    await this.release(seatKey(residentId, seat), bookingId);
+  }
+
+  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, holderIsDone: (holder: Booking, claimAgeMs: number) => boolean): Promise<boolean> {
+    const item = { ...key, bookingId, claimedAt: now.toISOString() };
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } }));
+      return true;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    const current = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    if (!current.Item) return this.claim(key, bookingId, now, () => false);
+    const holderId = String(current.Item.bookingId);
+    const holder = await this.get(holderId);
+    const claimAgeMs = now.getTime() - Date.parse(String(current.Item.claimedAt));
+    // No booking behind a claim: its request may still be writing it, so only an old claim is void.
+    if (!(holder === null ? claimAgeMs > ORPHAN_CLAIM_MS : holderIsDone(holder, claimAgeMs))) return false;
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'bookingId = :holder', ExpressionAttributeValues: { ':holder': holderId } }));
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  private async release(key: { pk: string; sk: string }, bookingId: string): Promise<void> {
+    try {
+      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: key, ConditionExpression: 'bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } }));
+    } catch (err) {
+      // Already released, or someone took it over after our booking let go of it.
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
+  // --- availability ------------------------------------------------------------------------
+
+  async putAvailability(a: PublishedAvailability): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...availabilityKey(a.gridCode, a.workerId), ...a } }));
+  }
+
+  /** The worker no longer takes visits in this grid (their account was revoked). */
+  async deleteAvailability(gridCode: string, workerId: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.table, Key: availabilityKey(gridCode, workerId) }));
+  }
+
+  async getAvailability(gridCode: string, workerId: string): Promise<PublishedAvailability | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: availabilityKey(gridCode, workerId), ConsistentRead: true }));
+    return out.Item ? toPublished(out.Item) : null;
+  }
+
+  /** Every worker's availability for a grid: one query. */
+  async gridAvailability(gridCode: string): Promise<PublishedAvailability[]> {
+    const out = await this.doc.send(new QueryCommand({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :w)',
+      ExpressionAttributeValues: { ':p': `AVAIL#${gridCode}`, ':w': 'WORKER#' },
+    }));
+    return (out.Items ?? []).map(toPublished);
+  }
+}
+
+function toPublished(item: Record<string, unknown>): PublishedAvailability {
+  return {
+    gridCode: String(item.gridCode),
+    workerId: String(item.workerId),
+    workerName: String(item.workerName),
+    availability: availabilitySchema.parse(item.availability),
+    updatedAt: String(item.updatedAt),
+  };
+}

@@ -1,0 +1,70 @@
+import type { FollowerCaseView, NearbyCase } from '@gridtong/shared/api/report-track';
+import { followerTimeline } from '@gridtong/shared/case/follower-timeline';
+import { availableActions } from '@gridtong/shared/case/index';
+import { CASE_STATUS_LABELS, photoKey, shownToOthers, type Case } from '@gridtong/shared/schemas/case';
+import type { Principal } from '@gridtong/shared/schemas/roles';
+import { bucketLayout } from '../store/bucket-layout';
+import type { CityReference } from '../city/city-snapshot';
+import type { PhotoStore } from '../store/photos';
+
+/*
+ * What a neighbour sees of a case. Each view names every field it returns: a neighbour
+ * (nearby, follower) never gets the reporter's id, phone, words, answers, address or
+ * other photos; staff names and notes reach nobody here.
+ */
+
+/** A public item's first photo, as a short-lived link; nothing for a non-public item. */
+async function publicPhoto(c: Case, city: CityReference, photos: PhotoStore): Promise<string | null> {
+  const first = c.photos[0];
+  if (!first || city.directory.item(c.itemCode)?.publicReports !== true) return null;
+  // Only a photo the case has adopted (cases/<caseId>/…): an upload key names its uploader.
+  if (!first.key.startsWith(bucketLayout.casesPrefix)) return null;
+  // wechat (issue 8): not before content security has passed it (a flagged photo stays for review, hidden).
+  if (!shownToOthers(c, photoKey(first.key))) return null;
+  return (await photos.viewLinks([first]))[0] ?? null;
+}
+
+export async function nearbyCaseView(
+  c: Case,
+  distanceMetres: number,
+  viewer: { userId: string; following: boolean },
+  city: CityReference,
+  photos: PhotoStore,
+): Promise<NearbyCase> {
+  return {
+    id: c.id,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    status: c.status,
+    statusLabel: CASE_STATUS_LABELS[c.status],
+    distanceMetres: Math.round(distanceMetres),
+    reportedAt: c.createdAt,
+    followerCount: c.followerCount,
+    photoUrl: await publicPhoto(c, city, photos),
+    mine: c.residentId === viewer.userId,
+    following: viewer.following,
+  };
+}
+
+export async function followerCaseView(c: Case, city: CityReference, photos: PhotoStore, viewer: Principal, now: Date): Promise<FollowerCaseView> {
+  const place = city.directory.placeOf(c.location.gridCode);
+  const dispatched = c.timeline.some((e) => e.action === 'dispatch');
+  return {
+    relation: 'followed',
+    id: c.id,
+    version: c.version,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    status: c.status,
+    statusLabel: CASE_STATUS_LABELS[c.status],
+    reportedAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    followerCount: c.followerCount,
+    location: { gridName: place?.grid.name ?? '', communityName: place?.community.name ?? '', streetName: place?.street.name ?? '' },
+    departmentName: dispatched ? (city.directory.department(c.routing.departmentId)?.name ?? null) : null,
+    photoUrl: await publicPhoto(c, city, photos),
+    timelineView: followerTimeline(c, { departmentName: (id: string) => city.directory.department(id)?.name }),
+    // The domain decides; for a follower this is empty (actions belong to the reporter).
+    availableActions: availableActions(c, viewer, now),
+  };
+}

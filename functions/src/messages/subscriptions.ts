@@ -1,0 +1,45 @@
+import type { ReportSubscriptionsRequest, SubscriptionsResponse } from '@gridtong/shared/api/hear-back';
+import { DomainError } from '@gridtong/shared/errors';
+import type { Principal } from '@gridtong/shared/schemas/roles';
+import { RESIDENT_TEMPLATE_KINDS, TEMPLATE_KINDS, type TemplateKind } from '@gridtong/shared/wechat/templates';
+import type { Runtime } from '../runtime';
+
+/** Subscribe grants: which WeChat templates a caller may be offered, and what they answered. */
+
+function kindsFor(principal: Principal): readonly TemplateKind[] {
+  return principal.role === 'resident' ? RESIDENT_TEMPLATE_KINDS : TEMPLATE_KINDS.filter((k) => !RESIDENT_TEMPLATE_KINDS.includes(k));
+}
+
+export async function subscriptionsOf(rt: Pick<Runtime, 'config' | 'subscriptions'>, principal: Principal): Promise<SubscriptionsResponse> {
+  const grants = new Map((await rt.subscriptions.list(principal.userId)).map((g) => [g.templateId, g]));
+  return {
+    subscriptions: kindsFor(principal).flatMap((kind) => {
+      const template = rt.config.wechatTemplates[kind];
+      if (!template) return [];
+      const grant = grants.get(template.id);
+      return [{ kind, templateId: template.id, longTerm: template.longTerm, remaining: template.longTerm ? 0 : grant?.remaining ?? 0, accepted: grant?.accepted ?? false }];
+    }),
+  };
+}
+
+/** Records what `requestSubscribeMessage` answered; only templates offered to the caller count. */
+export async function reportSubscriptions(
+  rt: Pick<Runtime, 'config' | 'subscriptions'>,
+  principal: Principal,
+  request: ReportSubscriptionsRequest,
+  now: Date,
+): Promise<SubscriptionsResponse> {
+  const offered = new Set(kindsFor(principal).flatMap((k) => rt.config.wechatTemplates[k]?.id ?? []));
+  const unknown = Object.keys(request.results).filter((id) => !offered.has(id));
+  if (unknown.length) {
+    throw new DomainError('REQUEST.VALIDATION', '订阅消息模板无效', {
+      problems: unknown.map((id) => ({ path: `body.results.${id}`, message: '不是可订阅的模板' })),
+    });
+  }
+  for (const [templateId, result] of Object.entries(request.results)) {
+    // 'filter' is WeChat hiding a template (title filtered): the user said nothing; leave it.
+    if (result === 'filter') continue;
+    await rt.subscriptions.record(principal.userId, templateId, result === 'accept', now);
+  }
+  return subscriptionsOf(rt, principal);
+}
