@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { errorBodySchema } from '@gridtong/shared/api/contracts';
+import { errorBodySchema } from '@gridtong/shared/api/auth';
 import { deployedRoutes, routes, type RouteDef } from '@gridtong/shared/api/routes';
 
 const ERROR_TEXT: Record<number, string> = {

@@ -2,7 +2,8 @@ import { act, configure } from '@testing-library/react';
 
 // A loaded machine (builds running alongside) renders slower than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });
-import type { CatalogResponse, LoginResponse } from '@gridtong/shared/api/contracts';
+import type { LoginResponse } from '@gridtong/shared/api/auth';
+import type { CatalogResponse } from '@gridtong/shared/api/city';
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
 import { DEFAULT_TIME_LIMITS } from '@gridtong/shared/deadlines/time-limits';
 import { platform, type HttpRequest, type HttpResponse } from '../src/services/platform';

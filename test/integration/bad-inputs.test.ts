@@ -1,6 +1,6 @@
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 import { SessionTokens } from '@gridtong/functions/adapters/sessions';
-import { errorBodySchema } from '@gridtong/shared/api/contracts';
+import { errorBodySchema } from '@gridtong/shared/api/auth';
 import { city } from '../support/places';
 import { client, uploadPhoto, type Answer } from '../support/client';
 import { idempotencyKey, itemWithRequiredChoice, report, stableCaseText } from '../support/reports';

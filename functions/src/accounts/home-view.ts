@@ -1,5 +1,5 @@
-import type { Home } from '@gridtong/shared/api/report-track';
-import type { WorkerCard } from '@gridtong/shared/api/contracts';
+import type { Home } from '@gridtong/shared/api/accounts';
+import type { WorkerCard } from '@gridtong/shared/api/city';
 import { gridLandmark } from '../city/area-views';
 import type { CityReference } from '../city/city-snapshot';
 import { publicWorkers, workerCard } from '../city/worker-cards';

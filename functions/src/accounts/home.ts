@@ -1,4 +1,4 @@
-import type { HomeRequest, MeResponse } from '@gridtong/shared/api/report-track';
+import type { HomeRequest, MeResponse } from '@gridtong/shared/api/accounts';
 import { DomainError } from '@gridtong/shared/errors';
 import { ROLE_LABELS } from '@gridtong/shared/schemas/roles';
 import type { Principal } from '@gridtong/shared/schemas/roles';

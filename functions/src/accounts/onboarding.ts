@@ -1,4 +1,4 @@
-import type { LoginResponse } from '@gridtong/shared/api/contracts';
+import type { LoginResponse } from '@gridtong/shared/api/auth';
 import { INVITATION_VALID_HOURS, type CreateInvitationRequest, type InvitationResponse, type RevokeStaffResponse } from '@gridtong/shared/api/staff';
 import { DomainError } from '@gridtong/shared/errors';
 import { areaLevelOf } from '@gridtong/shared/schemas/common';

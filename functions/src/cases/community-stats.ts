@@ -1,4 +1,4 @@
-import type { CommunityStats } from '@gridtong/shared/api/hear-back';
+import type { CommunityStats } from '@gridtong/shared/api/stats';
 import { shanghaiIsoDate } from '@gridtong/shared/deadlines/shanghai-time';
 import { DomainError } from '@gridtong/shared/errors';
 import { handlingTimes, statsRates, type CounterTotals } from '@gridtong/shared/events/counters';

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { mediaCheckVerdictSchema } from '@gridtong/shared/api/hear-back';
+import { mediaCheckVerdictSchema } from '@gridtong/shared/api/content-check';
 import { DomainError } from '@gridtong/shared/errors';
 import { photoKey } from '@gridtong/shared/schemas/case';
 import { logger } from '../log';

@@ -1,4 +1,4 @@
-import type { WorkActionRequest, WorkCaseView } from '@gridtong/shared/api/work';
+import type { WorkActionRequest, WorkCaseView } from '@gridtong/shared/api/desk';
 import { actorCoversCase, recordContactRead, type CaseActionInput } from '@gridtong/shared/case/index';
 import { DomainError, isDomainError } from '@gridtong/shared/errors';
 import type { Case } from '@gridtong/shared/schemas/case';

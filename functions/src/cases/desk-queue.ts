@@ -1,4 +1,4 @@
-import type { WorkQueue, WorkQueueQuery, WorkQueueResponse } from '@gridtong/shared/api/work';
+import type { WorkQueue, WorkQueueQuery, WorkQueueResponse } from '@gridtong/shared/api/desk';
 import { QUEUES_BY_ROLE } from '@gridtong/shared/case/desk';
 import { DomainError } from '@gridtong/shared/errors';
 import { scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';

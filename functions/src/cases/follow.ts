@@ -1,4 +1,4 @@
-import type { FollowResponse } from '@gridtong/shared/api/report-track';
+import type { FollowResponse } from '@gridtong/shared/api/cases';
 import { OPEN_STATUSES } from '@gridtong/shared/case/index';
 import { DomainError } from '@gridtong/shared/errors';
 import type { Principal } from '@gridtong/shared/schemas/roles';

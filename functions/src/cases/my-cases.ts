@@ -1,4 +1,4 @@
-import type { MyCasesResponse } from '@gridtong/shared/api/report-track';
+import type { MyCasesResponse } from '@gridtong/shared/api/cases';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Runtime } from '../runtime';
 import { myCaseSummary } from './resident-views';

@@ -1,4 +1,4 @@
-import { NEARBY_MAX_RESULTS, NEARBY_RADIUS_METRES, type NearbyCase } from '@gridtong/shared/api/report-track';
+import { NEARBY_MAX_RESULTS, NEARBY_RADIUS_METRES, type NearbyCase } from '@gridtong/shared/api/cases';
 import { DomainError } from '@gridtong/shared/errors';
 import { cellsCovering, gcj02ToWgs84, haversineMetres } from '@gridtong/shared/geo/index';
 import type { CoordSystem } from '@gridtong/shared/schemas/case';

@@ -1,4 +1,4 @@
-import type { FollowerCaseView, NearbyCase } from '@gridtong/shared/api/report-track';
+import type { FollowerCaseView, NearbyCase } from '@gridtong/shared/api/cases';
 import { followerTimeline } from '@gridtong/shared/case/follower-timeline';
 import { availableActions } from '@gridtong/shared/case/index';
 import { CASE_STATUS_LABELS, photoKey, shownToOthers, type Case } from '@gridtong/shared/schemas/case';

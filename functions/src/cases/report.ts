@@ -2,7 +2,7 @@ import { makeIdempotent, IdempotencyConfig } from '@aws-lambda-powertools/idempo
 import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 // Imported here, not in the runtime: only this function's bundle carries Powertools idempotency.
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { CreateCaseRequest } from '@gridtong/shared/api/contracts';
+import type { CreateCaseRequest } from '@gridtong/shared/api/cases';
 import { newCase } from '@gridtong/shared/case/index';
 import { geohashEncode } from '@gridtong/shared/geo/index';
 import { planDispatchDeadline } from '@gridtong/shared/deadlines/index';

@@ -1,5 +1,4 @@
-import type { CaseView } from '@gridtong/shared/api/contracts';
-import type { MyCaseRelation, MyCaseSummary } from '@gridtong/shared/api/report-track';
+import type { CaseView, MyCaseRelation, MyCaseSummary } from '@gridtong/shared/api/cases';
 import { nextDeadline } from '@gridtong/shared/case/next-deadline';
 import { WARNING_STAGE_LABELS, warningStage, type WarningStage } from '@gridtong/shared/deadlines/index';
 import { CASE_STATUS_LABELS, type Case } from '@gridtong/shared/schemas/case';

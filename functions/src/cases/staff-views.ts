@@ -1,4 +1,4 @@
-import type { WorkCaseRow, WorkCaseView, WorkTimelineEntry } from '@gridtong/shared/api/work';
+import type { WorkCaseRow, WorkCaseView, WorkTimelineEntry } from '@gridtong/shared/api/desk';
 import { availableActions, CASE_ACTION_LABELS, type CaseActionType } from '@gridtong/shared/case/index';
 import {
   DEFAULT_TIME_LIMITS,

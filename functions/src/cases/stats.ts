@@ -1,4 +1,4 @@
-import type { StatsResponse } from '@gridtong/shared/api/events';
+import type { StatsResponse } from '@gridtong/shared/api/stats';
 import { dayOfIsoDate, isoDateOfDay } from '@gridtong/shared/deadlines/shanghai-time';
 import { DomainError } from '@gridtong/shared/errors';
 import { handlingTimes, statsRates, type CounterScopeKind, type CounterTotals } from '@gridtong/shared/events/counters';

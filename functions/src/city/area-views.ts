@@ -1,4 +1,4 @@
-import type { AreasResponse } from '@gridtong/shared/api/report-track';
+import type { AreasResponse } from '@gridtong/shared/api/city';
 import { interiorPoint } from '@gridtong/shared/geo/interior-point';
 import type { CityReference } from './city-snapshot';
 

@@ -1,4 +1,4 @@
-import type { LocateResponse } from '@gridtong/shared/api/contracts';
+import type { LocateResponse } from '@gridtong/shared/api/city';
 import { DomainError } from '@gridtong/shared/errors';
 import type { CoordSystem } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';

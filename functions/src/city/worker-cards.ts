@@ -1,4 +1,4 @@
-import type { WorkerCard } from '@gridtong/shared/api/contracts';
+import type { WorkerCard } from '@gridtong/shared/api/city';
 import { WORKER_TITLE_LABELS, type Worker } from '@gridtong/shared/schemas/city';
 import { formatDutyHours, onDuty } from '@gridtong/shared/routing/index';
 

@@ -1,4 +1,4 @@
-import { NEARBY_RADIUS_METRES } from '@gridtong/shared/api/report-track';
+import { NEARBY_RADIUS_METRES } from '@gridtong/shared/api/cases';
 import { defineRoute } from '../http/route';
 import { nearbyOpenCases } from '../cases/nearby';
 

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@gridtong/shared/api/contracts';
+import type { ErrorBody } from '@gridtong/shared/api/auth';
 import { DomainError, isDomainError, type ErrorCode } from '@gridtong/shared/errors';
 
 /**

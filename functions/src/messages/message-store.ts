@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { Message } from '@gridtong/shared/api/events';
+import type { Message } from '@gridtong/shared/api/messages';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { mainTable } from '../store/table-def';
 

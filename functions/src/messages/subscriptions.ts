@@ -1,4 +1,4 @@
-import type { ReportSubscriptionsRequest, SubscriptionsResponse } from '@gridtong/shared/api/hear-back';
+import type { ReportSubscriptionsRequest, SubscriptionsResponse } from '@gridtong/shared/api/subscriptions';
 import { DomainError } from '@gridtong/shared/errors';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { RESIDENT_TEMPLATE_KINDS, TEMPLATE_KINDS, type TemplateKind } from '@gridtong/shared/wechat/templates';

@@ -1,4 +1,4 @@
-import type { OutboxEntry as OutboxEntryView } from '@gridtong/shared/api/events';
+import type { OutboxEntry as OutboxEntryView } from '@gridtong/shared/api/outbox';
 import { DomainError } from '@gridtong/shared/errors';
 import { eventIdOf, parseEventId, type ChannelState, type OutboxEntry } from './outbox';
 import type { BookingOutboxSnapshot } from '../bookings/booking-store';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CatalogResponse } from '@gridtong/shared/api/contracts';
+import type { CatalogResponse } from '@gridtong/shared/api/city';
 import { loadCatalog } from '../services/catalog';
 
 export type CatalogState =

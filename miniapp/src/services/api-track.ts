@@ -4,20 +4,9 @@
  * route table (ROUTES in api.ts).
  */
 import type * as z from 'zod';
-import type {
-  areasResponseSchema,
-  followerCaseViewSchema,
-  followResponseSchema,
-  homeRequestSchema,
-  meResponseSchema,
-  myCaseSummarySchema,
-  myCasesResponseSchema,
-  nearbyCaseSchema,
-  nearbyQuerySchema,
-  nearbyResponseSchema,
-  residentActionRequestSchema,
-} from '@gridtong/shared/api/report-track';
-import type { CaseView, LocateResponse } from '@gridtong/shared/api/contracts';
+import type { homeRequestSchema, meResponseSchema } from '@gridtong/shared/api/accounts';
+import type { followerCaseViewSchema, followResponseSchema, myCaseSummarySchema, myCasesResponseSchema, nearbyCaseSchema, nearbyQuerySchema, nearbyResponseSchema, residentActionRequestSchema, CaseView } from '@gridtong/shared/api/cases';
+import type { areasResponseSchema, LocateResponse } from '@gridtong/shared/api/city';
 
 export type NearbyCase = z.output<typeof nearbyCaseSchema>;
 export type NearbyResponse = z.output<typeof nearbyResponseSchema>;

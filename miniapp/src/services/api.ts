@@ -1,4 +1,5 @@
-import type { CatalogResponse, ErrorBody, LoginResponse, devAccountsResponseSchema } from '@gridtong/shared/api/contracts';
+import type { ErrorBody, LoginResponse, devAccountsResponseSchema } from '@gridtong/shared/api/auth';
+import type { CatalogResponse } from '@gridtong/shared/api/city';
 import type {
   AreasResponse,
   MyCasesResponse,

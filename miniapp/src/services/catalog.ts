@@ -1,5 +1,5 @@
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
-import type { CatalogResponse } from '@gridtong/shared/api/contracts';
+import type { CatalogResponse } from '@gridtong/shared/api/city';
 import { KIND_LABELS } from '../texts';
 import { api, type ApiClient } from './api';
 

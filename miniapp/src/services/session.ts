@@ -1,4 +1,4 @@
-import type { LoginResponse } from '@gridtong/shared/api/contracts';
+import type { LoginResponse } from '@gridtong/shared/api/auth';
 import { platform } from './platform';
 
 export type SessionUser = LoginResponse['user'];

@@ -1,6 +1,6 @@
-import type { LoginResponse } from '@gridtong/shared/api/contracts';
+import type { LoginResponse } from '@gridtong/shared/api/auth';
 import type { WorkerBookingView } from '@gridtong/shared/api/bookings';
-import type { WorkCaseRow, WorkCaseView } from '@gridtong/shared/api/work';
+import type { WorkCaseRow, WorkCaseView } from '@gridtong/shared/api/desk';
 
 /* Answers shaped like the staff API's (shared/src/api/work.ts), as the desk receives them. */
 

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { ListMessagesResponse } from '@gridtong/shared/api/events';
+import type { ListMessagesResponse } from '@gridtong/shared/api/messages';
 import WorkMessagesPage from '../../src/worker/pages/messages/index';
 import { platform } from '../../src/services/platform';
 import { session } from '../../src/services/session';

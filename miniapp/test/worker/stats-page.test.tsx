@@ -3,7 +3,7 @@ import WorkStatsPage from '../../src/worker/pages/stats/index';
 import VisitStatsPage from '../../src/worker/pages/visit-stats/index';
 import { platform } from '../../src/services/platform';
 import { session } from '../../src/services/session';
-import type { StatsResponse } from '@gridtong/shared/api/events';
+import type { StatsResponse } from '@gridtong/shared/api/stats';
 import { staffLogin } from './fixtures';
 
 const report: StatsResponse = {

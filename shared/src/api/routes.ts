@@ -1,16 +1,19 @@
 import * as z from 'zod';
 import type { Role } from '../schemas/roles';
 import { STATS_ROLES } from '../case/desk';
-import * as c from './contracts';
-// work-api (issue 7): staff desk and onboarding contracts
+import * as accounts from './accounts';
+import * as auth from './auth';
+import * as cases from './cases';
+import * as city from './city';
+import * as contentCheck from './content-check';
+import * as desk from './desk';
+import * as messages from './messages';
+import * as outbox from './outbox';
+import * as stats from './stats';
+import * as subscriptions from './subscriptions';
+import * as uploads from './uploads';
 import * as staff from './staff';
-import * as work from './work';
-import * as track from './report-track';
-import * as ev from './events';
-// bookings (issue 9): 代办 visits
-import * as bk from './bookings';
-// wechat (issue 8): subscribe grants, follower votes, community figures, content-check callback
-import * as hb from './hear-back';
+import * as bookings from './bookings';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -51,8 +54,8 @@ export const routes = [
     path: '/v1/auth/wechat',
     summary: '用微信登录凭证换取会话令牌',
     roles: null,
-    request: { body: c.loginRequestSchema },
-    response: { status: 200, body: c.loginResponseSchema },
+    request: { body: auth.loginRequestSchema },
+    response: { status: 200, body: auth.loginResponseSchema },
     errors: [401, 429, 502],
   },
   {
@@ -61,7 +64,7 @@ export const routes = [
     path: '/v1/catalog',
     summary: '可上报事项（点菜菜单）与代办服务',
     roles: ANY_SIGNED_IN,
-    response: { status: 200, body: c.catalogResponseSchema },
+    response: { status: 200, body: city.catalogResponseSchema },
   },
   {
     id: 'locate-grid',
@@ -69,8 +72,8 @@ export const routes = [
     path: '/v1/grids/locate',
     summary: '按位置查找所在网格与网格员',
     roles: ANY_SIGNED_IN,
-    request: { query: c.locateQuerySchema },
-    response: { status: 200, body: c.locateResponseSchema },
+    request: { query: city.locateQuerySchema },
+    response: { status: 200, body: city.locateResponseSchema },
     errors: [404, 429],
   },
   {
@@ -79,8 +82,8 @@ export const routes = [
     path: '/v1/uploads',
     summary: '申请照片直传 S3 的表单（presigned POST）',
     roles: ['resident', 'gridWorker', 'gridLeader', 'supervisor', 'departmentHandler'],
-    request: { body: c.uploadRequestSchema },
-    response: { status: 201, body: c.uploadResponseSchema },
+    request: { body: uploads.uploadRequestSchema },
+    response: { status: 201, body: uploads.uploadResponseSchema },
     errors: [413, 429],
   },
   {
@@ -90,8 +93,8 @@ export const routes = [
     summary: '上报事项（需 Idempotency-Key 头）',
     roles: ['resident'],
     idempotent: true,
-    request: { body: c.createCaseRequestSchema },
-    response: { status: 201, body: c.caseViewSchema },
+    request: { body: cases.createCaseRequestSchema },
+    response: { status: 201, body: cases.caseViewSchema },
     errors: [404, 409, 422, 429],
   },
   {
@@ -100,8 +103,8 @@ export const routes = [
     path: '/v1/cases',
     summary: '我的上报：上报的和关注的案件（最新在前，游标分页）',
     roles: ['resident'],
-    request: { query: c.listCasesQuerySchema },
-    response: { status: 200, body: track.myCasesResponseSchema },
+    request: { query: cases.listCasesQuerySchema },
+    response: { status: 200, body: cases.myCasesResponseSchema },
   },
   {
     id: 'get-my-case',
@@ -109,8 +112,8 @@ export const routes = [
     path: '/v1/cases/{id}',
     summary: '查看我上报或关注的一件案件及其进度（关注者只见匿名信息）',
     roles: ['resident'],
-    request: { params: c.caseIdParamsSchema },
-    response: { status: 200, body: z.union([c.caseViewSchema, track.followerCaseViewSchema]) },
+    request: { params: cases.caseIdParamsSchema },
+    response: { status: 200, body: z.union([cases.caseViewSchema, cases.followerCaseViewSchema]) },
     errors: [404],
   },
   // work-api (issue 7): the staff desk and staff onboarding
@@ -120,8 +123,8 @@ export const routes = [
     path: '/v1/work/cases',
     summary: '工作台队列：按期限排序的待办案件（含预警、关注数、催办数）',
     roles: STAFF,
-    request: { query: work.workQueueQuerySchema },
-    response: { status: 200, body: work.workQueueResponseSchema },
+    request: { query: desk.workQueueQuerySchema },
+    response: { status: 200, body: desk.workQueueResponseSchema },
     errors: [403],
   },
   {
@@ -130,8 +133,8 @@ export const routes = [
     path: '/v1/work/cases/{id}',
     summary: '工作人员查看案件（?reveal=contact&reason= 查看联系电话，留痕）',
     roles: STAFF,
-    request: { params: work.workCaseParamsSchema, query: work.workCaseQuerySchema },
-    response: { status: 200, body: work.workCaseViewSchema },
+    request: { params: desk.workCaseParamsSchema, query: desk.workCaseQuerySchema },
+    response: { status: 200, body: desk.workCaseViewSchema },
     errors: [404, 409],
   },
   {
@@ -140,8 +143,8 @@ export const routes = [
     path: '/v1/work/cases/{id}/actions',
     summary: '工作人员办理案件：立案、派遣、签收、退单、处置、核查等（带 version）',
     roles: STAFF,
-    request: { params: work.workCaseParamsSchema, body: work.workActionRequestSchema },
-    response: { status: 200, body: work.workCaseViewSchema },
+    request: { params: desk.workCaseParamsSchema, body: desk.workActionRequestSchema },
+    response: { status: 200, body: desk.workCaseViewSchema },
     errors: [403, 404, 409, 422, 429],
   },
   {
@@ -161,7 +164,7 @@ export const routes = [
     summary: '已登录的微信用户使用邀请码成为工作人员，返回新的会话令牌',
     roles: ['resident'],
     request: { params: staff.invitationParamsSchema },
-    response: { status: 200, body: c.loginResponseSchema },
+    response: { status: 200, body: auth.loginResponseSchema },
     errors: [403, 404, 409, 410],
   },
   {
@@ -189,7 +192,7 @@ export const routes = [
     summary: '本地演示账号（仅本地）',
     roles: null,
     localOnly: true,
-    response: { status: 200, body: c.devAccountsResponseSchema },
+    response: { status: 200, body: auth.devAccountsResponseSchema },
   },
   // Report and track (issue 6): nearby, follow, resident actions, 我的住址.
   {
@@ -198,8 +201,8 @@ export const routes = [
     path: '/v1/cases/nearby',
     summary: '附近已有人上报：250 米内同一事项的未办结案件（最近在前，最多 5 件，匿名）',
     roles: ['resident'],
-    request: { query: track.nearbyQuerySchema },
-    response: { status: 200, body: track.nearbyResponseSchema },
+    request: { query: cases.nearbyQuerySchema },
+    response: { status: 200, body: cases.nearbyResponseSchema },
     errors: [422, 429],
   },
   {
@@ -208,8 +211,8 @@ export const routes = [
     path: '/v1/cases/{id}/follow',
     summary: '我也遇到：关注一件未办结的案件（重复关注不重复计数）',
     roles: ['resident'],
-    request: { params: c.caseIdParamsSchema },
-    response: { status: 200, body: track.followResponseSchema },
+    request: { params: cases.caseIdParamsSchema },
+    response: { status: 200, body: cases.followResponseSchema },
     errors: [404, 409],
   },
   {
@@ -218,8 +221,8 @@ export const routes = [
     path: '/v1/cases/{id}/follow',
     summary: '取消关注（重复取消无副作用）',
     roles: ['resident'],
-    request: { params: c.caseIdParamsSchema },
-    response: { status: 200, body: track.followResponseSchema },
+    request: { params: cases.caseIdParamsSchema },
+    response: { status: 200, body: cases.followResponseSchema },
     errors: [404],
   },
   {
@@ -228,8 +231,8 @@ export const routes = [
     path: '/v1/cases/{id}/actions',
     summary: '居民对自己的案件撤单、催办或补充信息（带 version；版本过期返回 409 及当前案件）',
     roles: ['resident'],
-    request: { params: c.caseIdParamsSchema, body: track.residentActionRequestSchema },
-    response: { status: 200, body: c.caseViewSchema },
+    request: { params: cases.caseIdParamsSchema, body: cases.residentActionRequestSchema },
+    response: { status: 200, body: cases.caseViewSchema },
     errors: [404, 409, 422, 429],
   },
   {
@@ -238,7 +241,7 @@ export const routes = [
     path: '/v1/areas',
     summary: '街道 → 社区 → 网格（含地标描述），供不用定位的居民选择住址',
     roles: ANY_SIGNED_IN,
-    response: { status: 200, body: track.areasResponseSchema },
+    response: { status: 200, body: city.areasResponseSchema },
   },
   {
     id: 'get-me',
@@ -246,7 +249,7 @@ export const routes = [
     path: '/v1/me',
     summary: '我的信息、住址网格及其网格员、网格长',
     roles: ANY_SIGNED_IN,
-    response: { status: 200, body: track.meResponseSchema },
+    response: { status: 200, body: accounts.meResponseSchema },
   },
   {
     id: 'set-my-home',
@@ -254,8 +257,8 @@ export const routes = [
     path: '/v1/me/home',
     summary: '设置我的住址：按位置或从网格列表选择',
     roles: ['resident'],
-    request: { body: track.homeRequestSchema },
-    response: { status: 200, body: track.homeResponseSchema },
+    request: { body: accounts.homeRequestSchema },
+    response: { status: 200, body: accounts.homeResponseSchema },
     errors: [422],
   },
   // events: message centre, outbox and 考核 figures (issue 7)
@@ -265,8 +268,8 @@ export const routes = [
     path: '/v1/messages',
     summary: '消息中心（最新在前，游标分页，含未读数）',
     roles: ANY_SIGNED_IN,
-    request: { query: ev.listMessagesQuerySchema },
-    response: { status: 200, body: ev.listMessagesResponseSchema },
+    request: { query: messages.listMessagesQuerySchema },
+    response: { status: 200, body: messages.listMessagesResponseSchema },
   },
   {
     id: 'read-messages',
@@ -274,8 +277,8 @@ export const routes = [
     path: '/v1/messages/read',
     summary: '标记消息已读（指定 ids 或 all）',
     roles: ANY_SIGNED_IN,
-    request: { body: ev.markMessagesReadRequestSchema },
-    response: { status: 200, body: ev.markMessagesReadResponseSchema },
+    request: { body: messages.markMessagesReadRequestSchema },
+    response: { status: 200, body: messages.markMessagesReadResponseSchema },
   },
   {
     id: 'list-outbox',
@@ -283,8 +286,8 @@ export const routes = [
     path: '/v1/work/outbox',
     summary: '待投递与已搁置的事件投递（管理员）',
     roles: ['admin'],
-    request: { query: ev.listOutboxQuerySchema },
-    response: { status: 200, body: ev.listOutboxResponseSchema },
+    request: { query: outbox.listOutboxQuerySchema },
+    response: { status: 200, body: outbox.listOutboxResponseSchema },
   },
   {
     id: 'retry-outbox',
@@ -292,8 +295,8 @@ export const routes = [
     path: '/v1/work/outbox/{id}/retry',
     summary: '重新投递已搁置的事件（管理员）',
     roles: ['admin'],
-    request: { params: ev.outboxIdParamsSchema },
-    response: { status: 200, body: ev.retryOutboxResponseSchema },
+    request: { params: outbox.outboxIdParamsSchema },
+    response: { status: 200, body: outbox.retryOutboxResponseSchema },
     errors: [404],
   },
   {
@@ -302,8 +305,8 @@ export const routes = [
     path: '/v1/work/stats',
     summary: '考核数据：响应率、解决率、满意率与原始计数',
     roles: STATS_ROLES,
-    request: { query: ev.statsQuerySchema },
-    response: { status: 200, body: ev.statsResponseSchema },
+    request: { query: stats.statsQuerySchema },
+    response: { status: 200, body: stats.statsResponseSchema },
     errors: [404],
   },
   // bookings (issue 9): 代办 visits — residents book their home grid's worker; workers run their day
@@ -313,8 +316,8 @@ export const routes = [
     path: '/v1/bookings/slots',
     summary: '代办预约：本网格网格员未来 14 天（北京时间）的空闲时段，按天分组；未设置住址返回 409 BOOKING.HOME_REQUIRED',
     roles: ['resident'],
-    request: { query: bk.slotsQuerySchema },
-    response: { status: 200, body: bk.slotsResponseSchema },
+    request: { query: bookings.slotsQuerySchema },
+    response: { status: 200, body: bookings.slotsResponseSchema },
     errors: [409, 422],
   },
   {
@@ -324,8 +327,8 @@ export const routes = [
     summary: '预约上门代办（需 Idempotency-Key 头）；时段被抢 409 BOOKING.SLOT_TAKEN，error.current.nextSlots 为其他空闲时段；最多 2 个进行中的预约',
     roles: ['resident'],
     idempotent: true,
-    request: { body: bk.createBookingRequestSchema },
-    response: { status: 201, body: bk.residentBookingViewSchema },
+    request: { body: bookings.createBookingRequestSchema },
+    response: { status: 201, body: bookings.residentBookingViewSchema },
     errors: [409, 422],
   },
   {
@@ -334,8 +337,8 @@ export const routes = [
     path: '/v1/bookings',
     summary: '我的预约（最新在前，游标分页）',
     roles: ['resident'],
-    request: { query: bk.myBookingsQuerySchema },
-    response: { status: 200, body: bk.myBookingsResponseSchema },
+    request: { query: bookings.myBookingsQuerySchema },
+    response: { status: 200, body: bookings.myBookingsResponseSchema },
   },
   {
     id: 'get-my-booking',
@@ -343,8 +346,8 @@ export const routes = [
     path: '/v1/bookings/{id}',
     summary: '查看我的一个预约：材料清单、上门时间、进度时间线、可进行的操作',
     roles: ['resident'],
-    request: { params: bk.bookingIdParamsSchema },
-    response: { status: 200, body: bk.residentBookingViewSchema },
+    request: { params: bookings.bookingIdParamsSchema },
+    response: { status: 200, body: bookings.residentBookingViewSchema },
     errors: [404],
   },
   {
@@ -353,8 +356,8 @@ export const routes = [
     path: '/v1/bookings/{id}/actions',
     summary: '居民取消（上门前 2 小时）、改约（最多 2 次）或评价（带 version；版本过期 409 及当前预约）',
     roles: ['resident'],
-    request: { params: bk.bookingIdParamsSchema, body: bk.residentBookingActionSchema },
-    response: { status: 200, body: bk.residentBookingViewSchema },
+    request: { params: bookings.bookingIdParamsSchema, body: bookings.residentBookingActionSchema },
+    response: { status: 200, body: bookings.residentBookingViewSchema },
     errors: [404, 409, 422],
   },
   {
@@ -363,8 +366,8 @@ export const routes = [
     path: '/v1/work/bookings',
     summary: '网格员某一天（默认今天，北京时间）的上门代办，按时间排序',
     roles: ['gridWorker', 'gridLeader'],
-    request: { query: bk.workDayQuerySchema },
-    response: { status: 200, body: bk.workDayResponseSchema },
+    request: { query: bookings.workDayQuerySchema },
+    response: { status: 200, body: bookings.workDayResponseSchema },
   },
   {
     id: 'act-on-work-booking',
@@ -372,8 +375,8 @@ export const routes = [
     path: '/v1/work/bookings/{id}/actions',
     summary: '网格员确认、婉拒（需原因）、改时间（需原因）、已上门（材料清单、回执照片）、已代交、已办结、未能见面（带 version）',
     roles: ['gridWorker', 'gridLeader'],
-    request: { params: bk.bookingIdParamsSchema, body: bk.workerBookingActionSchema },
-    response: { status: 200, body: bk.workerBookingViewSchema },
+    request: { params: bookings.bookingIdParamsSchema, body: bookings.workerBookingActionSchema },
+    response: { status: 200, body: bookings.workerBookingViewSchema },
     errors: [404, 409, 422],
   },
   {
@@ -382,8 +385,8 @@ export const routes = [
     path: '/v1/work/bookings/{id}',
     summary: '网格员查看一个上门代办（从消息打开时用，以找到它所在的那一天）',
     roles: ['gridWorker', 'gridLeader'],
-    request: { params: bk.bookingIdParamsSchema },
-    response: { status: 200, body: bk.workerBookingViewSchema },
+    request: { params: bookings.bookingIdParamsSchema },
+    response: { status: 200, body: bookings.workerBookingViewSchema },
     errors: [404],
   },
   {
@@ -392,8 +395,8 @@ export const routes = [
     path: '/v1/work/bookings/{id}/slots',
     summary: '改约用：我未来 14 天里放得下这次上门的空闲时段（按天分组）',
     roles: ['gridWorker', 'gridLeader'],
-    request: { params: bk.bookingIdParamsSchema },
-    response: { status: 200, body: bk.workBookingSlotsResponseSchema },
+    request: { params: bookings.bookingIdParamsSchema },
+    response: { status: 200, body: bookings.workBookingSlotsResponseSchema },
     errors: [404],
   },
   {
@@ -402,8 +405,8 @@ export const routes = [
     path: '/v1/work/visit-stats',
     summary: '上门代办数据：预约、办结、取消、未见面与满意率（scope=me 为本人，或所辖区、街道、社区、网格）',
     roles: ['gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'admin'],
-    request: { query: bk.visitStatsQuerySchema },
-    response: { status: 200, body: bk.visitStatsResponseSchema },
+    request: { query: bookings.visitStatsQuerySchema },
+    response: { status: 200, body: bookings.visitStatsResponseSchema },
     errors: [404, 422],
   },
   {
@@ -412,8 +415,8 @@ export const routes = [
     path: '/v1/work/availability',
     summary: '我的可预约时间（每周时段、停约日期、调休上班日按周几安排）',
     roles: ['gridWorker', 'gridLeader'],
-    request: { query: bk.availabilityQuerySchema },
-    response: { status: 200, body: bk.availabilityResponseSchema },
+    request: { query: bookings.availabilityQuerySchema },
+    response: { status: 200, body: bookings.availabilityResponseSchema },
     errors: [403, 422],
   },
   {
@@ -422,8 +425,8 @@ export const routes = [
     path: '/v1/work/availability',
     summary: '发布我的可预约时间（如周二、周四 14:00–17:00，每 30 分钟一个时段）；节假日自动不开放',
     roles: ['gridWorker', 'gridLeader'],
-    request: { body: bk.availabilityRequestSchema },
-    response: { status: 200, body: bk.availabilityResponseSchema },
+    request: { body: bookings.availabilityRequestSchema },
+    response: { status: 200, body: bookings.availabilityResponseSchema },
     errors: [403, 422],
   },
   // wechat (issue 8): hear back and rate
@@ -433,7 +436,7 @@ export const routes = [
     path: '/v1/subscriptions',
     summary: '订阅消息模板（供 requestSubscribeMessage 使用）及我已授权的剩余次数',
     roles: ANY_SIGNED_IN,
-    response: { status: 200, body: hb.subscriptionsResponseSchema },
+    response: { status: 200, body: subscriptions.subscriptionsResponseSchema },
   },
   {
     id: 'report-subscriptions',
@@ -441,8 +444,8 @@ export const routes = [
     path: '/v1/subscriptions',
     summary: '上报 requestSubscribeMessage 的结果（模板 id → accept/reject/ban/filter，每次最多 5 个）',
     roles: ANY_SIGNED_IN,
-    request: { body: hb.reportSubscriptionsRequestSchema },
-    response: { status: 200, body: hb.subscriptionsResponseSchema },
+    request: { body: subscriptions.reportSubscriptionsRequestSchema },
+    response: { status: 200, body: subscriptions.subscriptionsResponseSchema },
     errors: [422],
   },
   {
@@ -451,8 +454,8 @@ export const routes = [
     path: '/v1/cases/{id}/vote',
     summary: '关注者对已办结案件投满意度票（与上报人的评价分开统计，重复投票不重复计数）',
     roles: ['resident'],
-    request: { params: c.caseIdParamsSchema, body: hb.voteRequestSchema },
-    response: { status: 200, body: hb.voteResponseSchema },
+    request: { params: cases.caseIdParamsSchema, body: cases.voteRequestSchema },
+    response: { status: 200, body: cases.voteResponseSchema },
     errors: [404, 409],
   },
   {
@@ -461,8 +464,8 @@ export const routes = [
     path: '/v1/communities/{code}/stats',
     summary: '社区本月公开数据：上报数、办结数、按时办结率、满意率、平均处置时长',
     roles: ANY_SIGNED_IN,
-    request: { params: hb.communityParamsSchema },
-    response: { status: 200, body: hb.communityStatsSchema },
+    request: { params: stats.communityParamsSchema },
+    response: { status: 200, body: stats.communityStatsSchema },
     errors: [404],
   },
   {
@@ -471,8 +474,8 @@ export const routes = [
     path: '/v1/wechat/content-check',
     summary: '微信 mediaCheckAsync 结果回调（校验签名，拒绝伪造与重放）',
     roles: null,
-    request: { query: hb.callbackQuerySchema, body: hb.callbackBodySchema },
-    response: { status: 200, body: hb.callbackResponseSchema },
+    request: { query: contentCheck.callbackQuerySchema, body: contentCheck.callbackBodySchema },
+    response: { status: 200, body: contentCheck.callbackResponseSchema },
     errors: [401],
   },
 ] as const satisfies readonly RouteDef[];

@@ -1,4 +1,4 @@
-import type { CreateCaseRequest } from '../api/contracts';
+import type { CreateCaseRequest } from '../api/cases';
 import { DomainError } from '../case/errors';
 import type { CatalogItem, ItemQuestion } from '../schemas/catalog';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { SATISFACTION_LABELS } from '@gridtong/shared/labels';
-import type { CaseView } from '@gridtong/shared/api/contracts';
+import type { CaseView } from '@gridtong/shared/api/cases';
 import { a11y } from '../a11y';
 import { RATING_TAGS, type RateAction, type RatingTag, type ReopenAction, type Satisfaction } from '../../services/api-track';
 import { T } from '../../texts';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { WorkerCard as Worker } from '@gridtong/shared/api/contracts';
+import type { WorkerCard as Worker } from '@gridtong/shared/api/city';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
 import { a11y } from '../a11y';

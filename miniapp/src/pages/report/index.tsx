@@ -9,7 +9,7 @@ import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
 import { ApiError, api } from '../../services/api';
-import type { CaseView } from '@gridtong/shared/api/contracts';
+import type { CaseView } from '@gridtong/shared/api/cases';
 import { loadCatalog } from '../../services/catalog';
 import { draftStore, editDraft, type Draft, type StepId } from '../../services/draft-store';
 import { formatTime } from '../../services/format';

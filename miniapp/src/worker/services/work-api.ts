@@ -1,5 +1,6 @@
-import type { ListMessagesResponse, StatsResponse } from '@gridtong/shared/api/events';
-import type { WorkActionRequest, WorkCaseRow, WorkCaseView, WorkQueueResponse, WorkTimelineEntry } from '@gridtong/shared/api/work';
+import type { ListMessagesResponse } from '@gridtong/shared/api/messages';
+import type { StatsResponse } from '@gridtong/shared/api/stats';
+import type { WorkActionRequest, WorkCaseRow, WorkCaseView, WorkQueueResponse, WorkTimelineEntry } from '@gridtong/shared/api/desk';
 import type { CaseActionInput } from '@gridtong/shared/case/actions';
 import type { CaseStatus, Satisfaction } from '@gridtong/shared/schemas/case';
 import { api, type ApiClient } from '../../services/api';

@@ -1,15 +1,87 @@
 import * as z from 'zod';
-import { cancelActionSchema, supplementActionSchema, urgeActionSchema, caseActionTypeSchema, rateActionSchema, requestReopenActionSchema } from '../case/actions';
-import { caseStatusSchema, coordSystemSchema } from '../schemas/case';
-import { communityCodeSchema, gridCodeSchema, instantSchema, streetCodeSchema } from '../schemas/common';
-import { roleSchema } from '../schemas/roles';
+import { cancelActionSchema, caseActionTypeSchema, rateActionSchema, requestReopenActionSchema, supplementActionSchema, urgeActionSchema } from '../case/actions';
+import { urgencySchema } from '../deadlines';
 import { warningStageSchema } from '../deadlines/warnings';
-import { workerCardSchema } from './contracts';
+import { caseSchema, caseStatusSchema, coordSystemSchema, photoRefSchema, ratingTagSchema, satisfactionSchema } from '../schemas/case';
+import { instantSchema, phoneSchema } from '../schemas/common';
+import { freeText } from '../schemas/text';
+import { limitQuery } from './query';
 
-/*
- * Report and track (issue 6): nearby open cases, following (我也遇到), the resident's own
- * actions on a case, the list of reported and followed cases, and 我的住址.
+/**
+ * Numbers a resident types (counts, sizes): finite, within what DynamoDB stores exactly, and
+ * at most two decimals, so 1e126 or 1e-130 is a 400, never a failed write. The question
+ * itself may bound them further (validate-report).
  */
+const answerNumber = z.number().min(-1e9).max(1e9).refine((n) => Math.round(n * 100) / 100 === n, '最多保留两位小数');
+
+export const createCaseRequestSchema = z.object({
+  itemCode: z.string().min(1).max(10),
+  description: freeText(1000).default(''),
+  urgency: urgencySchema.optional(),
+  location: z.object({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    coord: coordSystemSchema,
+    address: freeText(200).default(''),
+  }),
+  photos: z.array(photoRefSchema).max(9).default([]),
+  answers: z.record(z.string().max(40), z.union([freeText(500), answerNumber, z.boolean(), z.array(freeText(100)).max(20)])).default({}),
+  anonymous: z.boolean().default(false),
+  contactPhone: phoneSchema.optional(),
+});
+export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
+
+/**
+ * What the resident sees of their own case. Every field is named here: staff notes, staff
+ * names and ids, routing internals and pending 延期 requests are simply not in it.
+ */
+export const caseViewSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  status: caseStatusSchema,
+  statusLabel: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  urgency: urgencySchema,
+  description: z.string(),
+  answers: caseSchema.shape.answers,
+  anonymous: z.boolean(),
+  /** The resident's own number, as they gave it. */
+  contactPhone: z.string().optional(),
+  location: z.object({
+    lat: z.number(),
+    lng: z.number(),
+    address: z.string(),
+    gridCode: z.string(),
+    gridName: z.string(),
+    communityName: z.string(),
+    streetName: z.string(),
+  }),
+  photoUrls: z.array(z.string()),
+  /** The department handling it, once dispatched; before that the centre is still deciding. */
+  departmentName: z.string().nullable(),
+  dispatchDeadline: instantSchema,
+  handlingDeadline: instantSchema.optional(),
+  followerCount: z.number().int(),
+  urgeCount: z.number().int(),
+  rating: z.object({ level: satisfactionSchema, comment: z.string(), /* wechat (issue 8) */ tags: z.array(ratingTagSchema).optional(), ratedAt: instantSchema }).optional(),
+  reopenRequested: z.boolean(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  closedAt: instantSchema.optional(),
+  timelineView: z.array(z.object({ at: instantSchema, title: z.string(), detail: z.string().optional() })),
+  /** What the resident may do now (the domain decides: cancel, urge, supplement, rate…). */
+  availableActions: z.array(caseActionTypeSchema),
+});
+export type CaseView = z.infer<typeof caseViewSchema>;
+
+export const listCasesQuerySchema = z.object({
+  limit: limitQuery(50, 20),
+  cursor: z.string().max(512).optional(),
+});
+export const caseIdParamsSchema = z.object({ id: z.string().regex(/^C[0-9A-Z]{10,40}$/) });
+
+export { satisfactionSchema };
 
 // Query values arrive as text; an empty value must not quietly become 0.
 const queryNumber = (min: number, max: number) => z.string().trim().min(1, '不能为空').pipe(z.coerce.number<string>().min(min).max(max));
@@ -121,52 +193,10 @@ export const followerCaseViewSchema = z.object({
 });
 export type FollowerCaseView = z.infer<typeof followerCaseViewSchema>;
 
-/** 我的住址: a point (the grid is found from it) or a grid picked from /v1/areas. */
-export const homeRequestSchema = z.object({
-  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), coord: coordSystemSchema }).optional(),
-  gridCode: gridCodeSchema.optional(),
-}).strict().refine((b) => (b.location === undefined) !== (b.gridCode === undefined), {
-  message: '请提供位置或所选网格（二选一）',
-  path: ['gridCode'],
+/** A follower's own satisfaction vote on a finished case (counted apart from the reporter's rating). */
+export const voteRequestSchema = z.object({ level: satisfactionSchema }).strict();
+export const voteResponseSchema = z.object({
+  level: satisfactionSchema,
+  /** False when this vote was already there (a repeat changes nothing). */
+  counted: z.boolean(),
 });
-export type HomeRequest = z.infer<typeof homeRequestSchema>;
-
-const named = <C extends z.ZodType>(code: C) => z.object({ code, name: z.string() });
-
-export const homeSchema = z.object({
-  source: z.enum(['location', 'picker']),
-  grid: named(gridCodeSchema).extend({ landmark: z.string() }),
-  community: named(communityCodeSchema),
-  street: named(streetCodeSchema),
-  updatedAt: instantSchema,
-});
-export type Home = z.infer<typeof homeSchema>;
-
-export const meResponseSchema = z.object({
-  user: z.object({ userId: z.string(), role: roleSchema, roleLabel: z.string(), name: z.string().optional() }),
-  home: homeSchema.nullable(),
-  /** The home grid's 网格员 and 网格长, with their public duty phone. */
-  workers: z.array(workerCardSchema),
-});
-export type MeResponse = z.infer<typeof meResponseSchema>;
-
-export const homeResponseSchema = meResponseSchema;
-
-export const areasResponseSchema = z.object({
-  streets: z.array(z.object({
-    code: streetCodeSchema,
-    name: z.string(),
-    communities: z.array(z.object({
-      code: communityCodeSchema,
-      name: z.string(),
-      grids: z.array(z.object({
-        code: gridCodeSchema,
-        name: z.string(),
-        landmark: z.string(),
-        /** A WGS-84 point well inside the grid: places a report there when the phone gives no location. */
-        center: z.object({ lat: z.number(), lng: z.number() }).optional(),
-      })),
-    })),
-  })),
-});
-export type AreasResponse = z.infer<typeof areasResponseSchema>;
