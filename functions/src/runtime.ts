@@ -11,11 +11,11 @@ import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
 import { RateLimiter } from './store/rate-limits';
 import { UserRepository } from './accounts/user-store';
-// work-api (issue 7): staff accounts, invitations, work queues
+// Staff accounts, invitations, work queues
 import { InvitationRepository } from './accounts/invitation-store';
 import { StaffRepository } from './accounts/staff-store';
 import { WorkQueueStore } from './cases/queue-store';
-// Report and track (issue 6).
+// Reporting and tracking
 import { FollowRepository } from './cases/follow-store';
 // events: outbox, message centre, counters, sweep
 import { nextSweepAt } from '@gridtong/shared/events/sweep';
@@ -31,9 +31,9 @@ import { StaffDirectory } from './accounts/staff-directory';
 import { SweepIndex } from './cases/sweep-index';
 import type { SweepPlanner } from './cases/case-store';
 import type { Channel } from './outbox/channels';
-// bookings (issue 9): 代办 visits
+// 代办 visits
 import { BookingRepository } from './bookings/booking-store';
-// wechat (issue 8): subscribe messages, the sealed openid, grants
+// Subscribe messages, the sealed openid, grants
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KmsDataKeySource, LocalDataKeySource, type DataKeySource } from './adapters/envelope';
 import { WechatChannel } from './outbox/wechat-channel';
@@ -55,12 +55,12 @@ export interface Runtime {
   city: CityProvider;
   wechat: WechatClient;
   sessions: () => Promise<SessionTokens>;
-  // Report and track (issue 6): 我也遇到.
+  // 我也遇到.
   follows: FollowRepository;
   /** The low-level client, for libraries that take one (Powertools idempotency). */
   dynamo: DynamoDBClient;
   s3: S3Client;
-  // work-api (issue 7): staff accounts, invitations, work queues
+  // Staff accounts, invitations, work queues
   staff: StaffRepository;
   invitations: InvitationRepository;
   workQueues: WorkQueueStore;
@@ -73,9 +73,9 @@ export interface Runtime {
   /** The channels every event owes, by name (tests wrap them to inject faults). */
   channels: Channel[];
   deliverer: (options?: Partial<Omit<DelivererOptions, 'now'>>, channels?: readonly Channel[]) => Deliverer;
-  // bookings (issue 9): 代办 visits, slots and availability
+  // 代办 visits, slots and availability
   bookings: BookingRepository;
-  // wechat (issue 8): the sealed openid and subscribe grants
+  // The sealed openid and subscribe grants
   identities: IdentityStore;
   subscriptions: SubscriptionStore;
   /** One subscribe message to one person about one event, at most once (cases' and bookings' channels). */
@@ -118,7 +118,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const outbox = new OutboxStore(doc, config.tableName);
   const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
-  // wechat (issue 8): subscribe messages as the third channel of every event
+  // Subscribe messages as the third channel of every event
   const wechat = new WechatClient(config.wechatApiBase, config.wechatAppId, () => resolveSecret(config.wechatSecret, config.wechatSecretArn, config.region));
   const identities = new IdentityStore(doc, config.tableName, dataKeySource(config));
   const subscriptions = new SubscriptionStore(doc, config.tableName);
@@ -143,11 +143,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       });
       return tokens;
     },
-    // Report and track (issue 6).
+    // Reporting and tracking
     follows,
     dynamo: client,
     s3,
-    // work-api (issue 7): staff accounts, invitations, work queues
+    // Staff accounts, invitations, work queues
     staff: new StaffRepository(doc, config.tableName),
     invitations: new InvitationRepository(doc, config.tableName),
     workQueues: new WorkQueueStore(doc, config.tableName),
@@ -159,9 +159,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     sweepIndex: new SweepIndex(doc, config.tableName),
     channels,
     deliverer: (options = {}, own = channels) => new Deliverer(outbox, () => city.get(), own, { ...options, now }),
-    // bookings (issue 9): 代办 visits, slots and availability
+    // 代办 visits, slots and availability
     bookings: new BookingRepository(doc, config.tableName),
-    // wechat (issue 8)
+    // WeChat
     identities,
     subscriptions,
     subscribePusher,

@@ -5,7 +5,7 @@ export type DeployedRouteId = Exclude<(typeof routes)[number], { localOnly: true
 /**
  * What each deployed function may touch, beyond writing its own logs. Declared per route so
  * that a new route does not compile until someone decides its grants; checked against what
- * the handlers call (functions/src/runtime.ts and store/). Idempotency-table access follows
+ * the handlers call (functions/src/runtime.ts and the module stores). Idempotency-table access follows
  * the route table's `idempotent` flag.
  */
 export interface RouteAccess {

@@ -162,7 +162,7 @@ const rows: Row[] = [
   },
   { name: 'list with limit=0', send: (c) => c.api.get('/v1/cases?limit=0', c.a.token), status: 400, code: 'REQUEST.VALIDATION', path: 'query.limit' },
 
-  // Report and track (issue 6): nearby, follow, resident actions, 我的住址
+  // Nearby, follow, resident actions, 我的住址
   { name: 'nearby with lat=abc', send: (c) => c.api.get('/v1/cases/nearby?lat=abc&lng=113.36&itemCode=0202', c.a.token), status: 400, code: 'REQUEST.VALIDATION', path: 'query.lat' },
   { name: 'nearby without an item', send: (c) => c.api.get('/v1/cases/nearby?lat=23.13&lng=113.36', c.a.token), status: 400, code: 'REQUEST.VALIDATION', path: 'query.itemCode' },
   { name: 'nearby for an unknown item', send: (c) => c.api.get('/v1/cases/nearby?lat=23.13&lng=113.36&itemCode=Z9999', c.a.token), status: 422, code: 'CASE.UNKNOWN_ITEM', path: 'query.itemCode' },

@@ -6,7 +6,7 @@ const key = (userId: string) => ({ pk: `USERID#${userId}`, sk: 'OPENID' });
 const context = (userId: string) => ({ purpose: 'wechat-openid', userId });
 
 /**
- * wechat (issue 8): the openid a subscribe message is addressed to, sealed by envelope
+ * The openid a subscribe message is addressed to, sealed by envelope
  * encryption beside the account. Login writes it once (GenerateDataKey); only the sending
  * code reads it (Decrypt); it goes with the account.
  */

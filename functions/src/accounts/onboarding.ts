@@ -94,7 +94,7 @@ export async function revokeStaff(rt: Runtime, admin: Principal, adminName: stri
     throw new DomainError('STAFF.NOT_FOUND', '未找到该工作人员');
   }
   const revoked = await rt.staff.revoke(userId, admin.userId, now);
-  // bookings (issue 9): nobody books them any more, and residents waiting for them are told.
+  // Nobody books them any more, and residents waiting for them are told.
   // Revoking again (after a crash half-way) finishes the job.
   const visits = await withdrawWorker(rt, admin, adminName, account, now);
   return { userId: revoked.userId, revokedAt: revoked.revokedAt ?? now.toISOString(), ...visits };

@@ -6,7 +6,7 @@ import { StaffDirectory } from './staff-directory';
 
 /**
  * A staff account, keyed by user id: the truth for a staff member's role, scope and name.
- * The login record (keyed by the openid hash, store/users.ts) only says who someone is;
+ * The login record (keyed by the openid hash, accounts/user-store.ts) only says who someone is;
  * this says what they may do now. Revoking flips `status` here, and staff routes read it.
  */
 export interface StaffAccount {

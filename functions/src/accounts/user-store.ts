@@ -65,7 +65,7 @@ export class UserRepository {
     }
   }
 
-  // Report and track (issue 6): 我的住址, kept beside the account under the user id (the
+  // 我的住址, kept beside the account under the user id (the
   // session knows the user id, never the openid hash). Only the grid is stored, not the point.
   async getHome(userId: string): Promise<HomeRecord | null> {
     const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: homeKey(userId), ConsistentRead: true }));

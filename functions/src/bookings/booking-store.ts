@@ -10,7 +10,7 @@ import { entriesOf, outboxIndexKey, OUTBOX_REV, shardOf, type OutboxEntry, type 
 import { commitOutboxChanges, outboxKeys } from '../outbox/outbox-store';
 
 /**
- * bookings (issue 9): 代办 visits in the single table.
+ * 代办 visits in the single table.
  *
  * - `BOOKING#<id>` / `BOOKING`: the booking — state, version, timeline, and its outbox
  *   entries (`ob_<seq>`) written in the same conditional write as each step.

@@ -14,7 +14,7 @@ import type { MessageStore } from '../messages/message-store';
 import { reminderAt } from './service';
 
 /**
- * bookings (issue 9): the events mechanism for booking items. Each step's outbox entry sits on
+ * The events mechanism for booking items. Each step's outbox entry sits on
  * the booking (written with the step); the same deliverer as the cases' hands it to the
  * booking channels below — the message centre, the visit figures and WeChat — idempotent by
  * event id (`<booking id>-<seq>`, like a case's), with the same backoff and parking, and clears what

@@ -25,22 +25,22 @@ export const residentPartition = (residentId: string) => `RES#${residentId}`;
 /** Kept on the case item by their own guarded writes; a save never writes them. */
 const COUNTERS: ReadonlySet<string> = new Set([
   'followerCount',
-  // wechat (issue 8): content-check verdicts arrive on their own writes
+  // Content-check verdicts arrive on their own writes
   'moderation',
 ]);
 /** Every attribute a stored case may carry, so a save can remove what the case dropped. */
 const STORED_ATTRIBUTES: readonly string[] = [
   ...Object.keys(caseSchema.shape).filter((name) => !COUNTERS.has(name)),
   // gsi5 (sweeps, outbox) is not derived from the case here, so a save leaves it alone.
-  ...['gsi1', 'gsi2', 'gsi3', 'gsi4', /* work-api (issue 7) */ 'gsi6'].flatMap((g) => [`${g}pk`, `${g}sk`]),
-  // work-api (issue 7): derived for the queue indexes, which do not carry the timeline
+  ...['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi6'].flatMap((g) => [`${g}pk`, `${g}sk`]),
+  // Derived for the queue indexes, which do not carry the timeline
   'dispatchedAt',
   // events: the sweep's due key (gsi7) is derived from the case like the queues.
   'gsi7pk',
   'gsi7sk',
 ];
 
-// work-api (issue 7): the centre's and the grid's decision queues (gsi6)
+// The centre's and the grid's decision queues (gsi6)
 /** A street centre's queue: its own cases, until two 退单 send a case up to the district (仲裁). */
 export const dispatchPartition = (areaCode: string) => `DSP#${areaCode}`;
 /** A grid's handled cases, waiting for the on-site check (核查). */
@@ -92,7 +92,7 @@ export function toItem(c: Case, dueAt: string | null = null): Record<string, unk
     ...(open ? { gsi2pk: `GRID#${c.location.gridCode}`, gsi2sk: `${deadline}#${c.id}` } : {}),
     ...(AT_DEPARTMENT.has(c.status) ? { gsi3pk: `DEPT#${c.routing.departmentId}`, gsi3sk: `${deadline}#${c.id}` } : {}),
     ...(open ? { gsi4pk: `GH${NEARBY_CELL_PRECISION}#${c.location.geohash.slice(0, NEARBY_CELL_PRECISION)}`, gsi4sk: `${c.itemCode}#${c.id}` } : {}),
-    // work-api (issue 7): the centre's and the grid's decision queues
+    // The centre's and the grid's decision queues
     ...decisionQueueKeys(c, deadline),
     ...(lastDispatchAt(c) ? { dispatchedAt: lastDispatchAt(c) } : {}),
     // events: the sweep finds the case here once its next warning, deadline or rating-window end is due.

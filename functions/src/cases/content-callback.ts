@@ -19,7 +19,7 @@ export function pushSignature(token: string, timestamp: string, nonce: string): 
 }
 
 /**
- * wechat (issue 8): a mediaCheckAsync verdict. Only a request signed with our token, made
+ * A mediaCheckAsync verdict. Only a request signed with our token, made
  * in the last five minutes, with a nonce never seen before, is believed; the verdict is
  * then recorded on the case the trace id names (risky: hidden from others, kept for review).
  */

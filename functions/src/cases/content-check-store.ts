@@ -11,7 +11,7 @@ export const CALLBACK_MAX_AGE_SECONDS = 5 * 60;
 const traceKey = (traceId: string) => ({ pk: `MEDIACHECK#${traceId}`, sk: 'TRACE' });
 
 /**
- * wechat (issue 8): what content security needs to remember — which photo of which case a
+ * What content security needs to remember — which photo of which case a
  * mediaCheckAsync trace id stands for, the nonces of callbacks already accepted, and the
  * verdicts, kept on the case item without touching its version.
  */

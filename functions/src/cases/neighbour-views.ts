@@ -19,7 +19,7 @@ async function publicPhoto(c: Case, city: CityReference, photos: PhotoStore): Pr
   if (!first || city.directory.item(c.itemCode)?.publicReports !== true) return null;
   // Only a photo the case has adopted (cases/<caseId>/…): an upload key names its uploader.
   if (!first.key.startsWith(bucketLayout.casesPrefix)) return null;
-  // wechat (issue 8): not before content security has passed it (a flagged photo stays for review, hidden).
+  // Not before content security has passed it (a flagged photo stays for review, hidden).
   if (!shownToOthers(c, photoKey(first.key))) return null;
   return (await photos.viewLinks([first]))[0] ?? null;
 }

@@ -150,13 +150,13 @@ async function workPhotos(c: Case, photos: PhotoStore, reviewer: boolean): Promi
     const kind = PHOTO_KIND[event.action];
     if (kind) for (const ref of photosOf(event)) listed.push({ ref, kind, at: event.at });
   }
-  // wechat (issue 8): a resident's photo flagged by content security (or still being checked) only reaches reviewers.
+  // A resident's photo flagged by content security (or still being checked) only reaches reviewers.
   if (!reviewer) listed.splice(0, listed.length, ...listed.filter((p) => !flaggedContent(c, photoKey(p.ref.key))));
   const urls = await photos.viewLinks(listed.map((p) => p.ref));
   return listed.map((p, i) => ({ url: urls[i] ?? '', kind: p.kind, at: p.at }));
 }
 
-// wechat (issue 8): content security
+// Content security
 const CONTENT_REVIEWERS: ReadonlySet<string> = new Set(['supervisor', 'admin']);
 const HIDDEN_TEXT = '（内容待审核，暂不显示）';
 function ratingFlagged(c: Case): boolean {
@@ -193,7 +193,7 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
     itemName: c.itemName,
     urgency: c.urgency,
     urgencyLabel: URGENCY_LABELS[c.urgency],
-    // wechat (issue 8): resident text flagged by content security reaches reviewers only.
+    // Resident text flagged by content security reaches reviewers only.
     description: reviewer || !flaggedContent(c, textKey(0)) ? c.description : HIDDEN_TEXT,
     answers: c.answers,
     anonymous: c.anonymous,

@@ -10,7 +10,7 @@ const tallyPartition = (communityCode: string) => `STATS#${communityCode}`;
 export type VoteTotals = Partial<Record<Satisfaction, number>>;
 
 /**
- * wechat (issue 8): a follower's satisfaction vote is its own item beside the case (the case
+ * A follower's satisfaction vote is its own item beside the case (the case
  * is never written for it), counted per community and Beijing month in a tally guarded by
  * the vote's id, so a repeated vote, or a retried count, adds once.
  */

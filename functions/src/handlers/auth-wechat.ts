@@ -13,9 +13,9 @@ export const handler = defineRoute('auth-wechat', async (req, rt) => {
   }
   const session = await rt.wechat.code2Session(req.body.code);
   const account = await rt.users.findOrCreateResident(openidHash(rt.config.wechatAppId, session.openid), req.now);
-  // wechat (issue 8): the openid, sealed, for subscribe messages (written once per account).
+  // The openid, sealed, for subscribe messages (written once per account).
   await rt.identities.remember(account.userId, session.openid, req.now);
-  // work-api (issue 7): a staff account (invited, or seeded locally) decides role and scope;
+  // A staff account (invited, or seeded locally) decides role and scope;
   // a revoked one signs in as the resident they still are.
   const staff = await rt.staff.get(account.userId);
   const active = staff?.status === 'active' ? staff : null;

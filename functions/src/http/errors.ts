@@ -49,7 +49,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'IDEMPOTENCY.KEY_INVALID': 400,
   'IDEMPOTENCY.KEY_REUSED': 409,
   'IDEMPOTENCY.IN_PROGRESS': 409,
-  // work-api (issue 7): staff desk, onboarding and revocation
+  // Staff desk, onboarding and revocation
   'AUTH.ACCOUNT_REVOKED': 401,
   'WORK.QUEUE_FORBIDDEN': 403,
   'INVITATION.NOT_FOUND': 404,
@@ -63,15 +63,15 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'UPSTREAM.WECHAT_UNAVAILABLE': 502,
   'UPSTREAM.WECHAT_BAD_ANSWER': 502,
   'UPSTREAM.WECHAT_ERROR': 502,
-  // Report and track (issue 6).
+  // Reporting and tracking
   'FOLLOW.OWN_CASE': 409,
   'FOLLOW.CASE_CLOSED': 409,
   'HOME.OUTSIDE_SERVICE_AREA': 422,
-  // events: outbox and 考核 figures (issue 7); a scope outside the caller's areas is a 404 like no scope at all
+  // Outbox and 考核 figures; a scope outside the caller's areas is a 404 like no scope at all
   'OUTBOX.NOT_FOUND': 404,
   'STATS.SCOPE_NOT_FOUND': 404,
   'STATS.INVALID_RANGE': 400,
-  // bookings (issue 9): 代办 visits. Another resident's booking looks exactly like none.
+  // 代办 visits. Another resident's booking looks exactly like none.
   'BOOKING.NOT_FOUND': 404,
   'BOOKING.HOME_REQUIRED': 409,
   'BOOKING.UNKNOWN_SERVICE': 422,
@@ -87,7 +87,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'BOOKING.VERSION_CONFLICT': 409,
   'AVAILABILITY.GRID_REQUIRED': 422,
   'AVAILABILITY.OUT_OF_SCOPE': 403,
-  // wechat (issue 8): port errors of the WeChat client (a job sees them; a route only if it calls WeChat itself),
+  // Port errors of the WeChat client (a job sees them; a route only if it calls WeChat itself),
   // content-check callbacks that are forged or replayed, follower votes, public community figures
   'UPSTREAM.WECHAT_TOKEN': 502,
   'UPSTREAM.WECHAT_BUSY': 503,

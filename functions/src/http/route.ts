@@ -20,7 +20,7 @@ export interface Request<Id extends RouteId> {
   headers: Record<string, string>;
   /** Null only on routes without roles (login, openapi). */
   principal: Route<Id>['roles'] extends null ? null : Principal;
-  /** work-api (issue 7): the staff member's name from their stored account (staff-only routes). */
+  /** The staff member's name from their stored account (staff-only routes). */
   actorName: string | undefined;
   sourceIp: string;
   now: Date;
@@ -97,7 +97,7 @@ async function authenticate(route: RouteDef, headers: Record<string, string>, rt
 }
 
 /**
- * work-api (issue 7): staff routes trust the stored account, not the 2-hour token: a revoked
+ * Staff routes trust the stored account, not the 2-hour token: a revoked
  * account is refused within a minute (reads may use the container's cache), and never on
  * a write. Role and scope come from the account, so a changed scope applies just as fast.
  */

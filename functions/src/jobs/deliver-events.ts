@@ -2,7 +2,7 @@ import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { logger } from '../log';
 import { getRuntime } from '../runtime';
 import type { DeliveryReport } from '../outbox/deliverer';
-// bookings (issue 9): booking items carry their outbox the same way
+// Booking items carry their outbox the same way
 import { BookingDeliverer } from '../bookings/jobs';
 
 function isStream(event: DynamoDBStreamEvent | ScheduledEvent): event is DynamoDBStreamEvent {
@@ -22,7 +22,7 @@ const add = (a: DeliveryReport, b: DeliveryReport): DeliveryReport => ({
 });
 
 export async function handler(event: DynamoDBStreamEvent | ScheduledEvent): Promise<DeliveryReport> {
-  // Each kind of item that carries an outbox, by its key prefix: cases, and 代办 bookings (issue 9).
+  // Each kind of item that carries an outbox, by its key prefix: cases, and 代办 bookings.
   const deliverers = [
     { prefix: 'CASE#', deliverer: getRuntime().deliverer() },
     { prefix: 'BOOKING#', deliverer: new BookingDeliverer(getRuntime()) },

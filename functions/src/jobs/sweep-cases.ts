@@ -5,7 +5,7 @@ import { sendDueReminders } from '../bookings/jobs';
 /** The sweep on AWS: an EventBridge schedule runs the same code as the local timer. */
 export async function handler(): Promise<SweepReport> {
   const report = await runSweep(getRuntime());
-  // bookings (issue 9): the day-before reminders ride on the same schedule
+  // The day-before reminders ride on the same schedule
   await sendDueReminders(getRuntime());
   return report;
 }

@@ -21,7 +21,7 @@ import { idempotencyTable, mainTable } from '../store/table-def';
 // events: the deliverer and the sweep run on timers locally, the same code as on AWS
 import type { DeliveryReport } from '../outbox/deliverer';
 import { runSweep, type SweepReport } from '../cases/sweep';
-// bookings (issue 9)
+// 代办 bookings
 import { BookingDeliverer, sendDueReminders, type ReminderReport } from '../bookings/jobs';
 import { seedDemoAvailability } from '../bookings/demo';
 import { BookingRepository } from '../bookings/booking-store';
@@ -62,7 +62,7 @@ export const DEFAULT_TIMERS = { deliverEveryMs: 1_000, sweepEveryMs: 30_000 } as
 export interface LocalJobs {
   deliver(): Promise<DeliveryReport>;
   sweep(): Promise<SweepReport>;
-  // bookings (issue 9): booking deliveries and the day-before reminders
+  // Booking deliveries and the day-before reminders
   bookings(): Promise<{ delivered: DeliveryReport; reminders: ReminderReport }>;
 }
 
@@ -183,7 +183,7 @@ async function seedIfEmpty(s3: S3Client, config: Config, users: UserRepository, 
   return true;
 }
 
-// work-api (issue 7): demo staff accounts (user id S<name>, as the seeded login records say)
+// Demo staff accounts (user id S<name>, as the seeded login records say)
 async function ensureDemoStaff(staff: StaffRepository, data: CityData): Promise<void> {
   const createdAt = new Date().toISOString();
   for (const account of demoAccounts(data)) {
@@ -280,7 +280,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       WECHAT_APPID: 'wx-local-appid',
       WECHAT_SECRET: 'local-wechat-secret',
       LOCAL_DEV_ROUTES: '1',
-      // wechat (issue 8): the openid's local master key and the content-check callback token
+      // The openid's local master key and the content-check callback token
       OPENID_LOCAL_KEY: createHash('sha256').update(`openid-key:${secret}`).digest('hex'),
       WECHAT_CALLBACK_TOKEN: createHash('sha256').update(`callback:${secret}`).digest('hex').slice(0, 32),
       ...options.env,
@@ -292,10 +292,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let cityData: CityData | undefined;
     const city = () => (cityData ??= options.city ?? loadDemoCity());
     const seeded = await seedIfEmpty(s3, config, new UserRepository(doc, config.tableName), city);
-    // work-api (issue 7): staff routes check the stored staff account, so every demo staff
+    // Staff routes check the stored staff account, so every demo staff
     // login has one (also in data folders seeded before accounts existed); revoked ones stay revoked.
     await ensureDemoStaff(new StaffRepository(doc, config.tableName), city());
-    // bookings (issue 9): on a first start the demo grid team opens Tue/Thu afternoons, so 代办预约 has slots to show.
+    // On a first start the demo grid team opens Tue/Thu afternoons, so 代办预约 has slots to show.
     if (seeded) await seedDemoAvailability(new BookingRepository(doc, config.tableName), city(), demoStaffUserId, new Date());
 
     logger.setLogLevel(options.quiet ? 'WARN' : 'INFO');
@@ -314,14 +314,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(options.quiet ? {} : { onAccess: (l) => console.log(`${l.method} ${l.path} ${l.status} ${l.ms}ms`) }),
     });
     stops.push(() => bridge.stop());
-    // wechat (issue 8): the stand-in posts its signed content-check verdicts to our callback route.
+    // The stand-in posts its signed content-check verdicts to our callback route.
     if (config.wechatCallbackToken) wechat.setContentCallback(`${bridge.url}/v1/wechat/content-check`, config.wechatCallbackToken);
 
     // events: the deliverer and the sweep, each never overlapping itself.
     const jobs: LocalJobs = {
       deliver: () => withRuntime(own, () => own.deliverer().deliverDue()),
       sweep: () => withRuntime(own, () => runSweep(own)),
-      // bookings (issue 9): reminders first, so their messages go out in the same run
+      // Reminders first, so their messages go out in the same run
       bookings: () => withRuntime(own, async () => {
         const reminders = await sendDueReminders(own);
         return { reminders, delivered: await new BookingDeliverer(own).deliverDue() };
@@ -347,7 +347,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       };
       every('deliverer', timers.deliverEveryMs, jobs.deliver);
       every('sweep', timers.sweepEveryMs, jobs.sweep);
-      // bookings (issue 9)
+      // 代办 bookings
       every('bookings', timers.deliverEveryMs, jobs.bookings);
     }
 

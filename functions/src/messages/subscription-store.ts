@@ -21,7 +21,7 @@ export interface Grant {
 }
 
 /**
- * wechat (issue 8): what each person granted per template, as `requestSubscribeMessage`
+ * What each person granted per template, as `requestSubscribeMessage`
  * reported it. A one-time grant allows exactly one message: a send consumes one with a
  * guarded decrement, so two deliveries can never spend the same grant.
  */

@@ -35,7 +35,7 @@ function residentContent(c: Case, event: TimelineEvent): { text?: string; scene:
 }
 
 /**
- * wechat (issue 8): content security as a channel of the events mechanism, so the resident
+ * Content security as a channel of the events mechanism, so the resident
  * never waits for it. Text goes through msgSecCheck v2 and its verdict is recorded at once;
  * each photo goes to mediaCheckAsync, marked pending until the signed callback brings the
  * verdict. Risky content is hidden from others and kept for review, never deleted.

@@ -12,7 +12,7 @@ import type { TimelineEvent } from '@gridtong/shared/schemas/case';
 export const EVENT_CHANNELS = [
   'messages',
   'counters',
-  // wechat (issue 8): subscribe messages; content security of what residents write and upload
+  // Subscribe messages; content security of what residents write and upload
   'wechat',
   'content',
 ] as const;

@@ -5,7 +5,7 @@ import type { RecipientResolver } from './recipients';
 import { pushAll, type SubscribePusher } from './subscribe-pusher';
 
 /**
- * wechat (issue 8): subscribe messages. Everyone the message centre tells of an event may
+ * Subscribe messages. Everyone the message centre tells of an event may
  * also get it on WeChat, if a template serves that kind of news and they granted it (see
  * SubscribePusher); the message centre has it either way.
  */

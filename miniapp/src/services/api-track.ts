@@ -1,5 +1,5 @@
 /*
- * Types of the report-and-track routes (issue 6), derived from their schemas in shared/
+ * Types of the resident case-tracking routes, derived from their schemas in shared/
  * (type-only: no zod in the bundle). Each client method's address is checked against the
  * route table (ROUTES in api.ts).
  */
@@ -38,7 +38,7 @@ export const isFollowerView = (c: CaseDetail): c is FollowerCaseView => c.relati
 
 export type { LocateResponse };
 
-// --- hear back and rate (issue 8) ---
+// --- messages, subscriptions, votes and community figures ---
 import type { RatingTag as SharedRatingTag, Satisfaction } from '@gridtong/shared/schemas/case';
 
 export type { Satisfaction };

@@ -59,7 +59,7 @@ export const ROUTES = {
   'list-my-cases': ['GET', '/v1/cases'],
   'get-my-case': ['GET', '/v1/cases/{id}'],
   'dev-accounts': ['GET', '/v1/dev/accounts'],
-  // report and track (issue 6)
+  // Reporting and tracking
   'list-nearby-cases': ['GET', '/v1/cases/nearby'],
   'follow-case': ['POST', '/v1/cases/{id}/follow'],
   'unfollow-case': ['DELETE', '/v1/cases/{id}/follow'],
@@ -67,14 +67,14 @@ export const ROUTES = {
   'list-areas': ['GET', '/v1/areas'],
   'get-me': ['GET', '/v1/me'],
   'set-my-home': ['PUT', '/v1/me/home'],
-  // hear back and rate (issue 8): the message centre
+  // The message centre
   'list-messages': ['GET', '/v1/messages'],
   'read-messages': ['POST', '/v1/messages/read'],
   'list-subscriptions': ['GET', '/v1/subscriptions'],
   'report-subscriptions': ['POST', '/v1/subscriptions'],
   'get-community-stats': ['GET', '/v1/communities/{code}/stats'],
   'vote-on-case': ['POST', '/v1/cases/{id}/vote'],
-  // 代办 visits (issue 9)
+  // 代办 visits
   'list-booking-slots': ['GET', '/v1/bookings/slots'],
   'create-booking': ['POST', '/v1/bookings'],
   'list-my-bookings': ['GET', '/v1/bookings'],
@@ -84,7 +84,7 @@ export const ROUTES = {
   'act-on-work-booking': ['POST', '/v1/work/bookings/{id}/actions'],
   'get-availability': ['GET', '/v1/work/availability'],
   'put-availability': ['PUT', '/v1/work/availability'],
-  // 代办 visits (issue 9): a visit opened from a message, 改时间 slots, visit figures
+  // 代办 visits: a visit opened from a message, 改时间 slots, visit figures
   'get-work-booking': ['GET', '/v1/work/bookings/{id}'],
   'list-work-booking-slots': ['GET', '/v1/work/bookings/{id}/slots'],
   'get-visit-stats': ['GET', '/v1/work/visit-stats'],
@@ -164,7 +164,7 @@ export function createApiClient(opts: ApiClientOptions) {
     devAccounts: () => call<DevAccountsResponse>('GET', '/v1/dev/accounts'),
     catalog: () => call<CatalogResponse>('GET', '/v1/catalog'),
 
-    // --- resident reporting and tracking (issue 6) ---
+    // --- resident reporting and tracking ---
     locateGrid: (q: QueryOf<'locate-grid'>) => call<ResponseOf<'locate-grid'>>('GET', withQuery(ROUTES['locate-grid'][1], q)),
     createUpload: (body: BodyOf<'create-upload'>) => call<ResponseOf<'create-upload'>>('POST', ROUTES['create-upload'][1], body),
     /** The same key for every retry of one draft: the server files one case. */
@@ -181,7 +181,7 @@ export function createApiClient(opts: ApiClientOptions) {
     setHome: (body: HomeRequest) => call<MeResponse>('PUT', ROUTES['set-my-home'][1], body),
     areas: () => call<AreasResponse>('GET', ROUTES['list-areas'][1]),
 
-    // --- hear back and rate (issue 8) ---
+    // --- messages, subscriptions, votes and community figures ---
     messages: (q: QueryOf<'list-messages'> = {}) => call<ResponseOf<'list-messages'>>('GET', withQuery(ROUTES['list-messages'][1], q)),
     /** 评价 / 申请重办 on my finished case, through the resident actions route. */
     judge: (id: string, action: RateAction | ReopenAction) => call<ResponseOf<'act-on-my-case'>>('POST', pathWith(ROUTES['act-on-my-case'][1], { id }), action),
@@ -194,7 +194,7 @@ export function createApiClient(opts: ApiClientOptions) {
 
     // worker desk: the subpackage's staff-API wrappers go through the same session, retries and errors.
     request: <R>(method: HttpMethod, path: string, body?: unknown): Promise<R> => call<R>(method, path, body),
-    // 代办 visits (issue 9): a booking is created once per draft, whatever the retries.
+    // 代办 visits: a booking is created once per draft, whatever the retries.
     requestOnce: <R>(method: HttpMethod, path: string, body: unknown, idempotencyKey: string): Promise<R> =>
       call<R>(method, path, body, { 'idempotency-key': idempotencyKey }),
   };

@@ -2,7 +2,7 @@ import type { LoginResponse } from '@gridtong/shared/api/auth';
 import type { WorkerBookingView } from '@gridtong/shared/api/bookings';
 import type { WorkCaseRow, WorkCaseView } from '@gridtong/shared/api/desk';
 
-/* Answers shaped like the staff API's (shared/src/api/work.ts), as the desk receives them. */
+/* Answers shaped like the staff API's (shared/src/api/desk.ts), as the desk receives them. */
 
 export const staffLogin = (role: LoginResponse['user']['role'], extra: Partial<LoginResponse['user']> = {}): LoginResponse => ({
   token: `tok-${role}`,

@@ -41,7 +41,7 @@ describe('worker desk: messages', () => {
     expect(screen.queryByRole('button', { name: '全部已读' })).toBeNull();
   });
 
-  // 代办 visits (issue 9): a booking message opens the visit on the worker's calendar.
+  // 代办 visits: a booking message opens the visit on the worker's calendar.
   it('opens a booking message on the 上门代办 calendar at that visit', async () => {
     // Prepare
     session.save(staffLogin('gridWorker'));

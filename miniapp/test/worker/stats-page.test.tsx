@@ -19,7 +19,7 @@ const report: StatsResponse = {
   ],
 };
 
-// 代办 visits (issue 9): the same page asks for the area's visit figures too.
+// 代办 visits: the same page asks for the area's visit figures too.
 const visitStats = {
   scope: { kind: 'street', code: '440106001', name: '榕溪街道' }, from: '2026-11-16', to: '2026-11-22',
   totals: { booked: 12, confirmed: 10, declined: 1, cancelled: 2, rescheduled: 1, completed: 7, noShow: 1, rated: 5 },
@@ -55,7 +55,7 @@ describe('worker desk: the figures page', () => {
     const days = screen.getByRole('figure', { name: '每日受理（件）' });
     expect(within(days).getByRole('img', { name: '11-22 受理 5 · 结案 6 · 超期 2' })).toBeTruthy();
     expect(request).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/v1\/work\/stats\?scope=440106001&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/) }));
-    // 代办 visits (issue 9): the street's visits, same scope and range.
+    // 代办 visits: the street's visits, same scope and range.
     const visits = await screen.findByRole('region', { name: '上门代办' });
     expect(within(visits).getByRole('group', { name: '预约 12' })).toBeTruthy();
     expect(within(visits).getByRole('group', { name: '办结 7' })).toBeTruthy();

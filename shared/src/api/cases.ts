@@ -64,7 +64,7 @@ export const caseViewSchema = z.object({
   handlingDeadline: instantSchema.optional(),
   followerCount: z.number().int(),
   urgeCount: z.number().int(),
-  rating: z.object({ level: satisfactionSchema, comment: z.string(), /* wechat (issue 8) */ tags: z.array(ratingTagSchema).optional(), ratedAt: instantSchema }).optional(),
+  rating: z.object({ level: satisfactionSchema, comment: z.string(), tags: z.array(ratingTagSchema).optional(), ratedAt: instantSchema }).optional(),
   reopenRequested: z.boolean(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -136,7 +136,7 @@ export const residentActionRequestSchema = z.discriminatedUnion('type', [
   cancelActionSchema.extend({ version }),
   urgeActionSchema.extend({ version }),
   supplementActionSchema.safeExtend({ version }),
-  // wechat (issue 8): 评价 (reporter, once, within the window) and 申请重办 after a bad rating
+  // 评价 (reporter, once, within the window) and 申请重办 after a bad rating
   rateActionSchema.extend({ version }),
   requestReopenActionSchema.extend({ version }),
 ]);

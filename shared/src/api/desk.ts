@@ -27,7 +27,7 @@ import { limitQuery } from './query';
 import { urgencySchema, warningStageSchema } from '../deadlines';
 
 /**
- * The staff desk's API (issue 7): queues, the staff view of a case, staff actions.
+ * The staff desk's API: queues, the staff view of a case, staff actions.
  * Residents have their own, smaller views in ./contracts.ts.
  */
 
@@ -198,7 +198,7 @@ export const workCaseViewSchema = z.object({
   closedAt: instantSchema.optional(),
   photos: z.array(workPhotoSchema),
   timeline: z.array(workTimelineEntrySchema),
-  // wechat (issue 8): content security. What a check flagged (or has not finished) is hidden
+  // Content security. What a check flagged (or has not finished) is hidden
   // from staff; reviewers (督导员, 管理员) see it, and this list says what to review.
   contentReview: z.array(z.object({ key: z.string(), verdict: z.enum(['pending', 'review', 'risky']) })).optional(),
   /** Exactly the actions this caller may take now (the desk's buttons). */

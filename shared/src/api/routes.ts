@@ -44,7 +44,7 @@ export interface RouteDef {
 }
 
 const ANY_SIGNED_IN = ['resident', 'gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departmentHandler', 'admin'] as const;
-// work-api (issue 7): every staff role
+// Every staff role
 const STAFF = ['gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departmentHandler', 'admin'] as const;
 
 export const routes = [
@@ -116,7 +116,7 @@ export const routes = [
     response: { status: 200, body: z.union([cases.caseViewSchema, cases.followerCaseViewSchema]) },
     errors: [404],
   },
-  // work-api (issue 7): the staff desk and staff onboarding
+  // The staff desk and staff onboarding
   {
     id: 'list-work-cases',
     method: 'GET',
@@ -194,7 +194,7 @@ export const routes = [
     localOnly: true,
     response: { status: 200, body: auth.devAccountsResponseSchema },
   },
-  // Report and track (issue 6): nearby, follow, resident actions, 我的住址.
+  // Nearby, follow, resident actions, 我的住址.
   {
     id: 'list-nearby-cases',
     method: 'GET',
@@ -261,7 +261,7 @@ export const routes = [
     response: { status: 200, body: accounts.homeResponseSchema },
     errors: [422],
   },
-  // events: message centre, outbox and 考核 figures (issue 7)
+  // Message centre, outbox and 考核 figures
   {
     id: 'list-messages',
     method: 'GET',
@@ -309,7 +309,7 @@ export const routes = [
     response: { status: 200, body: stats.statsResponseSchema },
     errors: [404],
   },
-  // bookings (issue 9): 代办 visits — residents book their home grid's worker; workers run their day
+  // 代办 visits — residents book their home grid's worker; workers run their day
   {
     id: 'list-booking-slots',
     method: 'GET',
@@ -429,7 +429,7 @@ export const routes = [
     response: { status: 200, body: bookings.availabilityResponseSchema },
     errors: [403, 422],
   },
-  // wechat (issue 8): hear back and rate
+  // Subscriptions, votes, community figures and the content-check callback
   {
     id: 'list-subscriptions',
     method: 'GET',

@@ -18,7 +18,6 @@ import { platform } from '../../services/platform';
 import { answersForRequest, stepProblem, stepsFor } from '../../services/report-steps';
 import { recordItemUse } from '../../services/item-usage';
 import { caseUrl, PAGES } from '../../services/routes';
-// hear back and rate (issue 8)
 import { subscribe } from '../../services/subscribe';
 import { T } from '../../texts';
 import { AnonymousStep } from './steps/anonymous';
@@ -77,7 +76,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
   const [nearbyShown, setNearbyShown] = useState(false);
   const inFlight = useRef(false);
 
-  // hear back and rate (issue 8): template ids ready before the submit tap.
+  // Template ids ready before the submit tap.
   useEffect(() => {
     void subscribe.prefetch();
   }, []);
@@ -120,7 +119,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
       return;
     }
     inFlight.current = true;
-    // hear back and rate (issue 8): WeChat asks "receive updates?" on this same tap (no-op on H5).
+    // WeChat asks "receive updates?" on this same tap (no-op on H5).
     void subscribe.ask('submit');
     setSubmitting(true);
     setSubmitError(undefined);

@@ -8,7 +8,7 @@ import { formatTime } from './desk-model';
 import type { CaseDetail, MessagePage, Option, QueuePage, QueueRow, Stage, StatsReport, TimelineLine, WorkQueue } from './work-types';
 
 /*
- * The staff API (shared/src/api/work.ts), as the desk uses it. Answers are read field by
+ * The staff API (shared/src/api/desk.ts), as the desk uses it. Answers are read field by
  * field into the desk's own types (work-types.ts): a screen shows what is named here, and a
  * change in the wire format touches this file only.
  */

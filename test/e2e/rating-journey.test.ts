@@ -6,13 +6,13 @@ import { client } from '../support/client';
 import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
 
 /**
- * Hear back and rate (issue 8), in the H5 build in Chromium against the local stack: the
+ * Rating and reopening, in the H5 build in Chromium against the local stack: the
  * resident opens 消息, sees the case 已办结, rates 不满意 and asks for 重办; the dispatcher
  * approves on the desk; after re-handling the resident rates 满意; the community's figures
  * on 首页 change. One screenshot per step (390×844) in artifacts/, normal and 关怀模式.
  */
 
-const artifacts = join(__dirname, 'artifacts', 'hear-back');
+const artifacts = join(__dirname, 'artifacts', 'rating');
 
 let stack: LocalStack | undefined;
 let browser: Browser | undefined;

@@ -11,7 +11,7 @@ import { reportOver } from '../support/staff';
 import { city } from '../support/places';
 
 /**
- * Issue 9's hear-back half: every booking step reaches the resident and the worker the way
+ * Every booking step reaches the resident and the worker the way
  * case news does — message centre items that open the booking, WeChat subscribe messages
  * where granted, operators' view of what could not be delivered — and visits feed figures.
  */

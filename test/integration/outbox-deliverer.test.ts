@@ -23,7 +23,7 @@ afterAll(async () => {
 const MINUTE = 60_000;
 const worker1 = staff('worker1');
 const channelNamed = (name: string) => stack.runtime.channels.find((c) => c.name === name)!;
-// wechat (issue 8): every event owes every channel of the runtime (counters, WeChat, content checks…).
+// Every event owes every channel of the runtime (counters, WeChat, content checks…).
 const allBut = (name: string) => stack.runtime.channels.filter((c) => c.name !== name);
 
 /** Wraps a real channel: fails the first `failures` calls (Infinity: always), counts every call. */

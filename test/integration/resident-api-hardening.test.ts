@@ -8,7 +8,7 @@ import { client, fakeJpeg, uploadPhoto } from '../support/client';
 import { idempotencyKey, report, reportLocation } from '../support/reports';
 import { city, pointInGrid } from '../support/places';
 
-// Regressions for the defects found by probing the resident API (issue 5), over real HTTP.
+// Regressions for the defects found by probing the resident API, over real HTTP.
 jest.setTimeout(90_000);
 
 let stack: LocalStack;
