@@ -23,7 +23,7 @@ const envSchema = z.object({
   /** Case reports a resident may file per hour before 429. */
   CASE_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
   LOCAL_DEV_ROUTES: z.enum(['0', '1']).default('0'),
-  // wechat (issue 8): subscribe templates, the openid's envelope key, the content-check callback token
+  // Subscribe templates, the openid's envelope key, the content-check callback token
   WECHAT_TEMPLATES: z.string().optional(),
   WECHAT_MESSAGE_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   OPENID_KMS_KEY_ID: z.string().min(1).optional(),
@@ -48,7 +48,7 @@ export type Config = {
   wechatSecretArn?: string;
   caseRateLimitPerHour: number;
   localDevRoutes: boolean;
-  // wechat (issue 8)
+  // WeChat
   wechatTemplates: TemplateSet;
   wechatMessageState: 'developer' | 'trial' | 'formal';
   openidKmsKeyId?: string;
@@ -96,7 +96,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     wechatSecretArn: e.WECHAT_SECRET_ARN,
     caseRateLimitPerHour: e.CASE_RATE_LIMIT_PER_HOUR,
     localDevRoutes: e.LOCAL_DEV_ROUTES === '1',
-    // wechat (issue 8): without configured templates nothing goes to WeChat (local runs use tpl-<kind>).
+    // Without configured templates nothing goes to WeChat (local runs use tpl-<kind>).
     wechatTemplates: templatesOf(e.WECHAT_TEMPLATES, e.STAGE),
     wechatMessageState: e.WECHAT_MESSAGE_STATE,
     openidKmsKeyId: e.OPENID_KMS_KEY_ID,

@@ -161,7 +161,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     deliverer: (options = {}, own = channels) => new Deliverer(outbox, () => city.get(), own, { ...options, now }),
     // 代办 visits, slots and availability
     bookings: new BookingRepository(doc, config.tableName),
-    // WeChat
+    // The sealed openid, subscribe grants and pushes, follower votes
     identities,
     subscriptions,
     subscribePusher,

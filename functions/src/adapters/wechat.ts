@@ -9,7 +9,7 @@ const sessionAnswer = z.object({
   errmsg: z.string().optional(),
 });
 
-// wechat (issue 8): answers of the server-side APIs the backend calls with an access token.
+// Answers of the server-side APIs the backend calls with an access token.
 const tokenAnswer = z.object({
   access_token: z.string().min(1).optional(),
   expires_in: z.number().optional(),
@@ -72,7 +72,7 @@ export interface WechatSession {
 export class WechatClient {
   private readonly options: WechatClientOptions;
   private readonly timeoutMs: number;
-  // wechat (issue 8): one cached access token, and at most one fetch of it in flight.
+  // One cached access token, and at most one fetch of it in flight.
   private cached: { token: string; renewAt: number } | null = null;
   private inflight: Promise<string> | null = null;
   /** Access-token fetches made by this client (the stand-in counts them too). */

@@ -9,14 +9,14 @@ import { handler as getMyCase } from './get-my-case';
 import { handler as getOpenapi } from './get-openapi';
 import { handler as listMyCases } from './list-my-cases';
 import { handler as locateGrid } from './locate-grid';
-// work-api (issue 7): the staff desk and staff onboarding
+// The staff desk and staff onboarding
 import { handler as actOnWorkCase } from './act-on-work-case';
 import { handler as createInvitation } from './create-invitation';
 import { handler as getWorkCase } from './get-work-case';
 import { handler as listWorkCases } from './list-work-cases';
 import { handler as redeemInvitation } from './redeem-invitation';
 import { handler as revokeStaff } from './revoke-staff';
-// Report and track (issue 6).
+// Reporting and tracking
 import { handler as listNearbyCases } from './list-nearby-cases';
 import { handler as followCase } from './follow-case';
 import { handler as unfollowCase } from './unfollow-case';
@@ -30,7 +30,7 @@ import { handler as readMessages } from './read-messages';
 import { handler as listOutbox } from './list-outbox';
 import { handler as retryOutbox } from './retry-outbox';
 import { handler as getStats } from './get-stats';
-// bookings (issue 9): 代办 visits
+// 代办 visits
 import { handler as listBookingSlots } from './list-booking-slots';
 import { handler as createBooking } from './create-booking';
 import { handler as listMyBookings } from './list-my-bookings';
@@ -43,7 +43,7 @@ import { handler as getVisitStats } from './get-visit-stats';
 import { handler as actOnWorkBooking } from './act-on-work-booking';
 import { handler as getAvailability } from './get-availability';
 import { handler as putAvailability } from './put-availability';
-// wechat (issue 8): subscribe grants, follower votes, community figures, content-check callback
+// Subscribe grants, follower votes, community figures, content-check callback
 import { handler as listSubscriptions } from './list-subscriptions';
 import { handler as reportSubscriptions } from './report-subscriptions';
 import { handler as voteOnCase } from './vote-on-case';
@@ -63,14 +63,14 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'get-my-case': getMyCase,
   'get-openapi': getOpenapi,
   'dev-accounts': devAccounts,
-  // work-api (issue 7): the staff desk and staff onboarding
+  // The staff desk and staff onboarding
   'list-work-cases': listWorkCases,
   'get-work-case': getWorkCase,
   'act-on-work-case': actOnWorkCase,
   'create-invitation': createInvitation,
   'redeem-invitation': redeemInvitation,
   'revoke-staff': revokeStaff,
-  // Report and track (issue 6).
+  // Reporting and tracking
   'list-nearby-cases': listNearbyCases,
   'follow-case': followCase,
   'unfollow-case': unfollowCase,
@@ -84,7 +84,7 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'list-outbox': listOutbox,
   'retry-outbox': retryOutbox,
   'get-stats': getStats,
-  // bookings (issue 9): 代办 visits
+  // 代办 visits
   'list-booking-slots': listBookingSlots,
   'create-booking': createBooking,
   'list-my-bookings': listMyBookings,
@@ -97,7 +97,7 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'act-on-work-booking': actOnWorkBooking,
   'get-availability': getAvailability,
   'put-availability': putAvailability,
-  // wechat (issue 8)
+  // Subscribe grants, follower votes, community figures, content-check callback
   'list-subscriptions': listSubscriptions,
   'report-subscriptions': reportSubscriptions,
   'vote-on-case': voteOnCase,

@@ -19,7 +19,7 @@ export type GsiName = (typeof GSI_NAMES)[number];
  * - gsi7: sweep shard → cases by the time their next warning, deadline or rating window end is due
  */
 
-// bookings (issue 9): booking items use their own key prefixes in shared indexes, so no
+// Booking items use their own key prefixes in shared indexes, so no
 // existing query ever meets them — gsi1 'RES#<resident>' / 'BOOKING#…' (my bookings; 我的上报
 // reads only 'MINE#'), gsi2 'WDAY#<worker>' / '<slot start>#<id>' (a worker's day), gsi5
 // 'BKOUTBOX#<shard>' / 'BKPARKED' (booking deliveries), gsi7 'BKREMIND#<shard>' (day-before
@@ -33,7 +33,7 @@ export type GsiName = (typeof GSI_NAMES)[number];
  */
 export const KEYS_ONLY_INDEXES: readonly GsiName[] = ['gsi5', 'gsi7'];
 
-// work-api (issue 7): the work queues (grid, department, dispatch/verify) project exactly what a
+// The work queues (grid, department, dispatch/verify) project exactly what a
 // queue row shows — never the timeline, the reporter, their phone or the photos.
 export const QUEUE_INDEXES: readonly GsiName[] = ['gsi2', 'gsi3', 'gsi6'];
 export const QUEUE_ROW_ATTRIBUTES = [

@@ -6,7 +6,7 @@ import { photoRefSchema, satisfactionSchema } from '../schemas/case';
 import { freeText, requiredText } from '../schemas/text';
 import { limitQuery } from './query';
 
-// bookings (issue 9): 代办 visits — contracts for residents (book, follow, cancel, reschedule,
+// 代办 visits — contracts for residents (book, follow, cancel, reschedule,
 // rate) and for grid workers (their day, each step of a visit, their weekly availability).
 
 const serviceCodeSchema = z.string().regex(/^S[0-9]{2,4}$/, '服务编码不正确');

@@ -3,7 +3,7 @@ import { areaCodeSchema, instantSchema } from '../schemas/common';
 import { roleSchema } from '../schemas/roles';
 import { requiredText } from '../schemas/text';
 
-/** Staff onboarding (issue 7): one-time invitations redeemed by a signed-in WeChat user, and revocation. */
+/** Staff onboarding: one-time invitations redeemed by a signed-in WeChat user, and revocation. */
 
 /** Roles an admin may hand out; nobody invites a resident or another admin. */
 export const INVITABLE_ROLES = ['gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departmentHandler'] as const;
