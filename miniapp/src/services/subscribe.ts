@@ -1,5 +1,5 @@
 import type { ResponseOf } from './api-types';
-import { api } from './api';
+import { call } from './api';
 import { platform } from './platform';
 
 /**
@@ -41,7 +41,7 @@ export const subscribe = {
   async prefetch(): Promise<void> {
     if (!subscribe.available() || offered) return;
     try {
-      offered = (await api.subscriptions()).subscriptions;
+      offered = (await call('list-subscriptions')).subscriptions;
     } catch {
       // asked again when the next page that offers it opens
     }
@@ -58,7 +58,7 @@ export const subscribe = {
     return platform.requestSubscribe(ids).then(async (answers) => {
       if (!answers || Object.keys(answers).length === 0) return false;
       try {
-        offered = (await api.reportSubscriptions({ results: answers })).subscriptions;
+        offered = (await call('report-subscriptions', { body: { results: answers } })).subscriptions;
       } catch {
         // the grant is WeChat's either way; our count is only a guide to what may be sent
       }

@@ -6,7 +6,7 @@ import { AreaPicker } from '../../components/area-picker';
 import { Screen } from '../../components/screen';
 import { WorkerCard } from '../../components/worker-card';
 import { useSession } from '../../hooks/use-session';
-import { api } from '../../services/api';
+import { call } from '../../services/api';
 import type { HomeGrid, HomeRequest, MeResponse } from '../../services/api-track';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
@@ -26,7 +26,7 @@ export default function AddressPage() {
     setBusy(label);
     setError(undefined);
     try {
-      const res = await api.setHome(body);
+      const res = await call('set-my-home', { body });
       setSaved(res.home ? { home: res.home, workers: res.workers } : undefined);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -10,7 +10,7 @@ import { useRequest, type RequestHandle } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
 // hear back and rate (issue 8): the 消息 tab's unread badge
 import { useUnreadBadge } from '../../hooks/use-unread-badge';
-import { api } from '../../services/api';
+import { call } from '../../services/api';
 import type { MeResponse } from '../../services/api-track';
 // hear back and rate (issue 8): my community's figures
 import { CommunityFigures } from '../../components/community-figures';
@@ -93,7 +93,7 @@ export default function HomePage() {
   const current = useSession({ required: true });
   useUnreadBadge();
   const resident = current?.user.role === 'resident';
-  const me = useRequest(() => (resident ? api.me() : undefined), [current?.token, resident]);
+  const me = useRequest(() => (resident ? call('get-me') : undefined), [current?.token, resident]);
   const community = me.state.data?.home?.community.code;
   return (
     <Screen>

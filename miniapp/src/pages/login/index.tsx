@@ -52,7 +52,7 @@ function DevLogin() {
   useEffect(() => {
     let live = true;
     setError(undefined);
-    api.devAccounts().then(
+    api.call('dev-accounts').then(
       (res) => live && setAccounts(res.accounts),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );

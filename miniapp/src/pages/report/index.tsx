@@ -8,7 +8,7 @@ import { PhotoUploader } from '../../components/photo-uploader';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
-import { ApiError, api } from '../../services/api';
+import { ApiError, call } from '../../services/api';
 import type { CaseView } from '@gridtong/shared/api/contracts';
 import { loadCatalog } from '../../services/catalog';
 import { draftStore, editDraft, type Draft, type StepId } from '../../services/draft-store';
@@ -120,13 +120,13 @@ function ReportFlow({ item }: { item: CatalogItem }) {
       return;
     }
     inFlight.current = true;
-    // hear back and rate (issue 8): WeChat asks "receive updates?" on this same tap (no-op on H5).
+    // WeChat asks "receive updates?" on this same tap (no-op on H5).
     void subscribe.ask('submit');
     setSubmitting(true);
     setSubmitError(undefined);
     try {
-      const created = await api.createCase(
-        {
+      const created = await call('create-case', {
+        body: {
           itemCode: item.code,
           description: draft.description.trim(),
           location: { lat: draft.location!.lat, lng: draft.location!.lng, coord: draft.location!.coord, address: draft.location!.address.trim() },
@@ -134,8 +134,8 @@ function ReportFlow({ item }: { item: CatalogItem }) {
           answers: answersForRequest(item, draft.answers),
           anonymous: item.allowAnonymous ? draft.anonymous : false,
         },
-        draft.idempotencyKey,
-      );
+        idempotencyKey: draft.idempotencyKey,
+      });
       draftStore.discard(item.code);
       recordItemUse(item.code);
       setDone(created);

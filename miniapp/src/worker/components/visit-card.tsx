@@ -6,9 +6,9 @@ import { PhotoUploader } from '../../components/photo-uploader';
 import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
-import { ApiError } from '../../services/api';
+import { ApiError, call } from '../../services/api';
 import { useRequest } from '../../hooks/use-request';
-import { clockOf, currentVisitOf, dayLabel, visitsApi, type RescheduleSlots, type Visit, type VisitAction } from '../services/visits-api';
+import { clockOf, currentVisitOf, dayLabel, type RescheduleSlots, type Visit, type VisitAction } from '../services/visits-api';
 import { V } from '../visits-texts';
 
 /** The buttons a visit offers, in the order of its life. */
@@ -21,7 +21,7 @@ type Slot = RescheduleSlots['days'][number]['slots'][number];
  * buttons, and a required reason the resident reads. A slot taken meanwhile refreshes the list.
  */
 function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice: string) => void }) {
-  const slots = useRequest(() => visitsApi.rescheduleSlots(v.id), [v.id]);
+  const slots = useRequest(() => call('list-work-booking-slots', { params: { id: v.id } }), [v.id]);
   const [date, setDate] = useState<string | undefined>();
   const [picked, setPicked] = useState<Slot | undefined>();
   const [reason, setReason] = useState('');
@@ -37,7 +37,7 @@ function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice:
     setBusy(true);
     setError(undefined);
     try {
-      const next = await visitsApi.act(v.id, { type: 'reschedule', version: v.version, start: picked.start, reason: reason.trim() });
+      const next = await call('act-on-work-booking', { params: { id: v.id }, body: { type: 'reschedule', version: v.version, start: picked.start, reason: reason.trim() } });
       onDone(next, V.reschedule.done(`${dayLabel(picked.date)} ${picked.time}`));
     } catch (e) {
       const current = currentVisitOf(e);
@@ -130,7 +130,7 @@ function ActionForm({ v, kind, onDone }: { v: Visit; kind: Exclude<Kind, 'resche
     setBusy(true);
     setError(undefined);
     try {
-      onDone(await visitsApi.act(v.id, action), V.done(label));
+      onDone(await call('act-on-work-booking', { params: { id: v.id }, body: action }), V.done(label));
     } catch (e) {
       const current = currentVisitOf(e);
       if (current) onDone(current, V.stale);

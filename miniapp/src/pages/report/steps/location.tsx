@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
 import { AreaPicker } from '../../../components/area-picker';
-import { ApiError, api } from '../../../services/api';
+import { ApiError, call } from '../../../services/api';
 import type { DraftLocation } from '../../../services/draft-store';
 import { platform, type PickedLocation } from '../../../services/platform';
 import { T } from '../../../texts';
@@ -12,7 +12,7 @@ import type { StepProps } from './types';
 
 /** Find the grid and its workers for a spot; the draft keeps what was found. */
 export async function resolveLocation(at: PickedLocation, source: DraftLocation['source']): Promise<DraftLocation> {
-  const res = await api.locateGrid({ lat: String(at.lat), lng: String(at.lng), coord: at.coord });
+  const res = await call('locate-grid', { query: { lat: String(at.lat), lng: String(at.lng), coord: at.coord } });
   return {
     ...at,
     source,

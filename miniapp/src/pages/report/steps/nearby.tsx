@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
 import { Loading } from '../../../components/load-state';
 import { useRequest } from '../../../hooks/use-request';
-import { api } from '../../../services/api';
+import { call } from '../../../services/api';
 import type { NearbyCase } from '../../../services/api-track';
 import { caseProgress } from '../../../services/case-progress';
 import { formatDate, roundMetres } from '../../../services/format';
@@ -41,7 +41,7 @@ export function NearbyStep({ item, draft, change, onNone, onFound }: StepProps &
       }
     }
     try {
-      const res = await api.nearbyCases({ lat: String(at.lat), lng: String(at.lng), coord: at.coord, itemCode: item.code });
+      const res = await call('list-nearby-cases', { query: { lat: String(at.lat), lng: String(at.lng), coord: at.coord, itemCode: item.code } });
       return { cases: res.cases.slice(0, 5), located: true };
     } catch {
       // Looking for duplicates must never stop a report.
@@ -60,7 +60,7 @@ export function NearbyStep({ item, draft, change, onNone, onFound }: StepProps &
     setBusy(c.id);
     setError(undefined);
     try {
-      const res = await api.follow(c.id);
+      const res = await call('follow-case', { params: { id: c.id } });
       setFollowed((f) => ({ ...f, [c.id]: res.following }));
       setCounts((n) => ({ ...n, [c.id]: res.followerCount }));
     } catch (e) {
