@@ -6,6 +6,7 @@ import type { CaseView } from '@gridtong/shared/api/contracts';
 import { a11y } from '../a11y';
 import { RATING_TAGS, type RateAction, type RatingTag, type ReopenAction, type Satisfaction } from '../../services/api-track';
 import { T } from '../../texts';
+import { errorText } from '../../hooks/error-text';
 import './index.css';
 
 /** The five faces, best first, as 政务服务好差评 lists them. */
@@ -43,7 +44,7 @@ function RateForm({ c, send, busy }: RatingPanelProps) {
     try {
       await send(action, isBadRating(level) ? T.rating.doneBad : T.rating.done);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -95,7 +96,7 @@ function ReopenForm({ c, send, busy }: RatingPanelProps) {
     try {
       await send({ type: 'requestReopen', reason: reason.trim(), version: c.version }, T.rating.reopenDone);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -125,7 +126,7 @@ export function FollowerVote({ vote }: { vote: (level: Satisfaction) => Promise<
     try {
       setResult({ ok: true, text: await vote(level) });
     } catch (e) {
-      setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setResult({ ok: false, text: errorText(e) });
     } finally {
       setBusy(false);
     }

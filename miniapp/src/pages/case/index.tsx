@@ -74,7 +74,7 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
       await call('unfollow-case', { params: { id: c.id } });
       onDone(undefined, T.cases.unfollowDone);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(undefined);
     }

@@ -27,6 +27,7 @@ import { LocationStep } from './steps/location';
 import { NearbyStep } from './steps/nearby';
 import { ReviewStep } from './steps/review';
 import type { DraftChange } from './steps/types';
+import { errorText } from '../../hooks/error-text';
 import './index.css';
 
 function Progress({ steps, current }: { steps: StepId[]; current: number }) {
@@ -144,7 +145,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
       // The server keeps a key bound to the body it first saw: a changed draft needs a new one.
       const reused = e instanceof ApiError && e.code === 'IDEMPOTENCY.KEY_REUSED';
       setDraft((d) => (reused ? { ...d, idempotencyKey: randomId(), lastAttempt: undefined } : { ...d, lastAttempt: unknown ? 'unknown' : 'refused' }));
-      setSubmitError(unknown ? T.report.submitUnknown : e instanceof Error ? e.message : String(e));
+      setSubmitError(unknown ? T.report.submitUnknown : errorText(e));
     } finally {
       inFlight.current = false;
       setSubmitting(false);

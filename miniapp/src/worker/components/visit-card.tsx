@@ -10,6 +10,7 @@ import { ApiError, call } from '../../services/api';
 import { useRequest } from '../../hooks/use-request';
 import { clockOf, currentVisitOf, dayLabel, type RescheduleSlots, type Visit, type VisitAction } from '../services/visits-api';
 import { V } from '../visits-texts';
+import { errorText } from '../../hooks/error-text';
 
 /** The buttons a visit offers, in the order of its life. */
 const ORDER = ['confirm', 'visited', 'submitted', 'completed', 'reschedule', 'decline', 'noShow'] as const;
@@ -42,7 +43,7 @@ function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice:
     } catch (e) {
       const current = currentVisitOf(e);
       if (current) return onDone(current, V.stale);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       if (e instanceof ApiError && e.code === 'BOOKING.SLOT_TAKEN') {
         // Someone took it first: show what is free now.
         setPicked(undefined);
@@ -134,7 +135,7 @@ function ActionForm({ v, kind, onDone }: { v: Visit; kind: Exclude<Kind, 'resche
     } catch (e) {
       const current = currentVisitOf(e);
       if (current) onDone(current, V.stale);
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -18,6 +18,7 @@ import { SlotButtons, SlotPicker } from '../../components/slot-picker';
 import { nextSlotsOf, type SlotView } from '../../services/booking-api';
 import { bookingUrl } from '../../services/pages';
 import { B } from '../../texts';
+import { errorText } from '../../../hooks/error-text';
 import '../../components/bookings.css';
 
 type Step = 0 | 1 | 2 | 3 | 4;
@@ -112,7 +113,7 @@ export default function BookPage() {
       platform.redirectTo(`${bookingUrl(booking.id)}&created=1`);
     } catch (e) {
       const next = nextSlotsOf(e);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setErrorCode(e instanceof ApiError ? e.code : undefined);
       if (next) {
         // Lost the race: the slot is gone; offer the next free ones right here.

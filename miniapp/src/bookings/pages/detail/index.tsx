@@ -18,6 +18,7 @@ import { SlotButtons, SlotPicker } from '../../components/slot-picker';
 import { currentBookingOf, nextSlotsOf, type BookingAction, type BookingView, type SlotView } from '../../services/booking-api';
 import { BOOKING_PAGES } from '../../services/pages';
 import { B } from '../../texts';
+import { errorText } from '../../../hooks/error-text';
 import '../../components/bookings.css';
 
 type Panel = 'cancel' | 'reschedule' | 'rate' | undefined;
@@ -68,7 +69,7 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
         onDone(current, B.detail.stale);
         return;
       }
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setAlternatives(nextSlotsOf(e));
     } finally {
       setBusy(false);

@@ -12,6 +12,7 @@ import { platform } from '../../../services/platform';
 import { PAGES } from '../../../services/routes';
 import { T } from '../../../texts';
 import type { StepProps } from './types';
+import { errorText } from '../../../hooks/error-text';
 
 interface NearbyResult {
   cases: NearbyCase[];
@@ -53,7 +54,8 @@ export function NearbyStep({ item, draft, change, onNone, onFound }: StepProps &
   useEffect(() => {
     if (cases) onFound(cases.length > 0);
     if (cases && cases.length === 0) onNone();
-    // only when the answer arrives
+    // Only when the answer arrives: the parent's callbacks are new on each of its renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cases]);
 
   const follow = async (c: NearbyCase) => {
@@ -64,7 +66,7 @@ export function NearbyStep({ item, draft, change, onNone, onFound }: StepProps &
       setFollowed((f) => ({ ...f, [c.id]: res.following }));
       setCounts((n) => ({ ...n, [c.id]: res.followerCount }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(undefined);
     }

@@ -9,6 +9,7 @@ import { useSession } from '../../../hooks/use-session';
 import { call } from '../../../services/api';
 import type { AvailabilityAnswer } from '../../services/visits-api';
 import { V, WEEKDAY_NAMES } from '../../visits-texts';
+import { errorText } from '../../../hooks/error-text';
 import '../../components/visits.css';
 
 interface Window {
@@ -89,7 +90,7 @@ export default function AvailabilityPage() {
       loaded.set(next);
       setNotice(V.availability.saved(next.upcomingSlots));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

@@ -6,6 +6,7 @@ import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
 import { Screen } from '../../../components/screen';
 import { useRequest } from '../../../hooks/use-request';
+import { errorText } from '../../../hooks/error-text';
 import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
 import { useSession } from '../../../hooks/use-session';
 import { platform } from '../../../services/platform';
@@ -54,8 +55,9 @@ export default function VisitsPage() {
   // Opened from a message or a subscribe message (?booking=<id>): that visit's day, its card marked.
   const [focus] = useState(() => platform.pageParams().booking);
   const [locating, setLocating] = useState(!!focus);
+  const token = current?.token;
   useEffect(() => {
-    if (!current || !focus) return;
+    if (!token || !focus) return;
     let live = true;
     call('get-work-booking', { params: { id: focus } }).then(
       (v) => {
@@ -65,14 +67,14 @@ export default function VisitsPage() {
       },
       (e: unknown) => {
         if (!live) return;
-        setNotice(V.focusMissing(e instanceof Error ? e.message : String(e)));
+        setNotice(V.focusMissing(errorText(e)));
         setLocating(false);
       },
     );
     return () => {
       live = false;
     };
-  }, [current?.token, focus]);
+  }, [token, focus]);
   // Without a day the server answers its own today (Beijing): the phone's clock is not trusted.
   // Today is asked for once, so a visit opened on another day still has 回到今天 and the 14 days.
   // The next 14 days' counts (every answer carries them): the day strip shows what waits where.
@@ -82,9 +84,9 @@ export default function VisitsPage() {
     [current?.token, day, locating],
   );
   useEffect(() => {
-    if (!current || today || !day || locating) return;
+    if (!token || today || !day || locating) return;
     void call('list-work-bookings').then((d) => (setToday((t) => t ?? d.day), setAhead(d.ahead ?? [])), () => undefined);
-  }, [current?.token, today, day, locating]);
+  }, [token, today, day, locating]);
   const focusShown = !!focus && !!visits.state.data?.bookings.some((b) => b.id === focus);
   useEffect(() => {
     if (focusShown && focus) platform.scrollToSelector(`#visit-${focus}`);
