@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CatalogResponse } from '@gridtong/shared/api/contracts';
+import type { ResponseOf } from '../services/api-types';
 import { loadCatalog } from '../services/catalog';
 import { errorText } from './error-text';
+
+type CatalogResponse = ResponseOf<'get-catalog'>;
 
 export type CatalogState =
   | { status: 'loading' }

@@ -3,7 +3,7 @@ import { call } from './api';
 import { platform } from './platform';
 
 /**
- * WeChat subscribe messages (issue 8). `requestSubscribeMessage` only works inside a tap,
+ * WeChat subscribe messages. `requestSubscribeMessage` only works inside a tap,
  * so the template ids are fetched beforehand (prefetch, when a page that asks opens) and
  * `ask` calls the platform at once. H5 has no subscribe messages: nothing is fetched,
  * asked or reported there — the message centre carries every update anyway.
@@ -17,7 +17,7 @@ export type SubscribeMoment = 'submit' | 'case' | 'booking';
 const KINDS: Record<SubscribeMoment, readonly Kind[]> = {
   submit: ['accepted', 'progress', 'closed'],
   case: ['progress', 'closed', 'needsInfo'],
-  // 代办 visits (issue 9): confirmed, rescheduled, reminded the day before, done
+  // 代办 visits: confirmed, rescheduled, reminded the day before, done
   booking: ['booking'],
 };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { SATISFACTION_LABELS } from '@gridtong/shared/labels';
-import type { CaseView } from '@gridtong/shared/api/contracts';
+import type { ResponseOf } from '../../services/api-types';
 import { a11y } from '../a11y';
 import { RATING_TAGS, type RateAction, type RatingTag, type ReopenAction, type Satisfaction } from '../../services/api-track';
 import { T } from '../../texts';
@@ -21,7 +21,7 @@ const FACES: readonly { level: Satisfaction; face: string }[] = [
 export const isBadRating = (level: Satisfaction | undefined): boolean => level === 'dissatisfied' || level === 'veryDissatisfied';
 
 export interface RatingPanelProps {
-  c: CaseView;
+  c: ResponseOf<'act-on-my-case'>;
   /** Sends one action; resolves when the answer is shown, rejects with a message to show. */
   send: (action: RateAction | ReopenAction, doneMessage: string) => Promise<void>;
   busy: boolean;

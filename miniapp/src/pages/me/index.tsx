@@ -5,7 +5,6 @@ import { Screen } from '../../components/screen';
 import { useCareMode } from '../../hooks/use-care-mode';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
-// hear back and rate (issue 8): the 消息 tab's unread badge
 import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import { api, call } from '../../services/api';
 import { careMode } from '../../services/care-mode';

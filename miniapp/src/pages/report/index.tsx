@@ -8,8 +8,7 @@ import { PhotoUploader } from '../../components/photo-uploader';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
-import { ApiError, call } from '../../services/api';
-import type { CaseView } from '@gridtong/shared/api/contracts';
+import { ApiError, call, type ResponseOf } from '../../services/api';
 import { loadCatalog } from '../../services/catalog';
 import { draftStore, editDraft, type Draft, type StepId } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
@@ -18,7 +17,6 @@ import { platform } from '../../services/platform';
 import { answersForRequest, stepProblem, stepsFor } from '../../services/report-steps';
 import { recordItemUse } from '../../services/item-usage';
 import { caseUrl, PAGES } from '../../services/routes';
-// hear back and rate (issue 8)
 import { subscribe } from '../../services/subscribe';
 import { T } from '../../texts';
 import { AnonymousStep } from './steps/anonymous';
@@ -29,6 +27,8 @@ import { ReviewStep } from './steps/review';
 import type { DraftChange } from './steps/types';
 import { errorText } from '../../hooks/error-text';
 import './index.css';
+
+type CaseView = ResponseOf<'create-case'>;
 
 function Progress({ steps, current }: { steps: StepId[]; current: number }) {
   return (
@@ -78,7 +78,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
   const [nearbyShown, setNearbyShown] = useState(false);
   const inFlight = useRef(false);
 
-  // hear back and rate (issue 8): template ids ready before the submit tap.
+  // Template ids ready before the submit tap.
   useEffect(() => {
     void subscribe.prefetch();
   }, []);
