@@ -39,13 +39,13 @@ export interface ApiClientOptions {
 }
 
 /** `/v1/cases/{id}` with its parameters filled in (escaped). */
-export function pathWith(path: string, params: object): string {
+function pathWith(path: string, params: object): string {
   const values = params as Record<string, unknown>;
   return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(values[name] ?? '')));
 }
 
 /** Path plus query string; undefined and empty values are left out. */
-export function withQuery(path: string, query: object): string {
+function withQuery(path: string, query: object): string {
   const parts = Object.entries(query as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
