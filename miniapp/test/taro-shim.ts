@@ -12,6 +12,8 @@ type Callback = () => void;
 export const useDidShow = (cb: Callback): void => {
   useEffect(() => {
     cb();
+    // Shown once, when the page mounts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 };
 export const useLoad = useDidShow;

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CatalogResponse } from '@gridtong/shared/api/city';
+import type { ResponseOf } from '../services/api-types';
 import { loadCatalog } from '../services/catalog';
+import { errorText } from './error-text';
+
+type CatalogResponse = ResponseOf<'get-catalog'>;
 
 export type CatalogState =
   | { status: 'loading' }
@@ -16,7 +19,7 @@ export function useCatalog(): { state: CatalogState; retry: () => void } {
     setState({ status: 'loading' });
     loadCatalog(undefined, { refresh: attempt > 0 }).then(
       (catalog) => live && setState({ status: 'ready', catalog }),
-      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setState({ status: 'error', message: errorText(e) }),
     );
     return () => {
       live = false;

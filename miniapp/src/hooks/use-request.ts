@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorText } from './error-text';
 
 export type RequestState<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -17,7 +18,6 @@ export interface RequestHandle<T> {
   set: (data: T) => void;
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const codeOf = (e: unknown): string | undefined =>
   e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 
@@ -49,7 +49,7 @@ export function useRequest<T>(load: () => Promise<T> | undefined, deps: readonly
       },
       (e: unknown) => {
         if (id !== run.current) return;
-        setState({ status: 'error', data: keep ? dataRef.current : undefined, error: messageOf(e), code: codeOf(e) });
+        setState({ status: 'error', data: keep ? dataRef.current : undefined, error: errorText(e), code: codeOf(e) });
         setRefreshing(false);
       },
     );
@@ -57,9 +57,12 @@ export function useRequest<T>(load: () => Promise<T> | undefined, deps: readonly
 
   useEffect(() => {
     void start(false);
+    const runs = run;
     return () => {
-      run.current++;
+      runs.current++;
     };
+    // The caller's deps decide when to load again (`load` itself is read through loadRef).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
   const retry = useCallback(() => void start(false), [start]);

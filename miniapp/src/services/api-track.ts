@@ -1,26 +1,24 @@
 /*
- * Types of the resident case-tracking routes, derived from their schemas in shared/
- * (type-only: no zod in the bundle). Each client method's address is checked against the
- * route table (ROUTES in api.ts).
+ * The resident's case routes as the pages name them: types from the route table's schemas
+ * (type-only: no zod in the bundle).
  */
-import type * as z from 'zod';
-import type { homeRequestSchema, meResponseSchema } from '@gridtong/shared/api/accounts';
-import type { followerCaseViewSchema, followResponseSchema, myCaseSummarySchema, myCasesResponseSchema, nearbyCaseSchema, nearbyQuerySchema, nearbyResponseSchema, residentActionRequestSchema, CaseView } from '@gridtong/shared/api/cases';
-import type { areasResponseSchema, LocateResponse } from '@gridtong/shared/api/city';
+import type { RatingTag as SharedRatingTag, Satisfaction } from '@gridtong/shared/schemas/case';
+import type { BodyOf, QueryOf, ResponseOf } from './api-types';
 
-export type NearbyCase = z.output<typeof nearbyCaseSchema>;
-export type NearbyResponse = z.output<typeof nearbyResponseSchema>;
-export type NearbyQuery = z.input<typeof nearbyQuerySchema>;
-export type FollowResponse = z.output<typeof followResponseSchema>;
-export type ResidentAction = z.input<typeof residentActionRequestSchema>;
+export type NearbyResponse = ResponseOf<'list-nearby-cases'>;
+export type NearbyCase = NearbyResponse['cases'][number];
+export type NearbyQuery = QueryOf<'list-nearby-cases'>;
+export type FollowResponse = ResponseOf<'follow-case'>;
+export type ResidentAction = BodyOf<'act-on-my-case'>;
 export type ResidentActionType = ResidentAction['type'];
-export type CaseListEntry = z.output<typeof myCaseSummarySchema>;
-export type MyCasesResponse = z.output<typeof myCasesResponseSchema>;
+export type MyCasesResponse = ResponseOf<'list-my-cases'>;
+export type CaseListEntry = MyCasesResponse['cases'][number];
 export type CaseRelation = CaseListEntry['relation'];
-export type FollowerCaseView = z.output<typeof followerCaseViewSchema>;
+type MyCase = ResponseOf<'get-my-case'>;
+export type FollowerCaseView = Extract<MyCase, { relation: 'followed' }>;
 /** My own case in full, or a followed one as any follower sees it. */
-export type CaseDetail = (CaseView & { relation?: 'reported' }) | FollowerCaseView;
-export type AreasResponse = z.output<typeof areasResponseSchema>;
+export type CaseDetail = (Exclude<MyCase, FollowerCaseView> & { relation?: 'reported' }) | FollowerCaseView;
+export type AreasResponse = ResponseOf<'list-areas'>;
 export type AreaGrid = AreasResponse['streets'][number]['communities'][number]['grids'][number] & {
   /** A point inside the grid (WGS-84), when the server offers one: lets a report be placed without GPS. */
   center?: { lat: number; lng: number };
@@ -30,16 +28,14 @@ export interface AreaNode {
   name: string;
   landmark?: string;
 }
-export type HomeRequest = z.input<typeof homeRequestSchema>;
-export type MeResponse = z.output<typeof meResponseSchema>;
+export type HomeRequest = BodyOf<'set-my-home'>;
+export type MeResponse = ResponseOf<'get-me'>;
 export type HomeGrid = NonNullable<MeResponse['home']>;
+export type LocateResponse = ResponseOf<'locate-grid'>;
 
 export const isFollowerView = (c: CaseDetail): c is FollowerCaseView => c.relation === 'followed';
 
-export type { LocateResponse };
-
-// --- messages, subscriptions, votes and community figures ---
-import type { RatingTag as SharedRatingTag, Satisfaction } from '@gridtong/shared/schemas/case';
+// --- 评价 and 申请重办 ---
 
 export type { Satisfaction };
 /** Quick tags a resident may add to a rating (the schema's list; a constant here keeps zod out of the bundle). */

@@ -1,7 +1,8 @@
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
-import type { CatalogResponse } from '@gridtong/shared/api/city';
 import { KIND_LABELS } from '../texts';
-import { api, type ApiClient } from './api';
+import { api, type ApiClient, type ResponseOf } from './api';
+
+type CatalogResponse = ResponseOf<'get-catalog'>;
 
 export interface CategoryGroup {
   name: string;
@@ -58,7 +59,7 @@ let cached: Promise<CatalogResponse> | undefined;
 /** The catalog changes rarely: fetch it once per app run, again after a failure. */
 export function loadCatalog(client: ApiClient = api, { refresh = false } = {}): Promise<CatalogResponse> {
   if (!cached || refresh) {
-    const p = client.catalog();
+    const p = client.call('get-catalog');
     cached = p;
     p.catch(() => {
       if (cached === p) cached = undefined;

@@ -11,7 +11,7 @@ export interface UploadedPhoto {
 }
 
 export interface PhotoUploadDeps {
-  api?: Pick<ApiClient, 'createUpload'>;
+  api?: Pick<ApiClient, 'call'>;
   platform?: Pick<Platform, 'imageInfo' | 'encodeJpeg' | 'uploadFile'>;
 }
 
@@ -41,7 +41,7 @@ export async function uploadPhoto(
   }
 
   onStage('uploading', 0);
-  const form = await api.createUpload({ contentType: 'image/jpeg', size: compressed.size });
+  const form = await api.call('create-upload', { body: { contentType: 'image/jpeg', size: compressed.size } });
   let res;
   try {
     res = await platform.uploadFile(

@@ -1,5 +1,7 @@
-import type { LoginResponse } from '@gridtong/shared/api/auth';
+import type { ResponseOf } from './api-types';
 import { platform } from './platform';
+
+type LoginResponse = ResponseOf<'auth-wechat'>;
 
 export type SessionUser = LoginResponse['user'];
 

@@ -1,9 +1,9 @@
 import type { ResponseOf } from './api-types';
-import { api } from './api';
+import { call } from './api';
 import { platform } from './platform';
 
 /**
- * WeChat subscribe messages (issue 8). `requestSubscribeMessage` only works inside a tap,
+ * WeChat subscribe messages. `requestSubscribeMessage` only works inside a tap,
  * so the template ids are fetched beforehand (prefetch, when a page that asks opens) and
  * `ask` calls the platform at once. H5 has no subscribe messages: nothing is fetched,
  * asked or reported there — the message centre carries every update anyway.
@@ -17,7 +17,7 @@ export type SubscribeMoment = 'submit' | 'case' | 'booking';
 const KINDS: Record<SubscribeMoment, readonly Kind[]> = {
   submit: ['accepted', 'progress', 'closed'],
   case: ['progress', 'closed', 'needsInfo'],
-  // 代办 visits (issue 9): confirmed, rescheduled, reminded the day before, done
+  // 代办 visits: confirmed, rescheduled, reminded the day before, done
   booking: ['booking'],
 };
 
@@ -41,7 +41,7 @@ export const subscribe = {
   async prefetch(): Promise<void> {
     if (!subscribe.available() || offered) return;
     try {
-      offered = (await api.subscriptions()).subscriptions;
+      offered = (await call('list-subscriptions')).subscriptions;
     } catch {
       // asked again when the next page that offers it opens
     }
@@ -58,7 +58,7 @@ export const subscribe = {
     return platform.requestSubscribe(ids).then(async (answers) => {
       if (!answers || Object.keys(answers).length === 0) return false;
       try {
-        offered = (await api.reportSubscriptions({ results: answers })).subscriptions;
+        offered = (await call('report-subscriptions', { body: { results: answers } })).subscriptions;
       } catch {
         // the grant is WeChat's either way; our count is only a guide to what may be sent
       }

@@ -1,4 +1,4 @@
-import { api } from './api';
+import { call } from './api';
 import { platform } from './platform';
 import { MESSAGES_TAB_INDEX } from './routes';
 
@@ -11,7 +11,7 @@ export const unreadBadge = {
   /** Ask the server (one message is enough: the answer carries the count). A failure leaves the badge as it was. */
   async refresh(): Promise<void> {
     try {
-      const page = await api.messages({ limit: 1 });
+      const page = await call('list-messages', { query: { limit: '1' } });
       unreadBadge.show(page.unreadCount);
     } catch {
       // offline or signed out: the next page shown tries again

@@ -1,4 +1,4 @@
-import type { Stage, WorkQueue } from './services/work-types';
+import type { WorkQueue } from '@gridtong/shared/case/desk';
 
 /** What the desk says; only the worker subpackage imports this, so residents never download it. */
 export const W = {
@@ -132,12 +132,4 @@ export const QUEUE_LABELS: Record<WorkQueue, string> = {
   dispatch: '待派遣',
   department: '本部门待办',
   verify: '待核查结案',
-};
-
-export const STAGE_LABELS: Record<Stage, string> = {
-  normal: '正常',
-  yellow: '黄色预警',
-  orange: '橙色预警',
-  red: '红色预警',
-  overdue: '已超期',
 };

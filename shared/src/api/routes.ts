@@ -14,8 +14,9 @@ import * as subscriptions from './subscriptions';
 import * as uploads from './uploads';
 import * as staff from './staff';
 import * as bookings from './bookings';
+import { at, type HttpMethod, type RouteId as AddressedRouteId } from './route-addresses';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { HttpMethod };
 
 /**
  * The one truth for HTTP: the local bridge, the CDK stack, the OpenAPI document and the
@@ -49,9 +50,7 @@ const STAFF = ['gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departme
 
 export const routes = [
   {
-    id: 'auth-wechat',
-    method: 'POST',
-    path: '/v1/auth/wechat',
+    ...at('auth-wechat'),
     summary: '用微信登录凭证换取会话令牌',
     roles: null,
     request: { body: auth.loginRequestSchema },
@@ -59,17 +58,13 @@ export const routes = [
     errors: [401, 429, 502],
   },
   {
-    id: 'get-catalog',
-    method: 'GET',
-    path: '/v1/catalog',
+    ...at('get-catalog'),
     summary: '可上报事项（点菜菜单）与代办服务',
     roles: ANY_SIGNED_IN,
     response: { status: 200, body: city.catalogResponseSchema },
   },
   {
-    id: 'locate-grid',
-    method: 'GET',
-    path: '/v1/grids/locate',
+    ...at('locate-grid'),
     summary: '按位置查找所在网格与网格员',
     roles: ANY_SIGNED_IN,
     request: { query: city.locateQuerySchema },
@@ -77,9 +72,7 @@ export const routes = [
     errors: [404, 429],
   },
   {
-    id: 'create-upload',
-    method: 'POST',
-    path: '/v1/uploads',
+    ...at('create-upload'),
     summary: '申请照片直传 S3 的表单（presigned POST）',
     roles: ['resident', 'gridWorker', 'gridLeader', 'supervisor', 'departmentHandler'],
     request: { body: uploads.uploadRequestSchema },
@@ -87,9 +80,7 @@ export const routes = [
     errors: [413, 429],
   },
   {
-    id: 'create-case',
-    method: 'POST',
-    path: '/v1/cases',
+    ...at('create-case'),
     summary: '上报事项（需 Idempotency-Key 头）',
     roles: ['resident'],
     idempotent: true,
@@ -98,18 +89,14 @@ export const routes = [
     errors: [404, 409, 422, 429],
   },
   {
-    id: 'list-my-cases',
-    method: 'GET',
-    path: '/v1/cases',
+    ...at('list-my-cases'),
     summary: '我的上报：上报的和关注的案件（最新在前，游标分页）',
     roles: ['resident'],
     request: { query: cases.listCasesQuerySchema },
     response: { status: 200, body: cases.myCasesResponseSchema },
   },
   {
-    id: 'get-my-case',
-    method: 'GET',
-    path: '/v1/cases/{id}',
+    ...at('get-my-case'),
     summary: '查看我上报或关注的一件案件及其进度（关注者只见匿名信息）',
     roles: ['resident'],
     request: { params: cases.caseIdParamsSchema },
@@ -118,9 +105,7 @@ export const routes = [
   },
   // The staff desk and staff onboarding
   {
-    id: 'list-work-cases',
-    method: 'GET',
-    path: '/v1/work/cases',
+    ...at('list-work-cases'),
     summary: '工作台队列：按期限排序的待办案件（含预警、关注数、催办数）',
     roles: STAFF,
     request: { query: desk.workQueueQuerySchema },
@@ -128,9 +113,7 @@ export const routes = [
     errors: [403],
   },
   {
-    id: 'get-work-case',
-    method: 'GET',
-    path: '/v1/work/cases/{id}',
+    ...at('get-work-case'),
     summary: '工作人员查看案件（?reveal=contact&reason= 查看联系电话，留痕）',
     roles: STAFF,
     request: { params: desk.workCaseParamsSchema, query: desk.workCaseQuerySchema },
@@ -138,9 +121,7 @@ export const routes = [
     errors: [404, 409],
   },
   {
-    id: 'act-on-work-case',
-    method: 'POST',
-    path: '/v1/work/cases/{id}/actions',
+    ...at('act-on-work-case'),
     summary: '工作人员办理案件：立案、派遣、签收、退单、处置、核查等（带 version）',
     roles: STAFF,
     request: { params: desk.workCaseParamsSchema, body: desk.workActionRequestSchema },
@@ -148,9 +129,7 @@ export const routes = [
     errors: [403, 404, 409, 422, 429],
   },
   {
-    id: 'create-invitation',
-    method: 'POST',
-    path: '/v1/admin/invitations',
+    ...at('create-invitation'),
     summary: '管理员发放工作人员邀请码（一次性，72 小时有效）',
     roles: ['admin'],
     request: { body: staff.createInvitationRequestSchema },
@@ -158,9 +137,7 @@ export const routes = [
     errors: [403, 422],
   },
   {
-    id: 'redeem-invitation',
-    method: 'POST',
-    path: '/v1/auth/invitations/{code}',
+    ...at('redeem-invitation'),
     summary: '已登录的微信用户使用邀请码成为工作人员，返回新的会话令牌',
     roles: ['resident'],
     request: { params: staff.invitationParamsSchema },
@@ -168,9 +145,7 @@ export const routes = [
     errors: [403, 404, 409, 410],
   },
   {
-    id: 'revoke-staff',
-    method: 'DELETE',
-    path: '/v1/admin/staff/{id}',
+    ...at('revoke-staff'),
     summary: '管理员停用工作人员账号（一分钟内生效）',
     roles: ['admin'],
     request: { params: staff.staffParamsSchema },
@@ -178,17 +153,13 @@ export const routes = [
     errors: [403, 404],
   },
   {
-    id: 'get-openapi',
-    method: 'GET',
-    path: '/v1/openapi.json',
+    ...at('get-openapi'),
     summary: 'OpenAPI 3.1 接口文档',
     roles: null,
     response: { status: 200, body: z.looseObject({ openapi: z.string() }) },
   },
   {
-    id: 'dev-accounts',
-    method: 'GET',
-    path: '/v1/dev/accounts',
+    ...at('dev-accounts'),
     summary: '本地演示账号（仅本地）',
     roles: null,
     localOnly: true,
@@ -196,9 +167,7 @@ export const routes = [
   },
   // Nearby, follow, resident actions, 我的住址.
   {
-    id: 'list-nearby-cases',
-    method: 'GET',
-    path: '/v1/cases/nearby',
+    ...at('list-nearby-cases'),
     summary: '附近已有人上报：250 米内同一事项的未办结案件（最近在前，最多 5 件，匿名）',
     roles: ['resident'],
     request: { query: cases.nearbyQuerySchema },
@@ -206,9 +175,7 @@ export const routes = [
     errors: [422, 429],
   },
   {
-    id: 'follow-case',
-    method: 'POST',
-    path: '/v1/cases/{id}/follow',
+    ...at('follow-case'),
     summary: '我也遇到：关注一件未办结的案件（重复关注不重复计数）',
     roles: ['resident'],
     request: { params: cases.caseIdParamsSchema },
@@ -216,9 +183,7 @@ export const routes = [
     errors: [404, 409],
   },
   {
-    id: 'unfollow-case',
-    method: 'DELETE',
-    path: '/v1/cases/{id}/follow',
+    ...at('unfollow-case'),
     summary: '取消关注（重复取消无副作用）',
     roles: ['resident'],
     request: { params: cases.caseIdParamsSchema },
@@ -226,9 +191,7 @@ export const routes = [
     errors: [404],
   },
   {
-    id: 'act-on-my-case',
-    method: 'POST',
-    path: '/v1/cases/{id}/actions',
+    ...at('act-on-my-case'),
     summary: '居民对自己的案件撤单、催办或补充信息（带 version；版本过期返回 409 及当前案件）',
     roles: ['resident'],
     request: { params: cases.caseIdParamsSchema, body: cases.residentActionRequestSchema },
@@ -236,25 +199,19 @@ export const routes = [
     errors: [404, 409, 422, 429],
   },
   {
-    id: 'list-areas',
-    method: 'GET',
-    path: '/v1/areas',
+    ...at('list-areas'),
     summary: '街道 → 社区 → 网格（含地标描述），供不用定位的居民选择住址',
     roles: ANY_SIGNED_IN,
     response: { status: 200, body: city.areasResponseSchema },
   },
   {
-    id: 'get-me',
-    method: 'GET',
-    path: '/v1/me',
+    ...at('get-me'),
     summary: '我的信息、住址网格及其网格员、网格长',
     roles: ANY_SIGNED_IN,
     response: { status: 200, body: accounts.meResponseSchema },
   },
   {
-    id: 'set-my-home',
-    method: 'PUT',
-    path: '/v1/me/home',
+    ...at('set-my-home'),
     summary: '设置我的住址：按位置或从网格列表选择',
     roles: ['resident'],
     request: { body: accounts.homeRequestSchema },
@@ -263,36 +220,28 @@ export const routes = [
   },
   // Message centre, outbox and 考核 figures
   {
-    id: 'list-messages',
-    method: 'GET',
-    path: '/v1/messages',
+    ...at('list-messages'),
     summary: '消息中心（最新在前，游标分页，含未读数）',
     roles: ANY_SIGNED_IN,
     request: { query: messages.listMessagesQuerySchema },
     response: { status: 200, body: messages.listMessagesResponseSchema },
   },
   {
-    id: 'read-messages',
-    method: 'POST',
-    path: '/v1/messages/read',
+    ...at('read-messages'),
     summary: '标记消息已读（指定 ids 或 all）',
     roles: ANY_SIGNED_IN,
     request: { body: messages.markMessagesReadRequestSchema },
     response: { status: 200, body: messages.markMessagesReadResponseSchema },
   },
   {
-    id: 'list-outbox',
-    method: 'GET',
-    path: '/v1/work/outbox',
+    ...at('list-outbox'),
     summary: '待投递与已搁置的事件投递（管理员）',
     roles: ['admin'],
     request: { query: outbox.listOutboxQuerySchema },
     response: { status: 200, body: outbox.listOutboxResponseSchema },
   },
   {
-    id: 'retry-outbox',
-    method: 'POST',
-    path: '/v1/work/outbox/{id}/retry',
+    ...at('retry-outbox'),
     summary: '重新投递已搁置的事件（管理员）',
     roles: ['admin'],
     request: { params: outbox.outboxIdParamsSchema },
@@ -300,9 +249,7 @@ export const routes = [
     errors: [404],
   },
   {
-    id: 'get-stats',
-    method: 'GET',
-    path: '/v1/work/stats',
+    ...at('get-stats'),
     summary: '考核数据：响应率、解决率、满意率与原始计数',
     roles: STATS_ROLES,
     request: { query: stats.statsQuerySchema },
@@ -311,9 +258,7 @@ export const routes = [
   },
   // 代办 visits — residents book their home grid's worker; workers run their day
   {
-    id: 'list-booking-slots',
-    method: 'GET',
-    path: '/v1/bookings/slots',
+    ...at('list-booking-slots'),
     summary: '代办预约：本网格网格员未来 14 天（北京时间）的空闲时段，按天分组；未设置住址返回 409 BOOKING.HOME_REQUIRED',
     roles: ['resident'],
     request: { query: bookings.slotsQuerySchema },
@@ -321,9 +266,7 @@ export const routes = [
     errors: [409, 422],
   },
   {
-    id: 'create-booking',
-    method: 'POST',
-    path: '/v1/bookings',
+    ...at('create-booking'),
     summary: '预约上门代办（需 Idempotency-Key 头）；时段被抢 409 BOOKING.SLOT_TAKEN，error.current.nextSlots 为其他空闲时段；最多 2 个进行中的预约',
     roles: ['resident'],
     idempotent: true,
@@ -332,18 +275,14 @@ export const routes = [
     errors: [409, 422],
   },
   {
-    id: 'list-my-bookings',
-    method: 'GET',
-    path: '/v1/bookings',
+    ...at('list-my-bookings'),
     summary: '我的预约（最新在前，游标分页）',
     roles: ['resident'],
     request: { query: bookings.myBookingsQuerySchema },
     response: { status: 200, body: bookings.myBookingsResponseSchema },
   },
   {
-    id: 'get-my-booking',
-    method: 'GET',
-    path: '/v1/bookings/{id}',
+    ...at('get-my-booking'),
     summary: '查看我的一个预约：材料清单、上门时间、进度时间线、可进行的操作',
     roles: ['resident'],
     request: { params: bookings.bookingIdParamsSchema },
@@ -351,9 +290,7 @@ export const routes = [
     errors: [404],
   },
   {
-    id: 'act-on-my-booking',
-    method: 'POST',
-    path: '/v1/bookings/{id}/actions',
+    ...at('act-on-my-booking'),
     summary: '居民取消（上门前 2 小时）、改约（最多 2 次）或评价（带 version；版本过期 409 及当前预约）',
     roles: ['resident'],
     request: { params: bookings.bookingIdParamsSchema, body: bookings.residentBookingActionSchema },
@@ -361,18 +298,14 @@ export const routes = [
     errors: [404, 409, 422],
   },
   {
-    id: 'list-work-bookings',
-    method: 'GET',
-    path: '/v1/work/bookings',
+    ...at('list-work-bookings'),
     summary: '网格员某一天（默认今天，北京时间）的上门代办，按时间排序',
     roles: ['gridWorker', 'gridLeader'],
     request: { query: bookings.workDayQuerySchema },
     response: { status: 200, body: bookings.workDayResponseSchema },
   },
   {
-    id: 'act-on-work-booking',
-    method: 'POST',
-    path: '/v1/work/bookings/{id}/actions',
+    ...at('act-on-work-booking'),
     summary: '网格员确认、婉拒（需原因）、改时间（需原因）、已上门（材料清单、回执照片）、已代交、已办结、未能见面（带 version）',
     roles: ['gridWorker', 'gridLeader'],
     request: { params: bookings.bookingIdParamsSchema, body: bookings.workerBookingActionSchema },
@@ -380,9 +313,7 @@ export const routes = [
     errors: [404, 409, 422],
   },
   {
-    id: 'get-work-booking',
-    method: 'GET',
-    path: '/v1/work/bookings/{id}',
+    ...at('get-work-booking'),
     summary: '网格员查看一个上门代办（从消息打开时用，以找到它所在的那一天）',
     roles: ['gridWorker', 'gridLeader'],
     request: { params: bookings.bookingIdParamsSchema },
@@ -390,9 +321,7 @@ export const routes = [
     errors: [404],
   },
   {
-    id: 'list-work-booking-slots',
-    method: 'GET',
-    path: '/v1/work/bookings/{id}/slots',
+    ...at('list-work-booking-slots'),
     summary: '改约用：我未来 14 天里放得下这次上门的空闲时段（按天分组）',
     roles: ['gridWorker', 'gridLeader'],
     request: { params: bookings.bookingIdParamsSchema },
@@ -400,9 +329,7 @@ export const routes = [
     errors: [404],
   },
   {
-    id: 'get-visit-stats',
-    method: 'GET',
-    path: '/v1/work/visit-stats',
+    ...at('get-visit-stats'),
     summary: '上门代办数据：预约、办结、取消、未见面与满意率（scope=me 为本人，或所辖区、街道、社区、网格）',
     roles: ['gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'admin'],
     request: { query: bookings.visitStatsQuerySchema },
@@ -410,9 +337,7 @@ export const routes = [
     errors: [404, 422],
   },
   {
-    id: 'get-availability',
-    method: 'GET',
-    path: '/v1/work/availability',
+    ...at('get-availability'),
     summary: '我的可预约时间（每周时段、停约日期、调休上班日按周几安排）',
     roles: ['gridWorker', 'gridLeader'],
     request: { query: bookings.availabilityQuerySchema },
@@ -420,9 +345,7 @@ export const routes = [
     errors: [403, 422],
   },
   {
-    id: 'put-availability',
-    method: 'PUT',
-    path: '/v1/work/availability',
+    ...at('put-availability'),
     summary: '发布我的可预约时间（如周二、周四 14:00–17:00，每 30 分钟一个时段）；节假日自动不开放',
     roles: ['gridWorker', 'gridLeader'],
     request: { body: bookings.availabilityRequestSchema },
@@ -431,17 +354,13 @@ export const routes = [
   },
   // Subscriptions, votes, community figures and the content-check callback
   {
-    id: 'list-subscriptions',
-    method: 'GET',
-    path: '/v1/subscriptions',
+    ...at('list-subscriptions'),
     summary: '订阅消息模板（供 requestSubscribeMessage 使用）及我已授权的剩余次数',
     roles: ANY_SIGNED_IN,
     response: { status: 200, body: subscriptions.subscriptionsResponseSchema },
   },
   {
-    id: 'report-subscriptions',
-    method: 'POST',
-    path: '/v1/subscriptions',
+    ...at('report-subscriptions'),
     summary: '上报 requestSubscribeMessage 的结果（模板 id → accept/reject/ban/filter，每次最多 5 个）',
     roles: ANY_SIGNED_IN,
     request: { body: subscriptions.reportSubscriptionsRequestSchema },
@@ -449,9 +368,7 @@ export const routes = [
     errors: [422],
   },
   {
-    id: 'vote-on-case',
-    method: 'POST',
-    path: '/v1/cases/{id}/vote',
+    ...at('vote-on-case'),
     summary: '关注者对已办结案件投满意度票（与上报人的评价分开统计，重复投票不重复计数）',
     roles: ['resident'],
     request: { params: cases.caseIdParamsSchema, body: cases.voteRequestSchema },
@@ -459,9 +376,7 @@ export const routes = [
     errors: [404, 409],
   },
   {
-    id: 'get-community-stats',
-    method: 'GET',
-    path: '/v1/communities/{code}/stats',
+    ...at('get-community-stats'),
     summary: '社区本月公开数据：上报数、办结数、按时办结率、满意率、平均处置时长',
     roles: ANY_SIGNED_IN,
     request: { params: stats.communityParamsSchema },
@@ -469,9 +384,7 @@ export const routes = [
     errors: [404],
   },
   {
-    id: 'content-check-callback',
-    method: 'POST',
-    path: '/v1/wechat/content-check',
+    ...at('content-check-callback'),
     summary: '微信 mediaCheckAsync 结果回调（校验签名，拒绝伪造与重放）',
     roles: null,
     request: { query: contentCheck.callbackQuerySchema, body: contentCheck.callbackBodySchema },
@@ -481,5 +394,9 @@ export const routes = [
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];
+
+type Holds<T extends true> = T;
+/** Every address has its row (and `at()` gives every row its address). */
+export type EveryAddressHasARow = Holds<[Exclude<AddressedRouteId, RouteId>] extends [never] ? true : false>;
 
 export const deployedRoutes = (): RouteDef[] => routes.filter((r: RouteDef) => !r.localOnly);

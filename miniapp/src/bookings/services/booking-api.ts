@@ -1,9 +1,8 @@
-import type { BodyOf, ResponseOf } from '../../services/api-types';
-import { ApiError, ROUTES, api, pathWith, withQuery, type ApiClient } from '../../services/api';
+import { ApiError, type BodyOf, type ResponseOf } from '../../services/api';
 
 /*
- * The resident's booking routes (shared/src/api/bookings.ts), addressed through the route
- * table's rows in ROUTES. Types only from shared: no zod in the bundle.
+ * The resident's booking routes as the pages name them (types from the route table), and
+ * what a conflict carries back.
  */
 
 export type SlotsResponse = ResponseOf<'list-booking-slots'>;
@@ -13,8 +12,6 @@ export type MyBookings = ResponseOf<'list-my-bookings'>;
 export type BookingRow = MyBookings['bookings'][number];
 export type CreateBooking = BodyOf<'create-booking'>;
 export type BookingAction = BodyOf<'act-on-my-booking'>;
-
-type Transport = Pick<ApiClient, 'request' | 'requestOnce'>;
 
 /** The free slots a 409 (slot taken or no longer bookable) carries, if any. */
 export function nextSlotsOf(e: unknown): SlotView[] | undefined {
@@ -29,16 +26,3 @@ export function currentBookingOf(e: unknown): BookingView | undefined {
   const current = e.current as BookingView | undefined;
   return current && typeof current === 'object' && typeof current.id === 'string' ? current : undefined;
 }
-
-export function createBookingApi(client: Transport = api) {
-  return {
-    slots: (service: string, from?: string) => client.request<SlotsResponse>('GET', withQuery(ROUTES['list-booking-slots'][1], { service, from })),
-    /** One key per draft: a retry after a lost answer lands on the same booking. */
-    create: (body: CreateBooking, idempotencyKey: string) => client.requestOnce<BookingView>('POST', ROUTES['create-booking'][1], body, idempotencyKey),
-    mine: (cursor?: string) => client.request<MyBookings>('GET', withQuery(ROUTES['list-my-bookings'][1], { cursor })),
-    get: (id: string) => client.request<BookingView>('GET', pathWith(ROUTES['get-my-booking'][1], { id })),
-    act: (id: string, action: BookingAction) => client.request<BookingView>('POST', pathWith(ROUTES['act-on-my-booking'][1], { id }), action),
-  };
-}
-
-export const bookingApi = createBookingApi();

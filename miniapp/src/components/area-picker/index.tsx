@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRequest } from '../../hooks/use-request';
-import { api } from '../../services/api';
+import { call } from '../../services/api';
 import type { AreaGrid, AreaNode } from '../../services/api-track';
 import { T } from '../../texts';
 import { a11y } from '../a11y';
 import { LoadError, Loading } from '../load-state';
 import './index.css';
 
-let cachedAreas: ReturnType<typeof api.areas> | undefined;
+let cachedAreas: ReturnType<typeof call<'list-areas'>> | undefined;
 const loadAreas = () => {
-  cachedAreas ??= api.areas().catch((e: unknown) => {
+  cachedAreas ??= call('list-areas').catch((e: unknown) => {
     cachedAreas = undefined;
     throw e;
   });

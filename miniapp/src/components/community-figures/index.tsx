@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { a11y } from '../a11y';
 import { LoadError, Loading } from '../load-state';
 import { useRequest } from '../../hooks/use-request';
-import { api } from '../../services/api';
-import type { ResponseOf } from '../../services/api-types';
+import { useRefreshOnShow } from '../../hooks/use-refresh-on-show';
+import { call, type ResponseOf } from '../../services/api';
 import { T } from '../../texts';
 import './index.css';
 
@@ -21,11 +20,9 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 /** This month in my community, from the public figures: reported, closed, on time, satisfied, how long. */
 export function CommunityFigures({ communityCode }: { communityCode: string }) {
-  const stats = useRequest<ResponseOf<'get-community-stats'>>(() => api.communityStats(communityCode), [communityCode]);
+  const stats = useRequest<ResponseOf<'get-community-stats'>>(() => call('get-community-stats', { params: { code: communityCode } }), [communityCode]);
   // Back on 首页 after a case moved: the figures move too, without a blank moment.
-  useDidShow(() => {
-    if (stats.state.status === 'ready') void stats.refresh();
-  });
+  useRefreshOnShow(stats);
   if (stats.state.status === 'loading') return <Loading />;
   if (stats.state.status === 'error') return <LoadError title={F.loadFailed} message={stats.state.error} onRetry={stats.retry} />;
   const s = stats.state.data;

@@ -48,6 +48,8 @@ export function PhotoUploader({ photos, update, min, max, deps }: PhotoUploaderP
   // Photos added (or restored) as pending start on their own.
   useEffect(() => {
     for (const p of photos) if (p.status === 'pending') start(p);
+    // `start` is new on each render and guards itself (running.current): the photos are the trigger.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [photos]);
 
   const add = async () => {

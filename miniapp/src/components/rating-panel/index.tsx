@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { SATISFACTION_LABELS } from '@gridtong/shared/labels';
-import type { CaseView } from '@gridtong/shared/api/cases';
+import type { ResponseOf } from '../../services/api-types';
 import { a11y } from '../a11y';
 import { RATING_TAGS, type RateAction, type RatingTag, type ReopenAction, type Satisfaction } from '../../services/api-track';
 import { T } from '../../texts';
+import { errorText } from '../../hooks/error-text';
 import './index.css';
 
 /** The five faces, best first, as 政务服务好差评 lists them. */
@@ -20,7 +21,7 @@ const FACES: readonly { level: Satisfaction; face: string }[] = [
 export const isBadRating = (level: Satisfaction | undefined): boolean => level === 'dissatisfied' || level === 'veryDissatisfied';
 
 export interface RatingPanelProps {
-  c: CaseView;
+  c: ResponseOf<'act-on-my-case'>;
   /** Sends one action; resolves when the answer is shown, rejects with a message to show. */
   send: (action: RateAction | ReopenAction, doneMessage: string) => Promise<void>;
   busy: boolean;
@@ -43,7 +44,7 @@ function RateForm({ c, send, busy }: RatingPanelProps) {
     try {
       await send(action, isBadRating(level) ? T.rating.doneBad : T.rating.done);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -95,7 +96,7 @@ function ReopenForm({ c, send, busy }: RatingPanelProps) {
     try {
       await send({ type: 'requestReopen', reason: reason.trim(), version: c.version }, T.rating.reopenDone);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -125,7 +126,7 @@ export function FollowerVote({ vote }: { vote: (level: Satisfaction) => Promise<
     try {
       setResult({ ok: true, text: await vote(level) });
     } catch (e) {
-      setResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      setResult({ ok: false, text: errorText(e) });
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import type { WorkerCard as Worker } from '@gridtong/shared/api/city';
+import type { ResponseOf } from '../../services/api-types';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
 import { a11y } from '../a11y';
 import './index.css';
+
+type Worker = ResponseOf<'get-me'>['workers'][number];
 
 /** One grid worker: name, title, duty hours, on duty now, and a large call button. */
 export function WorkerCard({ worker }: { worker: Worker }) {

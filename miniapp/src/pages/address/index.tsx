@@ -6,10 +6,11 @@ import { AreaPicker } from '../../components/area-picker';
 import { Screen } from '../../components/screen';
 import { WorkerCard } from '../../components/worker-card';
 import { useSession } from '../../hooks/use-session';
-import { api } from '../../services/api';
+import { call } from '../../services/api';
 import type { HomeGrid, HomeRequest, MeResponse } from '../../services/api-track';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
+import { errorText } from '../../hooks/error-text';
 
 /**
  * 我的住址: by the phone's position or by 街道 → 社区 → 网格, so a resident without GPS
@@ -26,16 +27,16 @@ export default function AddressPage() {
     setBusy(label);
     setError(undefined);
     try {
-      const res = await api.setHome(body);
+      const res = await call('set-my-home', { body });
       setSaved(res.home ? { home: res.home, workers: res.workers } : undefined);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(undefined);
     }
   };
 
-  const useGps = async () => {
+  const locateByGps = async () => {
     try {
       const here = await platform.currentLocation();
       await save({ location: { lat: here.lat, lng: here.lng, coord: here.coord } }, 'gps');
@@ -59,7 +60,7 @@ export default function AddressPage() {
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
       <Text className='field-label'>{T.location.addressLabel}</Text>
       <Input className='text-input' value={address} placeholder={T.location.addressPlaceholder} ariaLabel={T.location.addressLabel} maxlength={200} onInput={(e) => setAddress(e.detail.value)} />
-      <Button block size='large' type='primary' className='big-button gap' loading={busy === 'gps'} onClick={() => void useGps()}>
+      <Button block size='large' type='primary' className='big-button gap' loading={busy === 'gps'} onClick={() => void locateByGps()}>
         {T.location.useGps}
       </Button>
       <AreaPicker onPick={(grid) => void save({ gridCode: grid.code }, 'picker')} />

@@ -4,14 +4,14 @@ import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/a11y';
 import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
-// hear back and rate (issue 8)
 import { FollowerVote, RatingPanel } from '../../components/rating-panel';
 import { subscribe } from '../../services/subscribe';
 import { Screen } from '../../components/screen';
+import { errorText } from '../../hooks/error-text';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
-import { ApiError, api } from '../../services/api';
-import { isFollowerView, type CaseDetail, type ResidentAction } from '../../services/api-track';
+import { ApiError, call } from '../../services/api';
+import { isFollowerView, type CaseDetail, type RateAction, type ReopenAction, type ResidentAction } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
 import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
@@ -43,7 +43,7 @@ function Steps({ c }: { c: CaseDetail }) {
 }
 
 function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
-  // 评价 and 申请重办 have their own card (issue 8): this one lists the rest.
+  // 评价 and 申请重办 have their own card: this one lists the rest.
   const actions = (c.availableActions ?? []).filter((a) => a !== 'rate' && a !== 'requestReopen');
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -54,11 +54,11 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
     setBusy(action.type);
     setError(undefined);
     try {
-      const next = await api.act(c.id, action);
+      const next = await call('act-on-my-case', { params: { id: c.id }, body: action });
       onDone(next, message);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) onDone(undefined, T.cases.stale);
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(errorText(e));
     } finally {
       setBusy(undefined);
     }
@@ -71,10 +71,10 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
   const unfollow = async () => {
     setBusy('unfollow');
     try {
-      await api.unfollow(c.id);
+      await call('unfollow-case', { params: { id: c.id } });
       onDone(undefined, T.cases.unfollowDone);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(undefined);
     }
@@ -125,18 +125,18 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
   );
 }
 
-// hear back and rate (issue 8): 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
+// 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
 const FINISHED_WELL = new Set(['closed', 'rated', 'unrated']);
 function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
   const [busy, setBusy] = useState(false);
   if (isFollowerView(c)) {
     if (!FINISHED_WELL.has(c.status)) return null;
-    return <FollowerVote vote={async (level) => ((await api.vote(c.id, { level })).counted ? T.rating.voted : T.rating.votedBefore)} />;
+    return <FollowerVote vote={async (level) => ((await call('vote-on-case', { params: { id: c.id }, body: { level } })).counted ? T.rating.voted : T.rating.votedBefore)} />;
   }
-  const send = async (action: Parameters<typeof api.judge>[1], message: string) => {
+  const send = async (action: RateAction | ReopenAction, message: string) => {
     setBusy(true);
     try {
-      onDone(await api.judge(c.id, action), message);
+      onDone(await call('act-on-my-case', { params: { id: c.id }, body: action }), message);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) onDone(undefined, T.cases.stale);
       else throw e;
@@ -147,7 +147,7 @@ function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undef
   return <RatingPanel c={c} send={send} busy={busy} />;
 }
 
-// hear back and rate (issue 8): WeChat reminders for my open case, asked on a tap (weapp only).
+// WeChat reminders for my open case, asked on a tap (weapp only).
 const FINISHED = new Set(['closed', 'rated', 'unrated', 'rejected', 'cancelled']);
 function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string) => void }) {
   useEffect(() => {
@@ -172,7 +172,7 @@ function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string)
 export default function CasePage() {
   const current = useSession({ required: true });
   const [id] = useState(() => platform.pageParams().id ?? '');
-  const detail = useRequest<CaseDetail>(() => (current ? api.getCase(id) : undefined), [current?.token, id]);
+  const detail = useRequest<CaseDetail>(() => (current ? call('get-my-case', { params: { id } }) : undefined), [current?.token, id]);
   const [notice, setNotice] = useState<string | undefined>();
 
   const c = detail.state.data;

@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { usePullDownRefresh } from '@tarojs/taro';
 import { a11y } from '../../components/a11y';
 import { LoadError, Loading } from '../../components/load-state';
 import { Screen } from '../../components/screen';
-import { useRequest } from '../../hooks/use-request';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { useRefreshOnShow } from '../../hooks/use-refresh-on-show';
 import { useSession } from '../../hooks/use-session';
-// hear back and rate (issue 8): the 消息 tab's unread badge
 import { useUnreadBadge } from '../../hooks/use-unread-badge';
-import { api } from '../../services/api';
+import { call } from '../../services/api';
 import type { CaseListEntry } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
 import { formatTime } from '../../services/format';
@@ -19,12 +18,7 @@ import { T } from '../../texts';
 import '../../components/tags.css';
 import './index.css';
 
-const PAGE_SIZE = 20;
-
-interface Listing {
-  cases: CaseListEntry[];
-  nextCursor: string | null;
-}
+const PAGE_SIZE = '20';
 
 function CaseRow({ c }: { c: CaseListEntry }) {
   const progress = caseProgress(c.status);
@@ -55,28 +49,11 @@ function CaseRow({ c }: { c: CaseListEntry }) {
 export default function CasesPage() {
   const current = useSession({ required: true });
   useUnreadBadge();
-  const list = useRequest<Listing>(() => (current ? api.listCases({ limit: PAGE_SIZE }) : undefined), [current?.token]);
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
-
-  useDidShow(() => {
-    if (list.state.status === 'ready') void list.refresh();
-  });
+  const list = usePagedList('cases', (cursor) => (current ? call('list-my-cases', { query: { limit: PAGE_SIZE, cursor } }) : undefined), [current?.token]);
+  useRefreshOnShow(list);
   usePullDownRefresh(() => {
     void list.refresh().finally(() => platform.stopPullDownRefresh());
   });
-
-  const loadMore = async (data: Listing) => {
-    if (!data.nextCursor || more.busy) return;
-    setMore({ busy: true });
-    try {
-      const page = await api.listCases({ limit: PAGE_SIZE, cursor: data.nextCursor });
-      const seen = new Set(data.cases.map((c) => c.id));
-      list.set({ cases: [...data.cases, ...page.cases.filter((c) => !seen.has(c.id))], nextCursor: page.nextCursor });
-      setMore({ busy: false });
-    } catch (e) {
-      setMore({ busy: false, error: e instanceof Error ? e.message : String(e) });
-    }
-  };
 
   const data = list.state.data;
   return (
@@ -102,9 +79,9 @@ export default function CasesPage() {
       ) : null}
       {data && data.cases.length > 0 ? (
         <View className='list-foot'>
-          {more.error ? <Text className='error-text' {...a11y('alert')}>{more.error}</Text> : null}
-          {data.nextCursor ? (
-            <Button block size='large' className='big-button' loading={more.busy} onClick={() => void loadMore(data)}>
+          {list.moreError ? <Text className='error-text' {...a11y('alert')}>{list.moreError}</Text> : null}
+          {list.hasMore ? (
+            <Button block size='large' className='big-button' loading={list.loadingMore} onClick={() => void list.loadMore()}>
               {T.cases.loadMore}
             </Button>
           ) : (

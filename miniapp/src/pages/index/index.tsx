@@ -8,11 +8,9 @@ import { Screen } from '../../components/screen';
 import { WorkerCard } from '../../components/worker-card';
 import { useRequest, type RequestHandle } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
-// hear back and rate (issue 8): the 消息 tab's unread badge
 import { useUnreadBadge } from '../../hooks/use-unread-badge';
-import { api } from '../../services/api';
+import { call } from '../../services/api';
 import type { MeResponse } from '../../services/api-track';
-// hear back and rate (issue 8): my community's figures
 import { CommunityFigures } from '../../components/community-figures';
 import { careMode } from '../../services/care-mode';
 import { platform } from '../../services/platform';
@@ -71,7 +69,7 @@ function MyGridWorker({ me }: { me: RequestHandle<MeResponse> }) {
   );
 }
 
-// 代办 visits (issue 9): the way in to booking a grid worker's home visit.
+// 代办 visits: the way in to booking a grid worker's home visit.
 function BookingEntry() {
   return (
     <View className='card' {...a11y('region', T.bookings.cardTitle)}>
@@ -93,7 +91,7 @@ export default function HomePage() {
   const current = useSession({ required: true });
   useUnreadBadge();
   const resident = current?.user.role === 'resident';
-  const me = useRequest(() => (resident ? api.me() : undefined), [current?.token, resident]);
+  const me = useRequest(() => (resident ? call('get-me') : undefined), [current?.token, resident]);
   const community = me.state.data?.home?.community.code;
   return (
     <Screen>

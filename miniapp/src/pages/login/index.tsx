@@ -8,6 +8,7 @@ import { api, type DevAccount } from '../../services/api';
 import { platform } from '../../services/platform';
 import { PAGES } from '../../services/routes';
 import { T } from '../../texts';
+import { errorText } from '../../hooks/error-text';
 import './index.css';
 
 function useLogin() {
@@ -52,9 +53,9 @@ function DevLogin() {
   useEffect(() => {
     let live = true;
     setError(undefined);
-    api.devAccounts().then(
+    api.call('dev-accounts').then(
       (res) => live && setAccounts(res.accounts),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;

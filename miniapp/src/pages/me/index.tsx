@@ -5,9 +5,8 @@ import { Screen } from '../../components/screen';
 import { useCareMode } from '../../hooks/use-care-mode';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
-// hear back and rate (issue 8): the 消息 tab's unread badge
 import { useUnreadBadge } from '../../hooks/use-unread-badge';
-import { api } from '../../services/api';
+import { api, call } from '../../services/api';
 import { careMode } from '../../services/care-mode';
 import { forgetCatalog } from '../../services/catalog';
 import { platform } from '../../services/platform';
@@ -45,7 +44,7 @@ function CareSwitch() {
 }
 
 function HomeRow() {
-  const me = useRequest(() => api.me(), []);
+  const me = useRequest(() => call('get-me'), []);
   const home = me.state.status === 'ready' ? me.state.data.home : undefined;
   const value = home ? `${home.community.name} ${home.grid.name}` : T.homeAddress.noAddress;
   return (

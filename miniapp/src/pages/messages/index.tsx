@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { usePullDownRefresh } from '@tarojs/taro';
 import { a11y } from '../../components/a11y';
 import { LoadError, Loading } from '../../components/load-state';
 import { Screen } from '../../components/screen';
-import { useRequest } from '../../hooks/use-request';
+import { errorText } from '../../hooks/error-text';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { useRefreshOnShow } from '../../hooks/use-refresh-on-show';
 import { useSession } from '../../hooks/use-session';
-import { api } from '../../services/api';
-import type { ResponseOf } from '../../services/api-types';
+import { call, type ResponseOf } from '../../services/api';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
 import { bookingUrl, caseUrl } from '../../services/routes';
@@ -21,7 +22,6 @@ type Inbox = ResponseOf<'list-messages'>;
 type Message = Inbox['messages'][number];
 
 const PAGE_SIZE = 20;
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function MessageRow({ m, onOpen }: { m: Message; onOpen: (m: Message) => void }) {
   return (
@@ -46,8 +46,7 @@ function MessageRow({ m, onOpen }: { m: Message; onOpen: (m: Message) => void })
 /** 消息: every update on cases I reported or follow, newest first; tapping one opens its case. */
 export default function MessagesPage() {
   const current = useSession({ required: true });
-  const inbox = useRequest<Inbox>(() => (current ? api.messages({ limit: PAGE_SIZE }) : undefined), [current?.token]);
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const inbox = usePagedList('messages', (cursor) => (current ? call('list-messages', { query: { limit: PAGE_SIZE, cursor } }) : undefined), [current?.token]);
   const [error, setError] = useState<string | undefined>();
   const data = inbox.state.data;
 
@@ -57,9 +56,7 @@ export default function MessagesPage() {
     if (unreadCount !== undefined) unreadBadge.show(unreadCount);
   }, [unreadCount]);
 
-  useDidShow(() => {
-    if (inbox.state.status === 'ready') void inbox.refresh();
-  });
+  useRefreshOnShow(inbox);
   usePullDownRefresh(() => {
     void inbox.refresh().finally(() => platform.stopPullDownRefresh());
   });
@@ -67,7 +64,7 @@ export default function MessagesPage() {
   const markRead = async (which: { ids: string[] } | { all: true }) => {
     setError(undefined);
     try {
-      const { unreadCount } = await api.markMessagesRead(which);
+      const { unreadCount } = await call('read-messages', { body: which });
       const latest = inbox.state.data;
       if (latest) {
         inbox.set({
@@ -77,7 +74,7 @@ export default function MessagesPage() {
         });
       }
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorText(e));
     }
   };
 
@@ -85,19 +82,6 @@ export default function MessagesPage() {
     if (!m.read) void markRead({ ids: [m.id] });
     if (m.bookingId) platform.navigateTo(bookingUrl(m.bookingId));
     else if (m.caseId) platform.navigateTo(caseUrl(m.caseId));
-  };
-
-  const loadMore = async (page: Inbox) => {
-    if (!page.nextCursor || more.busy) return;
-    setMore({ busy: true });
-    try {
-      const next = await api.messages({ limit: PAGE_SIZE, cursor: page.nextCursor });
-      const seen = new Set(page.messages.map((m) => m.id));
-      inbox.set({ messages: [...page.messages, ...next.messages.filter((m) => !seen.has(m.id))], unreadCount: next.unreadCount, nextCursor: next.nextCursor });
-      setMore({ busy: false });
-    } catch (e) {
-      setMore({ busy: false, error: messageOf(e) });
-    }
   };
 
   return (
@@ -129,9 +113,9 @@ export default function MessagesPage() {
       ) : null}
       {data && data.messages.length > 0 ? (
         <View className='list-foot'>
-          {more.error ? <Text className='error-text' {...a11y('alert')}>{more.error}</Text> : null}
-          {data.nextCursor ? (
-            <Button block size='large' className='big-button' loading={more.busy} onClick={() => void loadMore(data)}>
+          {inbox.moreError ? <Text className='error-text' {...a11y('alert')}>{inbox.moreError}</Text> : null}
+          {inbox.hasMore ? (
+            <Button block size='large' className='big-button' loading={inbox.loadingMore} onClick={() => void inbox.loadMore()}>
               {T.messages.more}
             </Button>
           ) : (

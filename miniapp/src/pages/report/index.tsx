@@ -8,8 +8,7 @@ import { PhotoUploader } from '../../components/photo-uploader';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
-import { ApiError, api } from '../../services/api';
-import type { CaseView } from '@gridtong/shared/api/cases';
+import { ApiError, call, type ResponseOf } from '../../services/api';
 import { loadCatalog } from '../../services/catalog';
 import { draftStore, editDraft, type Draft, type StepId } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
@@ -26,7 +25,10 @@ import { LocationStep } from './steps/location';
 import { NearbyStep } from './steps/nearby';
 import { ReviewStep } from './steps/review';
 import type { DraftChange } from './steps/types';
+import { errorText } from '../../hooks/error-text';
 import './index.css';
+
+type CaseView = ResponseOf<'create-case'>;
 
 function Progress({ steps, current }: { steps: StepId[]; current: number }) {
   return (
@@ -124,8 +126,8 @@ function ReportFlow({ item }: { item: CatalogItem }) {
     setSubmitting(true);
     setSubmitError(undefined);
     try {
-      const created = await api.createCase(
-        {
+      const created = await call('create-case', {
+        body: {
           itemCode: item.code,
           description: draft.description.trim(),
           location: { lat: draft.location!.lat, lng: draft.location!.lng, coord: draft.location!.coord, address: draft.location!.address.trim() },
@@ -133,8 +135,8 @@ function ReportFlow({ item }: { item: CatalogItem }) {
           answers: answersForRequest(item, draft.answers),
           anonymous: item.allowAnonymous ? draft.anonymous : false,
         },
-        draft.idempotencyKey,
-      );
+        idempotencyKey: draft.idempotencyKey,
+      });
       draftStore.discard(item.code);
       recordItemUse(item.code);
       setDone(created);
@@ -143,7 +145,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
       // The server keeps a key bound to the body it first saw: a changed draft needs a new one.
       const reused = e instanceof ApiError && e.code === 'IDEMPOTENCY.KEY_REUSED';
       setDraft((d) => (reused ? { ...d, idempotencyKey: randomId(), lastAttempt: undefined } : { ...d, lastAttempt: unknown ? 'unknown' : 'refused' }));
-      setSubmitError(unknown ? T.report.submitUnknown : e instanceof Error ? e.message : String(e));
+      setSubmitError(unknown ? T.report.submitUnknown : errorText(e));
     } finally {
       inFlight.current = false;
       setSubmitting(false);

@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { Text, Textarea, Input, View } from '@tarojs/components';
 import type { CaseActionType } from '@gridtong/shared/case/actions';
-import type { StaffActionInput } from '../services/work-api';
 import { a11y } from '../../components/a11y';
 import { PhotoUploader } from '../../components/photo-uploader';
 import type { DraftPhoto } from '../../services/draft-store';
-import { ACTION_FORMS, addDays, DAY_OFFSETS, endOfWorkday, formatTime } from '../services/desk-model';
-import type { CaseDetail } from '../services/work-types';
+import { ACTION_FORMS, addDays, DAY_OFFSETS, departmentOptions, endOfWorkday, formatTime, type StaffActionInput, type WorkCaseView } from '../services/desk-model';
 import { W } from '../texts';
 
 export interface ActionFormProps {
   type: CaseActionType;
   label: string;
-  detail: CaseDetail;
+  detail: WorkCaseView;
   now: number;
   busy: boolean;
   /** The server's refusal, shown under the form. */
@@ -43,7 +41,7 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
   const spec = ACTION_FORMS[type] ?? {};
   const defaults = detail.dispatchDefaults;
   const [text, setText] = useState('');
-  const [departmentId, setDepartmentId] = useState(defaults?.departmentId ?? detail.department?.id ?? '');
+  const [departmentId, setDepartmentId] = useState(defaults?.departmentId ?? detail.routing.departmentId ?? '');
   const [deadline, setDeadline] = useState(defaults?.handlingDeadline ?? '');
   const [date, setDate] = useState('');
   const [rejectKind, setRejectKind] = useState<'duplicate' | 'outOfScope'>('outOfScope');
@@ -55,7 +53,7 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
   const textLabel = spec.text ? (spec.text.field === 'notes' ? W.form.notes : textRequired ? (spec.text.field === 'question' ? W.form.question : W.form.reason) : W.form.note) : '';
 
   // Date choices: 延期 counts from the deadline now in force, 挂账 from today.
-  const dateBase = spec.date === 'until' ? Math.max(Date.parse(detail.handlingDeadline ?? '') || now, now) : now;
+  const dateBase = spec.date === 'until' ? Math.max(Date.parse(detail.deadlines.handlingDeadline ?? '') || now, now) : now;
   const dateChoices = spec.date === 'until'
     ? DAY_OFFSETS.map((n) => ({ label: W.form.daysLater(n), value: addDays(dateBase, n) }))
     : DAY_OFFSETS.map((n) => ({ label: W.form.daysLater(n), value: endOfWorkday(now, n) }));
@@ -146,7 +144,7 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
         <View>
           <Text className='wd-form-label'>{W.form.department}</Text>
           <View className='wd-chips' {...a11y('radiogroup', W.form.department)}>
-            {detail.departments.map((d) => (
+            {departmentOptions(detail).map((d) => (
               <Chip key={d.id} on={d.id === departmentId} label={d.id === defaults?.departmentId ? `${d.name}（${W.form.suggested}）` : d.name} onPick={() => setDepartmentId(d.id)} />
             ))}
           </View>

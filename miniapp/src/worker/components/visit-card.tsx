@@ -6,10 +6,11 @@ import { PhotoUploader } from '../../components/photo-uploader';
 import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
-import { ApiError } from '../../services/api';
+import { ApiError, call } from '../../services/api';
 import { useRequest } from '../../hooks/use-request';
-import { clockOf, currentVisitOf, dayLabel, visitsApi, type RescheduleSlots, type Visit, type VisitAction } from '../services/visits-api';
+import { clockOf, currentVisitOf, dayLabel, type RescheduleSlots, type Visit, type VisitAction } from '../services/visits-api';
 import { V } from '../visits-texts';
+import { errorText } from '../../hooks/error-text';
 
 /** The buttons a visit offers, in the order of its life. */
 const ORDER = ['confirm', 'visited', 'submitted', 'completed', 'reschedule', 'decline', 'noShow'] as const;
@@ -21,7 +22,7 @@ type Slot = RescheduleSlots['days'][number]['slots'][number];
  * buttons, and a required reason the resident reads. A slot taken meanwhile refreshes the list.
  */
 function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice: string) => void }) {
-  const slots = useRequest(() => visitsApi.rescheduleSlots(v.id), [v.id]);
+  const slots = useRequest(() => call('list-work-booking-slots', { params: { id: v.id } }), [v.id]);
   const [date, setDate] = useState<string | undefined>();
   const [picked, setPicked] = useState<Slot | undefined>();
   const [reason, setReason] = useState('');
@@ -37,12 +38,12 @@ function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice:
     setBusy(true);
     setError(undefined);
     try {
-      const next = await visitsApi.act(v.id, { type: 'reschedule', version: v.version, start: picked.start, reason: reason.trim() });
+      const next = await call('act-on-work-booking', { params: { id: v.id }, body: { type: 'reschedule', version: v.version, start: picked.start, reason: reason.trim() } });
       onDone(next, V.reschedule.done(`${dayLabel(picked.date)} ${picked.time}`));
     } catch (e) {
       const current = currentVisitOf(e);
       if (current) return onDone(current, V.stale);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       if (e instanceof ApiError && e.code === 'BOOKING.SLOT_TAKEN') {
         // Someone took it first: show what is free now.
         setPicked(undefined);
@@ -130,11 +131,11 @@ function ActionForm({ v, kind, onDone }: { v: Visit; kind: Exclude<Kind, 'resche
     setBusy(true);
     setError(undefined);
     try {
-      onDone(await visitsApi.act(v.id, action), V.done(label));
+      onDone(await call('act-on-work-booking', { params: { id: v.id }, body: action }), V.done(label));
     } catch (e) {
       const current = currentVisitOf(e);
       if (current) onDone(current, V.stale);
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }

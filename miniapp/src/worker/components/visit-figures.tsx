@@ -6,7 +6,8 @@ import { useRequest } from '../../hooks/use-request';
 import { BarChart, type Bar } from './bar-chart';
 import { Kpi } from './kpi';
 import { lastDays, percent } from '../services/desk-model';
-import { visitsApi, type VisitStats } from '../services/visits-api';
+import { call } from '../../services/api';
+import type { VisitStats } from '../services/visits-api';
 import { V } from '../visits-texts';
 import './visits.css';
 
@@ -15,7 +16,7 @@ import './visits.css';
  * Beijing days: booked, completed, cancelled, no-show, 满意率 and the five rating levels.
  */
 export function VisitFigures({ scope, days, title, token }: { scope: string; days: number; title: string; token?: string }) {
-  const stats = useRequest<VisitStats>(() => (token ? visitsApi.stats({ scope, ...lastDays(Date.now(), days) }) : undefined), [token, scope, days]);
+  const stats = useRequest<VisitStats>(() => (token ? call('get-visit-stats', { query: { scope, ...lastDays(Date.now(), days) } }) : undefined), [token, scope, days]);
   return (
     <View className='wv-figures' {...a11y('region', title)}>
       <Text className='wd-card-title' {...a11y('heading')}>{title}</Text>

@@ -1,25 +1,97 @@
 import type { CaseActionType } from '@gridtong/shared/case/actions';
-import type { CaseStatus } from '@gridtong/shared/schemas/case';
-import type { QueueRow, Stage } from './work-types';
+import type { CaseStatus, Satisfaction } from '@gridtong/shared/schemas/case';
+import type { BodyOf, ResponseOf } from '../../services/api';
+
+/** One case in a staff queue, as the server sends it. */
+export type WorkCaseRow = ResponseOf<'list-work-cases'>['cases'][number];
+/** A case as staff see it, as the server sends it. */
+export type WorkCaseView = ResponseOf<'get-work-case'>;
+export type WorkTimelineEntry = WorkCaseView['timeline'][number];
+/** The deadline light of a case (`none` while no warning runs): the server decides it; the desk only paints it. */
+export type WarningStage = WorkCaseRow['warning'];
+export type { WorkQueue } from '@gridtong/shared/case/desk';
+
+type WithoutVersion<T> = T extends unknown ? Omit<T, 'version'> : never;
+/** What the desk's forms send: a staff action, the version added when it is sent. */
+export type StaffActionInput = WithoutVersion<BodyOf<'act-on-work-case'>>;
 
 
 /** Finished one way or another: no deadline runs any more. */
 export const FINISHED_STATUSES: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);
 
-export const STAGE_ORDER: readonly Stage[] = ['overdue', 'red', 'orange', 'yellow', 'normal'];
+export const STAGE_ORDER: readonly WarningStage[] = ['overdue', 'red', 'orange', 'yellow', 'none'];
 
 /** Most urgent first: the later light, then the earlier deadline; cases without one last. */
-export function byUrgency(a: QueueRow, b: QueueRow): number {
-  const stage = STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage);
+export function byUrgency(a: WorkCaseRow, b: WorkCaseRow): number {
+  const stage = STAGE_ORDER.indexOf(a.warning) - STAGE_ORDER.indexOf(b.warning);
   if (stage !== 0) return stage;
-  const due = (r: QueueRow) => (r.dueAt ? Date.parse(r.dueAt) : Number.POSITIVE_INFINITY);
+  const due = (r: WorkCaseRow) => (r.deadline ? Date.parse(r.deadline) : Number.POSITIVE_INFINITY);
   return due(a) - due(b);
 }
 
-export function countByStage(rows: readonly QueueRow[]): Record<Stage, number> {
-  const counts: Record<Stage, number> = { overdue: 0, red: 0, orange: 0, yellow: 0, normal: 0 };
-  for (const r of rows) counts[r.stage] += 1;
+export function countByStage(rows: readonly WorkCaseRow[]): Record<WarningStage, number> {
+  const counts: Record<WarningStage, number> = { overdue: 0, red: 0, orange: 0, yellow: 0, none: 0 };
+  for (const r of rows) counts[r.warning] += 1;
   return counts;
+}
+
+/** Who took a step: the role, and the staff member's name when known. */
+export function actorOf(e: WorkTimelineEntry): string {
+  return e.actorName ? `${e.actorRoleLabel} ${e.actorName}` : e.actorRoleLabel;
+}
+
+/** The facts of a step (department, deadline, reason, note…), each its own line. */
+export function timelineLines(e: WorkTimelineEntry): string[] {
+  const lines: string[] = [];
+  if (e.departmentName) lines.push(`部门：${e.departmentName}`);
+  if (e.handlingDeadline) lines.push(`处置期限：${formatTime(e.handlingDeadline)}`);
+  if (e.until) lines.push(`延期至：${formatTime(e.until)}`);
+  if (e.reviewDate) lines.push(`复查日期：${formatTime(e.reviewDate)}`);
+  if (e.duplicateOf) lines.push(`重复于：${e.duplicateOf}`);
+  if (e.returnCount !== undefined) lines.push(`累计退单 ${e.returnCount} 次${e.escalated ? '，已提交区级仲裁' : ''}`);
+  if (e.reason) lines.push(`原因：${e.reason}`);
+  if (e.note) lines.push(e.note);
+  if (e.photoCount) lines.push(`照片 ${e.photoCount} 张`);
+  return lines;
+}
+
+const BEFORE_KINDS: ReadonlySet<string> = new Set(['report', 'supplement']);
+
+/** Links minted for this read: what the resident sent, and what staff reported afterwards. */
+export function photosOf(c: WorkCaseView): { before: string[]; after: string[] } {
+  return {
+    before: c.photos.filter((p) => BEFORE_KINDS.has(p.kind)).map((p) => p.url),
+    after: c.photos.filter((p) => !BEFORE_KINDS.has(p.kind)).map((p) => p.url),
+  };
+}
+
+export interface DepartmentOption {
+  id: string;
+  name: string;
+}
+
+/**
+ * The departments a dispatcher may pick from: the 权责清单's department first, then the
+ * departments the server lists for the case's area, then any the case has already met.
+ */
+export function departmentOptions(c: WorkCaseView): DepartmentOption[] {
+  const departments: DepartmentOption[] = [];
+  const offer = (id: string | undefined, name: string | undefined) => {
+    if (id && !departments.some((d) => d.id === id)) departments.push({ id, name: name ?? id });
+  };
+  offer(c.dispatchDefaults.departmentId, c.dispatchDefaults.departmentName);
+  for (const d of c.departmentOptions ?? []) offer(d.id, d.name);
+  offer(c.routing.departmentId, c.routing.departmentName);
+  for (const e of c.timeline) offer(e.departmentId, e.departmentName);
+  return departments;
+}
+
+const SATISFACTION: readonly Satisfaction[] = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'];
+
+/** How many ratings of each level the 考核 totals hold (`rating_<level>` counters). */
+export function ratingCounts(totals: Readonly<Record<string, number>>): Record<Satisfaction, number> {
+  const count = (name: string) => (typeof totals[name] === 'number' && Number.isFinite(totals[name]) ? totals[name] : 0);
+  return Object.fromEntries(SATISFACTION.map((s) => [s, count(`rating_${s}`)])) as Record<Satisfaction, number>;
 }
 
 const MINUTE = 60_000;

@@ -1,9 +1,8 @@
-import type { BodyOf, ResponseOf } from '../../services/api-types';
-import { ApiError, ROUTES, api, pathWith, withQuery, type ApiClient } from '../../services/api';
+import { ApiError, type BodyOf, type ResponseOf } from '../../services/api';
 
 /*
- * The worker's booking routes (shared/src/api/bookings.ts): the day's visits, each step of a
- * visit, the weekly availability. Addressed through the route table's rows; types only.
+ * The worker's booking routes as the pages name them (types from the route table): the day's
+ * visits, each step of a visit, the weekly availability; and Beijing dates for the calendar.
  */
 
 export type WorkDay = ResponseOf<'list-work-bookings'>;
@@ -14,30 +13,12 @@ export type AvailabilityBody = BodyOf<'put-availability'>;
 export type RescheduleSlots = ResponseOf<'list-work-booking-slots'>;
 export type VisitStats = ResponseOf<'get-visit-stats'>;
 
-type Transport = Pick<ApiClient, 'request'>;
-
 /** The visit as it is now, carried by a version conflict. */
 export function currentVisitOf(e: unknown): Visit | undefined {
   if (!(e instanceof ApiError) || e.code !== 'BOOKING.VERSION_CONFLICT') return undefined;
   const current = e.current as Visit | undefined;
   return current && typeof current === 'object' && typeof current.id === 'string' ? current : undefined;
 }
-
-export function createVisitsApi(client: Transport = api) {
-  return {
-    day: (day?: string) => client.request<WorkDay>('GET', withQuery(ROUTES['list-work-bookings'][1], { day })),
-    /** One visit wherever it lies (a message or a subscribe message names only its id). */
-    get: (id: string) => client.request<Visit>('GET', pathWith(ROUTES['get-work-booking'][1], { id })),
-    /** The caller's own free slots ahead that fit this visit: where 改时间 may move it. */
-    rescheduleSlots: (id: string) => client.request<RescheduleSlots>('GET', pathWith(ROUTES['list-work-booking-slots'][1], { id })),
-    stats: (query: { scope: string; from: string; to: string }) => client.request<VisitStats>('GET', withQuery(ROUTES['get-visit-stats'][1], query)),
-    act: (id: string, action: VisitAction) => client.request<Visit>('POST', pathWith(ROUTES['act-on-work-booking'][1], { id }), action),
-    availability: () => client.request<AvailabilityAnswer>('GET', ROUTES['get-availability'][1]),
-    publish: (body: AvailabilityBody) => client.request<AvailabilityAnswer>('PUT', ROUTES['put-availability'][1], body),
-  };
-}
-
-export const visitsApi = createVisitsApi();
 
 const OFFSET_MS = 8 * 3600_000;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];

@@ -8,16 +8,17 @@ import { Screen } from '../../../components/screen';
 import { useCatalog } from '../../../hooks/use-catalog';
 import { useRequest } from '../../../hooks/use-request';
 import { useSession } from '../../../hooks/use-session';
-import { ApiError } from '../../../services/api';
+import { ApiError, call } from '../../../services/api';
 import { randomId } from '../../../services/ids';
 import { platform } from '../../../services/platform';
 import { subscribe } from '../../../services/subscribe';
 import { PAGES } from '../../../services/routes';
 import { Row } from '../../components/row';
 import { SlotButtons, SlotPicker } from '../../components/slot-picker';
-import { bookingApi, nextSlotsOf, type SlotView } from '../../services/booking-api';
+import { nextSlotsOf, type SlotView } from '../../services/booking-api';
 import { bookingUrl } from '../../services/pages';
 import { B } from '../../texts';
+import { errorText } from '../../../hooks/error-text';
 import '../../components/bookings.css';
 
 type Step = 0 | 1 | 2 | 3 | 4;
@@ -59,7 +60,7 @@ export default function BookPage() {
   const [sending, setSending] = useState(false);
   const sendingRef = useRef(false);
   const serviceCode = draft.service?.code;
-  const slots = useRequest(() => (current && serviceCode && step >= 2 ? bookingApi.slots(serviceCode) : undefined), [current?.token, serviceCode, step >= 2]);
+  const slots = useRequest(() => (current && serviceCode && step >= 2 ? call('list-booking-slots', { query: { service: serviceCode } }) : undefined), [current?.token, serviceCode, step >= 2]);
 
   // WeChat asks "receive booking updates?" only inside the confirm tap: the template ids are fetched now.
   useEffect(() => {
@@ -97,8 +98,8 @@ export default function BookPage() {
     setError(undefined);
     setAlternatives(undefined);
     try {
-      const booking = await bookingApi.create(
-        {
+      const booking = await call('create-booking', {
+        body: {
           serviceCode: draft.service.code,
           workerId: draft.slot.workerId,
           start: draft.slot.start,
@@ -107,12 +108,12 @@ export default function BookPage() {
           contactPhone: draft.phone.trim() || undefined,
           note: draft.note.trim() || undefined,
         },
-        draft.key,
-      );
+        idempotencyKey: draft.key,
+      });
       platform.redirectTo(`${bookingUrl(booking.id)}&created=1`);
     } catch (e) {
       const next = nextSlotsOf(e);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setErrorCode(e instanceof ApiError ? e.code : undefined);
       if (next) {
         // Lost the race: the slot is gone; offer the next free ones right here.

@@ -1,21 +1,24 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Satisfaction } from '@gridtong/shared/schemas/case';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
 import { Screen } from '../../../components/screen';
 import { useRequest } from '../../../hooks/use-request';
+import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
 import { useSession } from '../../../hooks/use-session';
+import { call } from '../../../services/api';
 import { formatTime } from '../../../services/format';
 import { platform } from '../../../services/platform';
 import { RatingFaces } from '../../components/rating-faces';
 import { Row } from '../../components/row';
 import { SlotButtons, SlotPicker } from '../../components/slot-picker';
-import { bookingApi, currentBookingOf, nextSlotsOf, type BookingAction, type BookingView, type SlotView } from '../../services/booking-api';
+import { currentBookingOf, nextSlotsOf, type BookingAction, type BookingView, type SlotView } from '../../services/booking-api';
 import { BOOKING_PAGES } from '../../services/pages';
 import { B } from '../../texts';
+import { errorText } from '../../../hooks/error-text';
 import '../../components/bookings.css';
 
 type Panel = 'cancel' | 'reschedule' | 'rate' | undefined;
@@ -24,7 +27,7 @@ const TONE: Record<string, string> = { completed: 'bk-status--done', declined: '
 
 /** Reschedule: the same day-by-day picker as booking, for this booking's service. */
 function Reschedule({ b, busy, onSend }: { b: BookingView; busy: boolean; onSend: (slot: SlotView) => void }) {
-  const slots = useRequest(() => bookingApi.slots(b.service.code), [b.id, b.version]);
+  const slots = useRequest(() => call('list-booking-slots', { query: { service: b.service.code } }), [b.id, b.version]);
   const [slot, setSlot] = useState<SlotView | undefined>();
   const [missing, setMissing] = useState(false);
   return (
@@ -56,7 +59,7 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
     setError(undefined);
     setAlternatives(undefined);
     try {
-      const next = await bookingApi.act(b.id, action);
+      const next = await call('act-on-my-booking', { params: { id: b.id }, body: action });
       setPanel(undefined);
       onDone(next, notice);
     } catch (e) {
@@ -66,7 +69,7 @@ function Actions({ b, onDone }: { b: BookingView; onDone: (next: BookingView | u
         onDone(current, B.detail.stale);
         return;
       }
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setAlternatives(nextSlotsOf(e));
     } finally {
       setBusy(false);
@@ -141,11 +144,9 @@ export default function BookingDetailPage() {
   const current = useSession({ required: true });
   const [params] = useState(() => platform.pageParams());
   const id = params.id ?? '';
-  const detail = useRequest<BookingView>(() => (current ? bookingApi.get(id) : undefined), [current?.token, id]);
+  const detail = useRequest<BookingView>(() => (current ? call('get-my-booking', { params: { id } }) : undefined), [current?.token, id]);
   const [notice, setNotice] = useState<string | undefined>();
-  useDidShow(() => {
-    if (detail.state.status === 'ready') void detail.refresh();
-  });
+  useRefreshOnShow(detail);
   usePullDownRefresh(() => {
     void detail.refresh().finally(() => platform.stopPullDownRefresh());
   });

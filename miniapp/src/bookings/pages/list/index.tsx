@@ -1,14 +1,14 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
 import { Screen } from '../../../components/screen';
-import { useRequest } from '../../../hooks/use-request';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
 import { useSession } from '../../../hooks/use-session';
+import { call } from '../../../services/api';
 import { platform } from '../../../services/platform';
-import { bookingApi, type BookingRow, type MyBookings } from '../../services/booking-api';
 import { BOOKING_PAGES, bookingUrl } from '../../services/pages';
 import { B } from '../../texts';
 import '../../components/bookings.css';
@@ -16,35 +16,14 @@ import '../../components/bookings.css';
 /** 我的预约: newest first; each opens its detail. */
 export default function MyBookingsPage() {
   const current = useSession({ required: true });
-  const list = useRequest<MyBookings>(() => (current ? bookingApi.mine() : undefined), [current?.token]);
-  const [more, setMore] = useState<BookingRow[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>();
-  const [moreError, setMoreError] = useState<string | undefined>();
-  const reload = () => {
-    setMore([]);
-    setCursor(undefined);
-    return list.refresh();
-  };
-  useDidShow(() => {
-    if (list.state.status === 'ready') void reload();
-  });
+  const list = usePagedList('bookings', (cursor) => (current ? call('list-my-bookings', { query: { cursor } }) : undefined), [current?.token]);
+  useRefreshOnShow(list);
   usePullDownRefresh(() => {
-    void reload().finally(() => platform.stopPullDownRefresh());
+    void list.refresh().finally(() => platform.stopPullDownRefresh());
   });
 
   const data = list.state.data;
-  const rows = data ? [...data.bookings, ...more] : [];
-  const next = cursor === undefined ? data?.nextCursor : cursor;
-  const loadMore = async () => {
-    if (!next) return;
-    try {
-      const page = await bookingApi.mine(next);
-      setMore((m) => [...m, ...page.bookings]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setMoreError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const rows = data ? data.bookings : [];
 
   return (
     <Screen className='bk elder-floor'>
@@ -65,8 +44,8 @@ export default function MyBookingsPage() {
           </View>
         ))}
       </View>
-      {next ? <Button block size='large' className='big-button' onClick={() => void loadMore()}>{B.list.more}</Button> : null}
-      {moreError ? <Text className='error-text' {...a11y('alert')}>{moreError}</Text> : null}
+      {list.hasMore ? <Button block size='large' className='big-button' onClick={() => void list.loadMore()}>{B.list.more}</Button> : null}
+      {list.moreError ? <Text className='error-text' {...a11y('alert')}>{list.moreError}</Text> : null}
     </Screen>
   );
 }

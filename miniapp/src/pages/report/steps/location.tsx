@@ -3,16 +3,17 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
 import { AreaPicker } from '../../../components/area-picker';
-import { ApiError, api } from '../../../services/api';
+import { ApiError, call } from '../../../services/api';
 import type { DraftLocation } from '../../../services/draft-store';
 import { platform, type PickedLocation } from '../../../services/platform';
 import { T } from '../../../texts';
 import { NearbyStep } from './nearby';
 import type { StepProps } from './types';
+import { errorText } from '../../../hooks/error-text';
 
 /** Find the grid and its workers for a spot; the draft keeps what was found. */
 export async function resolveLocation(at: PickedLocation, source: DraftLocation['source']): Promise<DraftLocation> {
-  const res = await api.locateGrid({ lat: String(at.lat), lng: String(at.lng), coord: at.coord });
+  const res = await call('locate-grid', { query: { lat: String(at.lat), lng: String(at.lng), coord: at.coord } });
   return {
     ...at,
     source,
@@ -39,7 +40,7 @@ export function LocationStep({ item, draft, change }: StepProps) {
       const found = await resolveLocation(at, source);
       change((d) => ({ ...d, location: { ...found, address: at.address || d.location?.address || '' } }));
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'GRID.NOT_FOUND' ? T.location.notCovered : e instanceof Error ? e.message : String(e));
+      setError(e instanceof ApiError && e.code === 'GRID.NOT_FOUND' ? T.location.notCovered : errorText(e));
     } finally {
       setBusy(undefined);
     }
@@ -48,9 +49,11 @@ export function LocationStep({ item, draft, change }: StepProps) {
   // A spot found earlier (the nearby step's GPS fix) still needs its grid.
   useEffect(() => {
     if (loc && !loc.gridCode && !busy) void resolve(loc, loc.source, 'auto');
+    // Once per spot: resolving it changes the draft (and `busy`) again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loc?.lat, loc?.lng]);
 
-  const useGps = async () => {
+  const locateByGps = async () => {
     setBusy('gps');
     setError(undefined);
     try {
@@ -62,7 +65,7 @@ export function LocationStep({ item, draft, change }: StepProps) {
     }
   };
 
-  const useMap = async () => {
+  const pickOnMap = async () => {
     const picked = await platform.chooseLocation().catch(() => undefined);
     if (picked) await resolve(picked, 'map', 'map');
   };
@@ -91,11 +94,11 @@ export function LocationStep({ item, draft, change }: StepProps) {
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
 
       {platform.name === 'weapp' ? (
-        <Button block size='large' type={loc?.gridCode ? 'default' : 'primary'} className='big-button gap' loading={busy === 'map'} onClick={() => void useMap()}>
+        <Button block size='large' type={loc?.gridCode ? 'default' : 'primary'} className='big-button gap' loading={busy === 'map'} onClick={() => void pickOnMap()}>
           {T.location.chooseOnMap}
         </Button>
       ) : null}
-      <Button block size='large' type={platform.name === 'weapp' || loc?.gridCode ? 'default' : 'primary'} className='big-button gap' loading={busy === 'gps'} onClick={() => void useGps()}>
+      <Button block size='large' type={platform.name === 'weapp' || loc?.gridCode ? 'default' : 'primary'} className='big-button gap' loading={busy === 'gps'} onClick={() => void locateByGps()}>
         {T.location.useGps}
       </Button>
       {picking ? (

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
 import { Loading } from '../../../components/load-state';
 import { useRequest } from '../../../hooks/use-request';
-import { api } from '../../../services/api';
+import { call } from '../../../services/api';
 import type { NearbyCase } from '../../../services/api-track';
 import { caseProgress } from '../../../services/case-progress';
 import { formatDate, roundMetres } from '../../../services/format';
@@ -12,6 +12,7 @@ import { platform } from '../../../services/platform';
 import { PAGES } from '../../../services/routes';
 import { T } from '../../../texts';
 import type { StepProps } from './types';
+import { errorText } from '../../../hooks/error-text';
 
 interface NearbyResult {
   cases: NearbyCase[];
@@ -41,7 +42,7 @@ export function NearbyStep({ item, draft, change, onNone, onFound }: StepProps &
       }
     }
     try {
-      const res = await api.nearbyCases({ lat: String(at.lat), lng: String(at.lng), coord: at.coord, itemCode: item.code });
+      const res = await call('list-nearby-cases', { query: { lat: String(at.lat), lng: String(at.lng), coord: at.coord, itemCode: item.code } });
       return { cases: res.cases.slice(0, 5), located: true };
     } catch {
       // Looking for duplicates must never stop a report.
@@ -53,18 +54,19 @@ export function NearbyStep({ item, draft, change, onNone, onFound }: StepProps &
   useEffect(() => {
     if (cases) onFound(cases.length > 0);
     if (cases && cases.length === 0) onNone();
-    // only when the answer arrives
+    // Only when the answer arrives: the parent's callbacks are new on each of its renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cases]);
 
   const follow = async (c: NearbyCase) => {
     setBusy(c.id);
     setError(undefined);
     try {
-      const res = await api.follow(c.id);
+      const res = await call('follow-case', { params: { id: c.id } });
       setFollowed((f) => ({ ...f, [c.id]: res.following }));
       setCounts((n) => ({ ...n, [c.id]: res.followerCount }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(undefined);
     }

@@ -6,8 +6,10 @@ import { LoadError, Loading } from '../../../components/load-state';
 import { Screen } from '../../../components/screen';
 import { useRequest } from '../../../hooks/use-request';
 import { useSession } from '../../../hooks/use-session';
-import { visitsApi, type AvailabilityAnswer } from '../../services/visits-api';
+import { call } from '../../../services/api';
+import type { AvailabilityAnswer } from '../../services/visits-api';
 import { V, WEEKDAY_NAMES } from '../../visits-texts';
+import { errorText } from '../../../hooks/error-text';
 import '../../components/visits.css';
 
 interface Window {
@@ -48,7 +50,7 @@ function Stepper({ label, value, onChange }: { label: string; value: string; onC
 /** 可预约时间: weekly windows cut into slots, one-off closures, and how 调休 days are worked. */
 export default function AvailabilityPage() {
   const current = useSession({ required: true });
-  const loaded = useRequest<AvailabilityAnswer>(() => (current ? visitsApi.availability() : undefined), [current?.token]);
+  const loaded = useRequest<AvailabilityAnswer>(() => (current ? call('get-availability') : undefined), [current?.token]);
   const [weekly, setWeekly] = useState<Window[]>([]);
   const [closures, setClosures] = useState<Closure[]>([]);
   const [slotMinutes, setSlotMinutes] = useState(30);
@@ -77,16 +79,18 @@ export default function AvailabilityPage() {
     setError(undefined);
     setNotice(undefined);
     try {
-      const next = await visitsApi.publish({
-        slotMinutes,
-        weekly: [...weekly].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)),
-        closures: closures.map((c) => ({ from: c.from, to: c.to, reason: c.reason.trim() || undefined })),
-        makeUpDayAs,
+      const next = await call('put-availability', {
+        body: {
+          slotMinutes,
+          weekly: [...weekly].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)),
+          closures: closures.map((c) => ({ from: c.from, to: c.to, reason: c.reason.trim() || undefined })),
+          makeUpDayAs,
+        },
       });
       loaded.set(next);
       setNotice(V.availability.saved(next.upcomingSlots));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

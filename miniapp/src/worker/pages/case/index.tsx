@@ -1,25 +1,22 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { usePullDownRefresh } from '@tarojs/taro';
 import type { CaseActionType } from '@gridtong/shared/case/actions';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
+import { errorText } from '../../../hooks/error-text';
+import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
+import { useRequest } from '../../../hooks/use-request';
 import { useSession } from '../../../hooks/use-session';
-import { ApiError } from '../../../services/api';
+import { ApiError, call, type BodyOf } from '../../../services/api';
 import { platform } from '../../../services/platform';
 import { ActionForm } from '../../components/action-form';
 import { ContactReveal } from '../../components/contact-reveal';
 import { StageBadge } from '../../components/queue-row';
 import { StaffTimeline } from '../../components/staff-timeline';
-import { FINISHED_STATUSES, formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
-import { workApi, type StaffActionInput } from '../../services/work-api';
-import type { CaseDetail } from '../../services/work-types';
+import { FINISHED_STATUSES, formatTime, NEGATIVE_ACTIONS, photosOf, timeLeft, type StaffActionInput, type WorkCaseView } from '../../services/desk-model';
 import { W } from '../../texts';
 import '../../components/desk.css';
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; detail: CaseDetail };
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -47,35 +44,27 @@ function Photos({ title, urls }: { title: string; urls: string[] }) {
 export default function WorkCasePage() {
   useSession({ required: true });
   const [id] = useState(() => platform.pageParams().id ?? '');
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const [now, setNow] = useState(() => Date.now());
+  const detail = useRequest(() => {
+    setNow(Date.now());
+    return call('get-work-case', { params: { id } });
+  }, [id]);
   const [open, setOpen] = useState<{ type: CaseActionType; label: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | undefined>();
-  const [now, setNow] = useState(() => Date.now());
 
-  const load = useCallback(async () => {
-    setNow(Date.now());
-    try {
-      const detail = await workApi.caseDetail(id);
-      setState({ status: 'ready', detail });
-    } catch (e) {
-      setState({ status: 'error', message: messageOf(e) });
-    }
-  }, [id]);
-
-  useDidShow(() => {
-    void load();
-  });
+  useRefreshOnShow(detail);
   usePullDownRefresh(() => {
-    void load().finally(() => platform.stopPullDownRefresh());
+    void detail.refresh().finally(() => platform.stopPullDownRefresh());
   });
 
-  const submit = async (detail: CaseDetail, label: string, action: StaffActionInput) => {
+  const submit = async (shown: WorkCaseView, label: string, action: StaffActionInput) => {
     setBusy(true);
     setFormError(undefined);
     try {
-      const next = await workApi.act(detail.id, action, detail.version);
-      setState({ status: 'ready', detail: next });
+      const body = { ...action, version: shown.version } as BodyOf<'act-on-work-case'>;
+      const next = await call('act-on-work-case', { params: { id: shown.id }, body });
+      detail.set(next);
       setOpen(undefined);
       setNow(Date.now());
       platform.scrollToTop();
@@ -86,9 +75,9 @@ export default function WorkCasePage() {
         // the action may no longer be on offer.
         setOpen(undefined);
         platform.toast(W.form.conflict);
-        await load();
+        await detail.refresh();
       } else {
-        setFormError(messageOf(e));
+        setFormError(errorText(e));
       }
     } finally {
       setBusy(false);
@@ -98,33 +87,33 @@ export default function WorkCasePage() {
   /** Reads the case again with the phone; answers the refusal to show, if any. */
   const reveal = async (reason: string): Promise<string | undefined> => {
     try {
-      const detail = await workApi.caseDetail(id, reason);
-      setState({ status: 'ready', detail });
+      detail.set(await call('get-work-case', { params: { id }, query: { reveal: 'contact', reason } }));
       return undefined;
     } catch (e) {
-      return messageOf(e);
+      return errorText(e);
     }
   };
 
-  if (state.status === 'loading') return <View className='wd-page'><Loading /></View>;
-  if (state.status === 'error') return <View className='wd-page'><LoadError title={W.detail.loadFailed} message={state.message} onRetry={() => void load()} /></View>;
+  if (detail.state.status === 'loading') return <View className='wd-page'><Loading /></View>;
+  if (detail.state.status === 'error') return <View className='wd-page'><LoadError title={W.detail.loadFailed} message={detail.state.error} onRetry={detail.retry} /></View>;
 
-  const d = state.detail;
+  const d = detail.state.data;
   const finished = FINISHED_STATUSES.has(d.status);
-  const left = timeLeft(d.dueAt, now);
+  const left = timeLeft(d.deadlines.current, now);
+  const photos = photosOf(d);
   return (
     <View className='wd-page'>
       <View className='wd-card' {...a11y('region', d.itemName)}>
         <View className='wd-row-top'>
           <Text className='wd-title' {...a11y('heading')}>{d.itemName}</Text>
-          {finished ? null : <StageBadge stage={d.stage} />}
+          {finished ? null : <StageBadge stage={d.deadlines.warning} />}
         </View>
         <Field label={W.detail.status} value={d.statusLabel} />
-        {d.dueAt && !finished ? <Field label={d.dueKind === 'dispatch' ? W.detail.dispatchDeadline : W.detail.handlingDeadline} value={`${formatTime(d.dueAt)}（${left ?? ''}）`} /> : null}
+        {d.deadlines.current && !finished ? <Field label={d.deadlines.currentKind === 'dispatch' ? W.detail.dispatchDeadline : W.detail.handlingDeadline} value={`${formatTime(d.deadlines.current)}（${left ?? ''}）`} /> : null}
         {finished && d.closedAt ? <Field label={W.detail.closedAt} value={formatTime(d.closedAt)} /> : null}
         <Field label={W.detail.urgency} value={d.urgencyLabel} />
-        <Field label={W.detail.address} value={[d.gridName, d.address].filter(Boolean).join(' · ')} />
-        {d.department ? <Field label={W.detail.department} value={`${d.department.name}（${d.routedByMatrix ? W.detail.viaMatrix : W.detail.viaDispatcher}）`} /> : null}
+        <Field label={W.detail.address} value={[d.location.gridName, d.location.address].filter(Boolean).join(' · ')} />
+        <Field label={W.detail.department} value={`${d.routing.departmentName}（${d.routing.via === 'matrix' ? W.detail.viaMatrix : W.detail.viaDispatcher}）`} />
         <Field label={W.detail.description} value={d.description || W.detail.noDescription} />
         <View className='wd-tags'>
           {d.urgeCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.detail.urges(d.urgeCount)}</Text> : null}
@@ -136,12 +125,12 @@ export default function WorkCasePage() {
         {d.suspendedUntil ? <Text className='wd-muted'>{W.detail.suspendedUntil(formatTime(d.suspendedUntil))}</Text> : null}
         {d.duplicateOf ? <Text className='wd-muted'>{W.detail.duplicateOf(d.duplicateOf)}</Text> : null}
         {d.hasContactPhone ? <ContactReveal phone={d.contactPhone} onReveal={reveal} /> : null}
-        {d.rating ? <Field label={W.detail.rating} value={[d.rating.label, d.rating.comment].filter(Boolean).join('：')} /> : null}
+        {d.rating ? <Field label={W.detail.rating} value={[d.rating.levelLabel, d.rating.comment].filter(Boolean).join('：')} /> : null}
       </View>
 
       <View className='wd-card'>
-        <Photos title={W.detail.before} urls={d.beforePhotos} />
-        <Photos title={W.detail.after} urls={d.afterPhotos} />
+        <Photos title={W.detail.before} urls={photos.before} />
+        <Photos title={W.detail.after} urls={photos.after} />
       </View>
 
       {open ? (

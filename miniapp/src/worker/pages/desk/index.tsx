@@ -1,32 +1,33 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
+import { errorText } from '../../../hooks/error-text';
+import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
+import { useRequest } from '../../../hooks/use-request';
 import { useSession } from '../../../hooks/use-session';
+import { call } from '../../../services/api';
 import { platform } from '../../../services/platform';
 import { ROLE_LABELS } from '../../../texts';
 import { QueueRowView } from '../../components/queue-row';
 import { QUEUES_BY_ROLE, STATS_ROLES } from '@gridtong/shared/case/desk';
-import { byUrgency, countByStage, STAGE_ORDER } from '../../services/desk-model';
+import { WARNING_STAGE_LABELS } from '@gridtong/shared/deadlines/labels';
+import { byUrgency, countByStage, STAGE_ORDER, type WorkCaseRow, type WorkQueue } from '../../services/desk-model';
 import { WORKER_PAGES } from '../../services/pages';
-import { workApi } from '../../services/work-api';
 import type { CaseStatus } from '@gridtong/shared/schemas/case';
-import type { QueueRow, WorkQueue } from '../../services/work-types';
-import { QUEUE_LABELS, STAGE_LABELS, W } from '../../texts';
+import { QUEUE_LABELS, W } from '../../texts';
 import { V } from '../../visits-texts';
 import '../../components/desk.css';
 
 type QueueState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; rows: QueueRow[]; nextCursor: string | null };
+  | { status: 'ready'; rows: WorkCaseRow[]; nextCursor: string | null };
 
 /** 待立案: reports the grid has not filed or refused yet. */
 const TO_FILE: readonly CaseStatus[] = ['submitted', 'needsInfo'];
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The worker desk: the caller's queues, most urgent first, with the deadline lights counted. */
 export default function WorkerDeskPage() {
@@ -34,59 +35,48 @@ export default function WorkerDeskPage() {
   const role = current?.user.role ?? 'resident';
   const queues = QUEUES_BY_ROLE[role];
   const [active, setActive] = useState<WorkQueue | undefined>(queues[0]);
-  const [states, setStates] = useState<Partial<Record<WorkQueue, QueueState>>>({});
   const [now, setNow] = useState(() => Date.now());
   const [toFileOnly, setToFileOnly] = useState(false);
-  const [unread, setUnread] = useState(0);
-  const generation = useRef(0);
-  const filterOf = useCallback((q: WorkQueue) => (q === 'grid' && toFileOnly ? TO_FILE : undefined), [toFileOnly]);
+  const pageOf = (q: WorkQueue, cursor?: string) =>
+    call('list-work-cases', { query: { queue: q, status: q === 'grid' && toFileOnly ? TO_FILE.join(',') : undefined, cursor } });
 
-  const loadAll = useCallback(async () => {
-    const run = ++generation.current;
+  // Every queue at once; one that fails shows its own error next to the others. The filter
+  // changes what the grid queue holds: the queues are read again when it changes.
+  const desk = useRequest(async () => {
     setNow(Date.now());
-    // The unread count is a hint: a failure here must not hide the queues.
-    workApi.messages().then((page) => run === generation.current && setUnread(page.unreadCount), () => undefined);
-    await Promise.all(
-      queues.map(async (q) => {
-        setStates((s) => ({ ...s, [q]: s[q]?.status === 'ready' ? s[q] : { status: 'loading' } }));
+    const states = await Promise.all(
+      queues.map(async (q): Promise<[WorkQueue, QueueState]> => {
         try {
-          const page = await workApi.queue(q, undefined, filterOf(q));
-          if (run === generation.current) setStates((s) => ({ ...s, [q]: { status: 'ready', rows: page.rows, nextCursor: page.nextCursor } }));
+          const page = await pageOf(q);
+          return [q, { status: 'ready', rows: page.cases, nextCursor: page.nextCursor }];
         } catch (e) {
-          if (run === generation.current) setStates((s) => ({ ...s, [q]: { status: 'error', message: messageOf(e) } }));
+          return [q, { status: 'error', message: errorText(e) }];
         }
       }),
     );
-  }, [queues, filterOf]);
+    return Object.fromEntries(states) as Partial<Record<WorkQueue, QueueState>>;
+  }, [queues, toFileOnly]);
+  // The unread count is a hint: a failure here must not hide the queues.
+  const inbox = useRequest(() => call('list-messages'), []);
+  const states = desk.state.data ?? {};
+  const unread = inbox.state.data?.unreadCount ?? 0;
 
-  // The filter changes what the grid queue holds: read it again.
-  const firstRun = useRef(true);
-  useEffect(() => {
-    if (firstRun.current) {
-      firstRun.current = false;
-      return;
-    }
-    void loadAll();
-  }, [toFileOnly]);
-
+  const loadAll = () => Promise.all([desk.refresh(), inbox.refresh()]);
   // Coming back from a case (after acting on it) shows the queues as they are now.
-  useDidShow(() => {
-    void loadAll();
-  });
+  useRefreshOnShow(desk);
+  useRefreshOnShow(inbox);
   usePullDownRefresh(() => {
     void loadAll().finally(() => platform.stopPullDownRefresh());
   });
 
   const loadMore = async (q: WorkQueue, cursor: string) => {
     try {
-      const page = await workApi.queue(q, cursor, filterOf(q));
-      setStates((s) => {
-        const prev = s[q];
-        const rows = prev?.status === 'ready' ? prev.rows : [];
-        return { ...s, [q]: { status: 'ready', rows: [...rows, ...page.rows], nextCursor: page.nextCursor } };
-      });
+      const page = await pageOf(q, cursor);
+      const prev = states[q];
+      const rows = prev?.status === 'ready' ? prev.rows : [];
+      desk.set({ ...states, [q]: { status: 'ready', rows: [...rows, ...page.cases], nextCursor: page.nextCursor } });
     } catch (e) {
-      platform.toast(messageOf(e));
+      platform.toast(errorText(e));
     }
   };
 
@@ -102,7 +92,7 @@ export default function WorkerDeskPage() {
           {STATS_ROLES.includes(role) ? (
             <Text className='wd-link' {...a11y('link', W.desk.stats)} onClick={() => platform.navigateTo(WORKER_PAGES.stats)}>{W.desk.stats}</Text>
           ) : null}
-          {/* 代办 visits (issue 9): the grid's workers run their home visits from here */}
+          {/* The grid's workers run their home visits from here. */}
           {role === 'gridWorker' || role === 'gridLeader' ? (
             <Text className='wd-link' {...a11y('link', V.link)} onClick={() => platform.navigateTo(WORKER_PAGES.visits)}>{V.link}</Text>
           ) : null}
@@ -143,7 +133,7 @@ export default function WorkerDeskPage() {
   );
 }
 
-function QueueList({ rows, now, onOpen, more, showDepartment }: { rows: QueueRow[]; now: number; onOpen: (id: string) => void; more?: () => void; showDepartment: boolean }) {
+function QueueList({ rows, now, onOpen, more, showDepartment }: { rows: WorkCaseRow[]; now: number; onOpen: (id: string) => void; more?: () => void; showDepartment: boolean }) {
   if (rows.length === 0) return <View className='state'><Text className='state-text'>{W.desk.empty}</Text></View>;
   const counts = countByStage(rows);
   const sorted = [...rows].sort(byUrgency);
@@ -151,9 +141,9 @@ function QueueList({ rows, now, onOpen, more, showDepartment }: { rows: QueueRow
     <View>
       <View className='wd-counts' {...a11y('list', W.desk.stageCounts)}>
         {STAGE_ORDER.map((stage) => (
-          <View key={stage} className={`wd-count wd-stage--${stage}`} {...a11y('listitem', `${STAGE_LABELS[stage]} ${counts[stage]}`)}>
+          <View key={stage} className={`wd-count wd-stage--${stage}`} {...a11y('listitem', `${WARNING_STAGE_LABELS[stage]} ${counts[stage]}`)}>
             <Text className='wd-count-n'>{counts[stage]}</Text>
-            <Text className='wd-count-label'>{STAGE_LABELS[stage]}</Text>
+            <Text className='wd-count-label'>{WARNING_STAGE_LABELS[stage]}</Text>
           </View>
         ))}
       </View>

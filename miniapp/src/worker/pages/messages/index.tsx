@@ -1,53 +1,48 @@
-import { useCallback, useState } from 'react';
+import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
+import { errorText } from '../../../hooks/error-text';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
 import { useSession } from '../../../hooks/use-session';
+import { call, type ResponseOf } from '../../../services/api';
 import { platform } from '../../../services/platform';
 import { formatTime } from '../../services/desk-model';
 import { WORKER_PAGES } from '../../services/pages';
-import { workApi } from '../../services/work-api';
-import type { DeskMessage } from '../../services/work-types';
 import { W } from '../../texts';
 import '../../components/desk.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; messages: DeskMessage[]; unread: number; nextCursor: string | null };
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+type DeskMessage = ResponseOf<'list-messages'>['messages'][number];
 
 /** The staff message centre: new cases, returns, urges and warnings, newest first. */
 export default function WorkMessagesPage() {
   useSession({ required: true });
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    try {
-      const page = await workApi.messages();
-      setState({ status: 'ready', messages: page.messages, unread: page.unreadCount, nextCursor: page.nextCursor });
-    } catch (e) {
-      setState({ status: 'error', message: messageOf(e) });
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
+  const inbox = usePagedList('messages', (cursor) => call('list-messages', { query: { cursor } }), []);
+  useRefreshOnShow(inbox);
   usePullDownRefresh(() => {
-    void load().finally(() => platform.stopPullDownRefresh());
+    void inbox.refresh().finally(() => platform.stopPullDownRefresh());
   });
+  const { moreError } = inbox;
+  useEffect(() => {
+    if (moreError) platform.toast(moreError);
+  }, [moreError]);
 
   const markRead = async (which: { ids: string[] } | { all: true }) => {
     try {
-      const unread = await workApi.markRead(which);
-      setState((s) => s.status !== 'ready' ? s : {
-        ...s,
-        unread,
-        messages: s.messages.map((m) => ('all' in which || which.ids.includes(m.id) ? { ...m, read: true } : m)),
-      });
+      const { unreadCount } = await call('read-messages', { body: which });
+      const latest = inbox.state.data;
+      if (latest) {
+        inbox.set({
+          ...latest,
+          unreadCount,
+          messages: latest.messages.map((m) => ('all' in which || which.ids.includes(m.id) ? { ...m, read: true } : m)),
+        });
+      }
     } catch (e) {
-      platform.toast(messageOf(e));
+      platform.toast(errorText(e));
     }
   };
 
@@ -57,29 +52,22 @@ export default function WorkMessagesPage() {
     else if (m.caseId) platform.navigateTo(`${WORKER_PAGES.case}?id=${encodeURIComponent(m.caseId)}`);
   };
 
-  const more = async (cursor: string) => {
-    try {
-      const page = await workApi.messages(cursor);
-      setState((s) => s.status !== 'ready' ? s : { ...s, messages: [...s.messages, ...page.messages], unread: page.unreadCount, nextCursor: page.nextCursor });
-    } catch (e) {
-      platform.toast(messageOf(e));
-    }
-  };
+  const state = inbox.state;
 
   return (
     <View className='wd-page'>
       <View className='wd-head'>
         <Text className='wd-title' {...a11y('heading')}>{W.messages.title}</Text>
-        {state.status === 'ready' && state.unread > 0 ? (
+        {state.status === 'ready' && state.data.unreadCount > 0 ? (
           <Text className='wd-link' {...a11y('button', W.messages.allRead)} onClick={() => void markRead({ all: true })}>{W.messages.allRead}</Text>
         ) : null}
       </View>
       {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <LoadError title={W.messages.loadFailed} message={state.message} onRetry={() => void load()} /> : null}
-      {state.status === 'ready' && state.messages.length === 0 ? <View className='state'><Text className='state-text'>{W.messages.empty}</Text></View> : null}
-      {state.status === 'ready' && state.messages.length > 0 ? (
+      {state.status === 'error' ? <LoadError title={W.messages.loadFailed} message={state.error} onRetry={inbox.retry} /> : null}
+      {state.status === 'ready' && state.data.messages.length === 0 ? <View className='state'><Text className='state-text'>{W.messages.empty}</Text></View> : null}
+      {state.status === 'ready' && state.data.messages.length > 0 ? (
         <View {...a11y('list', W.messages.title)}>
-          {state.messages.map((m) => (
+          {state.data.messages.map((m) => (
             <View key={m.id} className={`wd-card wd-msg${m.read ? '' : ' wd-msg--unread'}`} {...a11y('button', `${m.read ? '' : `${W.messages.unread}，`}${m.title}`)} onClick={() => open(m)}>
               <View className='wd-row-top'>
                 <Text className='wd-msg-title'>{m.title}</Text>
@@ -91,8 +79,8 @@ export default function WorkMessagesPage() {
           ))}
         </View>
       ) : null}
-      {state.status === 'ready' && state.nextCursor ? (
-        <Button block size='large' className='big-button' onClick={() => void more(state.nextCursor!)}>{W.messages.more}</Button>
+      {state.status === 'ready' && inbox.hasMore ? (
+        <Button block size='large' className='big-button' onClick={() => void inbox.loadMore()}>{W.messages.more}</Button>
       ) : null}
     </View>
   );

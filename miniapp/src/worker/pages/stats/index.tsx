@@ -1,23 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh } from '@tarojs/taro';
 import { SATISFACTION_LABELS } from '@gridtong/shared/labels';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
+import { useRequest } from '../../../hooks/use-request';
 import { useSession } from '../../../hooks/use-session';
+import { call, type ResponseOf } from '../../../services/api';
 import { platform } from '../../../services/platform';
 import { BarChart, type Bar } from '../../components/bar-chart';
 import { Kpi } from '../../components/kpi';
-// 代办 visits (issue 9): the same area's visit figures
 import { VisitFigures } from '../../components/visit-figures';
 import { V } from '../../visits-texts';
-import { lastDays, onTimeShare, percent } from '../../services/desk-model';
-import { workApi } from '../../services/work-api';
-import type { StatsReport } from '../../services/work-types';
+import { lastDays, onTimeShare, percent, ratingCounts } from '../../services/desk-model';
 import { W } from '../../texts';
 import '../../components/desk.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: StatsReport };
+type StatsReport = ResponseOf<'get-stats'>;
 
 const RANGES = [7, 30] as const;
 
@@ -30,23 +29,10 @@ export default function WorkStatsPage() {
   const current = useSession({ required: true });
   const scope = current?.user.areas[0] ?? current?.user.departmentId ?? '';
   const [days, setDays] = useState<(typeof RANGES)[number]>(7);
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    try {
-      const report = await workApi.stats({ scope, ...lastDays(Date.now(), days) });
-      setState({ status: 'ready', report });
-    } catch (e) {
-      setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  }, [scope, days]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const stats = useRequest(() => call('get-stats', { query: { scope, ...lastDays(Date.now(), days) } }), [scope, days]);
+  const state = stats.state;
   usePullDownRefresh(() => {
-    void load().finally(() => platform.stopPullDownRefresh());
+    void stats.refresh().finally(() => platform.stopPullDownRefresh());
   });
 
   return (
@@ -62,8 +48,8 @@ export default function WorkStatsPage() {
         ))}
       </View>
       {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <LoadError title={W.stats.loadFailed} message={state.message} onRetry={() => void load()} /> : null}
-      {state.status === 'ready' ? <Report report={state.report} /> : null}
+      {state.status === 'error' ? <LoadError title={W.stats.loadFailed} message={state.error} onRetry={stats.retry} /> : null}
+      {state.status === 'ready' ? <Report report={state.data} /> : null}
       {current && VISIT_ROLES.includes(current.user.role) && current.user.areas[0] ? (
         <VisitFigures scope={current.user.areas[0]} days={days} title={V.figures.area} token={current.token} />
       ) : null}
@@ -74,34 +60,39 @@ export default function WorkStatsPage() {
 function Report({ report }: { report: StatsReport }) {
   const t = report.totals;
   const onTime = onTimeShare(t);
+  const { responseRate, resolutionRate, satisfactionRate } = report.rates;
+  const ratings = ratingCounts(t);
   const rates: Bar[] = [
     { label: W.stats.onTimeRate, value: share(onTime), text: percent(onTime), tone: 'good' },
-    { label: W.stats.responseRate, value: share(report.responseRate), text: percent(report.responseRate) },
-    { label: W.stats.resolutionRate, value: share(report.resolutionRate), text: percent(report.resolutionRate) },
-    { label: W.stats.satisfaction, value: share(report.satisfactionRate), text: percent(report.satisfactionRate), tone: 'good' },
+    { label: W.stats.responseRate, value: share(responseRate), text: percent(responseRate) },
+    { label: W.stats.resolutionRate, value: share(resolutionRate), text: percent(resolutionRate) },
+    { label: W.stats.satisfaction, value: share(satisfactionRate), text: percent(satisfactionRate), tone: 'good' },
   ];
   const ratingBars: Bar[] = (Object.keys(SATISFACTION_LABELS) as (keyof typeof SATISFACTION_LABELS)[]).map((level) => ({
     label: SATISFACTION_LABELS[level],
-    value: report.ratings[level],
-    text: String(report.ratings[level]),
+    value: ratings[level],
+    text: String(ratings[level]),
     tone: level === 'dissatisfied' || level === 'veryDissatisfied' ? 'bad' : 'good',
   }));
-  const dayBars: Bar[] = report.days.map((d) => ({
-    label: d.date.slice(5),
-    value: d.received,
-    text: W.stats.dayLine(d.received, d.closed, d.overdue),
-    tone: d.overdue > 0 ? 'warn' : undefined,
-  }));
+  const dayBars: Bar[] = report.days.map((d) => {
+    const c = (name: string) => d.counters[name] ?? 0;
+    return {
+      label: d.date.slice(5),
+      value: c('received'),
+      text: W.stats.dayLine(c('received'), c('closed'), c('overdue')),
+      tone: c('overdue') > 0 ? 'warn' : undefined,
+    };
+  });
   return (
     <View>
-      <Text className='wd-muted'>{`${report.scopeName} · ${W.stats.range(report.from, report.to)}`}</Text>
+      <Text className='wd-muted'>{`${report.scope.name} · ${W.stats.range(report.from, report.to)}`}</Text>
       <View className='wd-kpis'>
         <Kpi label={W.stats.onTimeRate} value={percent(onTime)} />
         <Kpi label={W.stats.overdue} value={String(t.overdue ?? 0)} />
         <Kpi label={W.stats.returned} value={String(t.returned ?? 0)} />
-        <Kpi label={W.stats.satisfaction} value={percent(report.satisfactionRate)} />
+        <Kpi label={W.stats.satisfaction} value={percent(satisfactionRate)} />
         <Kpi label={W.stats.received} value={String(t.received ?? 0)} />
-        <Kpi label={W.stats.meanHandling} value={report.meanHandlingHours === null ? W.stats.none : W.stats.hours(report.meanHandlingHours)} />
+        <Kpi label={W.stats.meanHandling} value={report.handling.meanHours === null ? W.stats.none : W.stats.hours(report.handling.meanHours)} />
       </View>
       <BarChart title={W.stats.rates} bars={rates} max={100} />
       <BarChart title={W.stats.ratings} bars={ratingBars} />

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { usePullDownRefresh } from '@tarojs/taro';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
 import { Screen } from '../../../components/screen';
 import { useRequest } from '../../../hooks/use-request';
+import { errorText } from '../../../hooks/error-text';
+import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
 import { useSession } from '../../../hooks/use-session';
 import { platform } from '../../../services/platform';
 import { VisitCard } from '../../components/visit-card';
 import { WORKER_PAGES } from '../../services/pages';
-import { beijingDay, dayLabel, visitsApi, type WorkDay } from '../../services/visits-api';
+import { call } from '../../../services/api';
+import { beijingDay, dayLabel, type WorkDay } from '../../services/visits-api';
 import { V } from '../../visits-texts';
 import '../../components/visits.css';
 
@@ -52,10 +55,11 @@ export default function VisitsPage() {
   // Opened from a message or a subscribe message (?booking=<id>): that visit's day, its card marked.
   const [focus] = useState(() => platform.pageParams().booking);
   const [locating, setLocating] = useState(!!focus);
+  const token = current?.token;
   useEffect(() => {
-    if (!current || !focus) return;
+    if (!token || !focus) return;
     let live = true;
-    visitsApi.get(focus).then(
+    call('get-work-booking', { params: { id: focus } }).then(
       (v) => {
         if (!live) return;
         setDay(beijingDay(Date.parse(v.start)));
@@ -63,33 +67,31 @@ export default function VisitsPage() {
       },
       (e: unknown) => {
         if (!live) return;
-        setNotice(V.focusMissing(e instanceof Error ? e.message : String(e)));
+        setNotice(V.focusMissing(errorText(e)));
         setLocating(false);
       },
     );
     return () => {
       live = false;
     };
-  }, [current?.token, focus]);
+  }, [token, focus]);
   // Without a day the server answers its own today (Beijing): the phone's clock is not trusted.
   // Today is asked for once, so a visit opened on another day still has 回到今天 and the 14 days.
   // The next 14 days' counts (every answer carries them): the day strip shows what waits where.
   const [ahead, setAhead] = useState<Ahead>([]);
   const visits = useRequest<WorkDay>(
-    () => (current && !locating ? visitsApi.day(day).then((d) => (setToday((t) => t ?? (day ? undefined : d.day)), setAhead(d.ahead ?? []), d)) : undefined),
+    () => (current && !locating ? call('list-work-bookings', { query: { day } }).then((d) => (setToday((t) => t ?? (day ? undefined : d.day)), setAhead(d.ahead ?? []), d)) : undefined),
     [current?.token, day, locating],
   );
   useEffect(() => {
-    if (!current || today || !day || locating) return;
-    void visitsApi.day().then((d) => (setToday((t) => t ?? d.day), setAhead(d.ahead ?? [])), () => undefined);
-  }, [current?.token, today, day, locating]);
+    if (!token || today || !day || locating) return;
+    void call('list-work-bookings').then((d) => (setToday((t) => t ?? d.day), setAhead(d.ahead ?? [])), () => undefined);
+  }, [token, today, day, locating]);
   const focusShown = !!focus && !!visits.state.data?.bookings.some((b) => b.id === focus);
   useEffect(() => {
     if (focusShown && focus) platform.scrollToSelector(`#visit-${focus}`);
   }, [focusShown, focus]);
-  useDidShow(() => {
-    if (visits.state.status === 'ready') void visits.refresh();
-  });
+  useRefreshOnShow(visits);
   usePullDownRefresh(() => {
     void visits.refresh().finally(() => platform.stopPullDownRefresh());
   });
