@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { CASE_STATUS_LABELS } from '@gridtong/shared/labels';
 import { a11y } from '../../components/a11y';
+import { Chip } from '../../components/chip';
 import { formatTime, timeLeft } from '../services/desk-model';
 import type { QueueRow, Stage } from '../services/work-types';
 import { STAGE_LABELS, W } from '../texts';
 
 export function StageBadge({ stage }: { stage: Stage }) {
-  return <Text className={`wd-badge wd-stage--${stage}`}>{STAGE_LABELS[stage]}</Text>;
+  return <Chip tone={stage}>{STAGE_LABELS[stage]}</Chip>;
 }
 
 /** One case in a queue: the light, what and where, how long is left, and who is pushing. */
@@ -30,11 +31,11 @@ export function QueueRowView({ row, now, onOpen, showDepartment = false }: { row
         {showDepartment && row.departmentName ? <Text className='wd-row-meta'>{W.row.department(row.departmentName)}</Text> : null}
         {row.urgeCount > 0 || row.followerCount > 0 || row.returnCount > 0 || row.escalated || row.pendingRequest ? (
           <View className='wd-tags'>
-            {row.pendingRequest ? <Text className='wd-tag wd-tag--warn'>{W.row.pending[row.pendingRequest]}</Text> : null}
-            {row.urgeCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.row.urges(row.urgeCount)}</Text> : null}
-            {row.returnCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.row.returns(row.returnCount)}</Text> : null}
-            {row.escalated ? <Text className='wd-tag wd-tag--warn'>{W.row.escalated}</Text> : null}
-            {row.followerCount > 0 ? <Text className='wd-tag'>{W.row.followers(row.followerCount)}</Text> : null}
+            {row.pendingRequest ? <Chip tone='danger'>{W.row.pending[row.pendingRequest]}</Chip> : null}
+            {row.urgeCount > 0 ? <Chip tone='danger'>{W.row.urges(row.urgeCount)}</Chip> : null}
+            {row.returnCount > 0 ? <Chip tone='danger'>{W.row.returns(row.returnCount)}</Chip> : null}
+            {row.escalated ? <Chip tone='danger'>{W.row.escalated}</Chip> : null}
+            {row.followerCount > 0 ? <Chip>{W.row.followers(row.followerCount)}</Chip> : null}
           </View>
         ) : null}
       </View>

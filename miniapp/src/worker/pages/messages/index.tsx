@@ -3,7 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
+import { Chip } from '../../../components/chip';
 import { LoadError, Loading } from '../../../components/load-state';
+import { Screen } from '../../../components/screen';
 import { useSession } from '../../../hooks/use-session';
 import { platform } from '../../../services/platform';
 import { formatTime } from '../../services/desk-model';
@@ -67,7 +69,7 @@ export default function WorkMessagesPage() {
   };
 
   return (
-    <View className='wd-page'>
+    <Screen className='wd-page'>
       <View className='wd-head'>
         <Text className='wd-title' {...a11y('heading')}>{W.messages.title}</Text>
         {state.status === 'ready' && state.unread > 0 ? (
@@ -83,7 +85,7 @@ export default function WorkMessagesPage() {
             <View key={m.id} className={`wd-card wd-msg${m.read ? '' : ' wd-msg--unread'}`} {...a11y('button', `${m.read ? '' : `${W.messages.unread}，`}${m.title}`)} onClick={() => open(m)}>
               <View className='wd-row-top'>
                 <Text className='wd-msg-title'>{m.title}</Text>
-                {m.read ? null : <Text className='wd-badge wd-stage--red'>{W.messages.unread}</Text>}
+                {m.read ? null : <Chip tone='red'>{W.messages.unread}</Chip>}
               </View>
               <Text className='wd-msg-body'>{m.body}</Text>
               <Text className='wd-muted'>{formatTime(m.at)}</Text>
@@ -94,6 +96,6 @@ export default function WorkMessagesPage() {
       {state.status === 'ready' && state.nextCursor ? (
         <Button block size='large' className='big-button' onClick={() => void more(state.nextCursor!)}>{W.messages.more}</Button>
       ) : null}
-    </View>
+    </Screen>
   );
 }
