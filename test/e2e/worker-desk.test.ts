@@ -5,7 +5,7 @@ import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { city, directory, pointInGrid } from '../support/places';
 import { signInOnPhone, startJourney, stopJourney, visible } from '../support/browser';
-import { expectBigTarget, expectBigText, expectNotClipped } from '../support/elder-floor';
+import { expectBigTarget, expectBigText, expectNotClipped, expectOneLine } from '../support/elder-floor';
 
 /**
  * The closed loop on the worker desk, in the H5 build in Chromium against the local stack:
@@ -266,7 +266,10 @@ it('the desk in 关怀模式: the queue and a case keep the elder-mode floor, no
   }
   const filter = visible(page, '[role="radiogroup"][aria-label="筛选"] [role="radio"]');
   for (const chip of await filter.all()) await expectBigTarget(chip);
-  await expectBigText(visible(page, '.wd-count-label').first());
+  for (const label of await visible(page, '.wd-count-label').all()) {
+    await expectBigText(label);
+    await expectOneLine(label);
+  }
   await expectBigText(row.locator('.wd-row-title'));
   await expectBigText(row.locator('.wd-row-meta').first());
   await expectBigText(row.locator('.gt-chip').first());
@@ -288,7 +291,9 @@ it('the desk in 关怀模式: the queue and a case keep the elder-mode floor, no
   await expectBigText(visible(page, '.wd-tl-head').first());
   await expectBigText(visible(page, '.wd-tl-meta').first());
   await snap(page, 'care-worker1-case');
-  await page.screenshot({ path: join(artifacts, `${String(++shot).padStart(2, '0')}-care-worker1-case-full.png`), fullPage: true });
+  const actions = visible(page, '[role="region"][aria-label="可执行的操作"]');
+  await actions.scrollIntoViewIfNeeded();
+  await snap(page, 'care-worker1-case-actions');
 
   // The 立案 form keeps the floor too: its field and buttons.
   await button(page, '立案').click();

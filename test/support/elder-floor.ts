@@ -34,3 +34,9 @@ export async function expectNotClipped(el: Locator): Promise<void> {
   const fits = await el.evaluate((node: any) => node.scrollWidth <= node.clientWidth + 1);
   expect(fits).toBe(true);
 }
+
+/** A label or a heading on one line: it does not break mid-word onto a second. */
+export async function expectOneLine(el: Locator): Promise<void> {
+  const s = await sizeOf(el);
+  expect(s.height).toBeLessThan(s.lineHeight * 1.5);
+}
