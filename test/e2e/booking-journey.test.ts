@@ -47,6 +47,8 @@ async function signIn(code: string, care = false): Promise<{ page: Page; errors:
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The phone reads the stack's clock: a session issued on it must not look expired to the phone.
+  await page.clock.setFixedTime(clock);
   await page.goto(stack!.url);
   const input = visible(page, 'input').first();
   await input.waitFor({ timeout: 30_000 });

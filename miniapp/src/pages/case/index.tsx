@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/a11y';
+import { ProgressChip } from '../../components/chip/progress-chip';
 import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
-// hear back and rate (issue 8)
 import { FollowerVote, RatingPanel } from '../../components/rating-panel';
 import { subscribe } from '../../services/subscribe';
 import { Screen } from '../../components/screen';
@@ -17,7 +17,6 @@ import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
-import '../../components/tags.css';
 import './index.css';
 
 function Steps({ c }: { c: CaseDetail }) {
@@ -36,14 +35,14 @@ function Steps({ c }: { c: CaseDetail }) {
           );
         })}
       </View>
-      <Text className={`tag tag-${progress.tone}`}>{progress.tag}</Text>
+      <ProgressChip progress={progress} />
       <Text className='hint step-explain'>{progress.explain}</Text>
     </View>
   );
 }
 
 function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
-  // 评价 and 申请重办 have their own card (issue 8): this one lists the rest.
+  // 评价 and 申请重办 have their own card: this one lists the rest.
   const actions = (c.availableActions ?? []).filter((a) => a !== 'rate' && a !== 'requestReopen');
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -125,7 +124,7 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
   );
 }
 
-// hear back and rate (issue 8): 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
+// 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
 const FINISHED_WELL = new Set(['closed', 'rated', 'unrated']);
 function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
   const [busy, setBusy] = useState(false);
@@ -147,7 +146,7 @@ function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undef
   return <RatingPanel c={c} send={send} busy={busy} />;
 }
 
-// hear back and rate (issue 8): WeChat reminders for my open case, asked on a tap (weapp only).
+// WeChat reminders for my open case, asked on a tap (weapp only).
 const FINISHED = new Set(['closed', 'rated', 'unrated', 'rejected', 'cancelled']);
 function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string) => void }) {
   useEffect(() => {
