@@ -3,6 +3,7 @@ import { type Browser, type Locator, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { startJourney, stopJourney, visible } from '../support/browser';
+import { expectBigTarget, expectBigText } from '../support/elder-floor';
 
 /**
  * 代办 visits in the H5 build in Chromium against the local stack, on a controlled clock
@@ -40,29 +41,14 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`) });
 }
 
-async function sizeOf(el: Locator): Promise<{ width: number; height: number; fontSize: number }> {
-  return el.evaluate((node) => {
-    const r = node.getBoundingClientRect();
-    const s = (globalThis as any).getComputedStyle(node);
-    return { width: r.width, height: r.height, fontSize: parseFloat(s.fontSize) };
-  });
-}
-/** The elder-mode floor these screens keep: text ≥ 18 px, tap targets ≥ 60 × 60. */
-async function expectBigText(el: Locator): Promise<void> {
-  expect((await sizeOf(el)).fontSize).toBeGreaterThanOrEqual(18);
-}
-async function expectBigTarget(el: Locator): Promise<void> {
-  const s = await sizeOf(el);
-  expect(s.height).toBeGreaterThanOrEqual(60);
-  expect(s.width).toBeGreaterThanOrEqual(60);
-}
-
 /** A fresh phone, signed in with a login code; 关怀模式 chosen on the home page's offer. */
 async function signIn(code: string, care = false): Promise<{ page: Page; errors: string[] }> {
   const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The phone reads the stack's clock: a session issued on it must not look expired to the phone.
+  await page.clock.setFixedTime(clock);
   await page.goto(stack!.url);
   const input = visible(page, 'input').first();
   await input.waitFor({ timeout: 30_000 });

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { city, pointInGrid } from '../support/places';
 import { startJourney, stopJourney, visible } from '../support/browser';
+import { expectBigTarget, expectBigText } from '../support/elder-floor';
 
 /**
  * The resident's reporting journey on the H5 build in headless Chromium against the local
@@ -158,14 +159,6 @@ async function answerAndReview(page: Page, prefix: string): Promise<void> {
   await shot(page, `${prefix}-07-review`);
 }
 
-async function sizeOf(el: Locator): Promise<{ width: number; height: number; fontSize: number; lineHeight: number }> {
-  return el.evaluate((node) => {
-    const r = node.getBoundingClientRect();
-    const s = (globalThis as any).getComputedStyle(node);
-    return { width: r.width, height: r.height, fontSize: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight) };
-  });
-}
-
 describe('the resident reporting journey in the H5 build', () => {
   let firstCaseId = '';
 
@@ -258,48 +251,37 @@ describe('the resident reporting journey in the H5 build', () => {
     await login(page, 'dev-e2e-c', true, 'c');
     expect(await page.locator('.page.care').filter({ visible: true }).count()).toBeGreaterThan(0);
 
-    const checkText = async (el: Locator) => {
-      const s = await sizeOf(el);
-      expect(s.fontSize).toBeGreaterThanOrEqual(18);
-      expect(s.lineHeight / s.fontSize).toBeGreaterThanOrEqual(1.3);
-    };
-    const checkTap = async (el: Locator) => {
-      const s = await sizeOf(el);
-      expect(s.width).toBeGreaterThanOrEqual(60);
-      expect(s.height).toBeGreaterThanOrEqual(60);
-    };
-
-    await checkText(visible(page, '.hint').first());
-    await checkText(visible(page, '.menu-name').first());
-    await checkTap(button(page, '行道树倒伏'));
+    await expectBigText(visible(page, '.hint').first());
+    await expectBigText(visible(page, '.menu-name').first());
+    await expectBigTarget(button(page, '行道树倒伏'));
     await shot(page, 'c-01-home-care');
 
     await openItem(page);
     // A's case is nearby: C says it is a different problem and goes on.
     await heading(page, '附近已有人上报').waitFor({ timeout: 20_000 });
-    await checkTap(textButton(page, '我也遇到'));
-    await checkTap(textButton(page, '不是同一个问题，继续上报'));
+    await expectBigTarget(textButton(page, '我也遇到'));
+    await expectBigTarget(textButton(page, '不是同一个问题，继续上报'));
     await shot(page, 'c-02-nearby-care');
     await textButton(page, '不是同一个问题，继续上报').click();
 
     await heading(page, '拍照').waitFor({ timeout: 20_000 });
-    await checkTap(button(page, '添加照片'));
-    await checkText(visible(page, '.photos .hint').first());
+    await expectBigTarget(button(page, '添加照片'));
+    await expectBigText(visible(page, '.photos .hint').first());
     await reportFromPhotos(page, 'c');
-    await checkText(visible(page, '.located-worker').first());
-    await checkTap(textButton(page, '下一步'));
-    await checkTap(textButton(page, '上一步'));
+    await expectBigText(visible(page, '.located-worker').first());
+    await expectBigTarget(textButton(page, '下一步'));
+    await expectBigTarget(textButton(page, '上一步'));
 
     await textButton(page, '下一步').click();
     await heading(page, '问题描述').waitFor();
     const yes = page.getByRole('radiogroup', { name: '是否阻断道路' }).filter({ visible: true }).getByRole('radio', { name: '是' });
-    await checkTap(yes);
-    await checkText(yes);
-    await checkText(visible(page, 'textarea').first());
+    await expectBigTarget(yes);
+    await expectBigText(yes);
+    await expectBigText(visible(page, 'textarea').first());
     await textButton(page, '上一步').click();
     await answerAndReview(page, 'c');
-    await checkText(visible(page, '.review-value').first());
-    await checkTap(textButton(page, '提交上报'));
+    await expectBigText(visible(page, '.review-value').first());
+    await expectBigTarget(textButton(page, '提交上报'));
 
     await textButton(page, '提交上报').click();
     await page.getByRole('region', { name: '上报成功' }).filter({ visible: true }).waitFor({ timeout: 20_000 });
@@ -311,8 +293,8 @@ describe('the resident reporting journey in the H5 build', () => {
     const toggle = page.getByRole('switch', { name: '关怀模式（长辈版）' }).filter({ visible: true });
     await toggle.waitFor({ timeout: 20_000 });
     await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
-    await checkTap(toggle);
-    await checkText(visible(page, '.care-switch-label').first());
+    await expectBigTarget(toggle);
+    await expectBigText(visible(page, '.care-switch-label').first());
     await shot(page, 'c-09-me-care');
     // A missing field is said in the page and stays there (no toast that vanishes).
     expect(errors).toEqual([]);

@@ -5,12 +5,14 @@ import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { city, directory, pointInGrid } from '../support/places';
 import { signInOnPhone, startJourney, stopJourney, visible } from '../support/browser';
+import { expectBigTarget, expectBigText, expectNotClipped, expectOneLine } from '../support/elder-floor';
 
 /**
  * The closed loop on the worker desk, in the H5 build in Chromium against the local stack:
  * worker1 files a resident's report, the street dispatcher dispatches it to the 权责清单's
  * department, chengguan accepts and handles it with a result photo, worker1 checks it on
- * site, and the resident's 我的上报 shows it 已办结. One screenshot per step in artifacts/.
+ * site, and the resident's 我的上报 shows it 已办结. Then the desk in 关怀模式, measured against the
+ * elder-mode floor. One screenshot per step in artifacts/.
  */
 
 const artifacts = join(__dirname, 'artifacts', 'worker-desk');
@@ -99,15 +101,12 @@ async function statusOf(page: Page): Promise<string> {
   return ((await field.locator('.wd-field-value').textContent()) ?? '').trim();
 }
 
-it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, worker1 checks; the resident sees 已办结', async () => {
-  const api = client(stack!);
-  const accounts = (await api.get<{ accounts: { code: string; name: string; departmentId?: string; areas: string[] }[] }>('/v1/dev/accounts')).body.accounts;
-  const worker1 = accounts.find((a) => a.code === 'dev-worker1')!;
-  const chengguan = accounts.find((a) => a.code === 'dev-chengguan')!;
-  const gridCode = worker1.areas[0]!;
-
-  // The resident reports something the 权责清单 gives to 城管 in worker1's grid, with a photo.
-  const item = city.items.find((i) => i.active && i.minPhotos <= 1 && i.questions.every((q) => !q.required) && directory.route(gridCode, i.code).departmentId === chengguan.departmentId);
+/**
+ * A resident's report, with a photo, of something the 权责清单 gives to 城管's department in
+ * `gridCode`, handed to the message centre and counters as `npm start`'s timer would.
+ */
+async function reportForChengguan(api: ReturnType<typeof client>, gridCode: string, departmentId: string | undefined, keyPrefix: string): Promise<{ item: (typeof city.items)[number]; after: Buffer; id: string }> {
+  const item = city.items.find((i) => i.active && i.minPhotos <= 1 && i.questions.every((q) => !q.required) && directory.route(gridCode, i.code).departmentId === departmentId);
   expect(item).toBeDefined();
   const resident = await api.login('dev-zhangsan');
   const painter = await browser!.newPage();
@@ -122,11 +121,22 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
     description: `${item!.name}，就在小区门口，影响行人通行`,
     location: { lat, lng, coord: 'gcj02', address: '榕溪东路 8 号门口' },
     photos: [{ key: photo }],
-  }, resident.token, { 'idempotency-key': `e2e-desk-${Date.now()}` });
+  }, resident.token, { 'idempotency-key': `${keyPrefix}-${Date.now()}` });
   expect(created.status).toBe(201);
-  // What `npm start`'s timer does: hand the new case's event to the message centre and counters.
   await stack!.jobs.deliver();
-  const caseRow = (page: Page) => visible(page, `.wd-row[data-case-id="${created.body.id}"]`);
+  return { item: item!, after, id: created.body.id };
+}
+
+it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, worker1 checks; the resident sees 已办结', async () => {
+  const api = client(stack!);
+  const accounts = (await api.get<{ accounts: { code: string; name: string; departmentId?: string; areas: string[] }[] }>('/v1/dev/accounts')).body.accounts;
+  const worker1 = accounts.find((a) => a.code === 'dev-worker1')!;
+  const chengguan = accounts.find((a) => a.code === 'dev-chengguan')!;
+  const gridCode = worker1.areas[0]!;
+
+  // The resident reports something the 权责清单 gives to 城管 in worker1's grid, with a photo.
+  const { item, after, id } = await reportForChengguan(api, gridCode, chengguan.departmentId, 'e2e-desk');
+  const caseRow = (page: Page) => visible(page, `.wd-row[data-case-id="${id}"]`);
 
   // 1. worker1 files it (立案) from the grid queue.
   const w1 = await signIn('worker1，网格员');
@@ -208,7 +218,7 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   await rates.waitFor({ timeout: 20_000 });
   await expect(visible(disp.page, '.wd-kpi').filter({ hasText: '受理' }).locator('.wd-kpi-value').textContent()).resolves.not.toBe('0');
   await snap(disp.page, 'dispatcher-figures');
-  // Below the case figures, the same street's 代办 visit figures (issue 9).
+  // Below the case figures, the same street's 代办 visit figures.
   const visits = visible(disp.page, '[role="region"][aria-label="上门代办"]');
   await visits.scrollIntoViewIfNeeded();
   await expect(visits.textContent()).resolves.toContain('满意率');
@@ -223,3 +233,76 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
 
   for (const who of [w1, disp, cg, res]) expect(who.errors).toEqual([]);
 }, 240_000);
+
+it('the desk in 关怀模式: the queue and a case keep the elder-mode floor, nothing cut off', async () => {
+  const api = client(stack!);
+  const accounts = (await api.get<{ accounts: { code: string; departmentId?: string; areas: string[] }[] }>('/v1/dev/accounts')).body.accounts;
+  const gridCode = accounts.find((a) => a.code === 'dev-worker1')!.areas[0]!;
+  const chengguan = accounts.find((a) => a.code === 'dev-chengguan')!;
+  const { id } = await reportForChengguan(api, gridCode, chengguan.departmentId, 'e2e-desk-care');
+
+  // worker1 turns 关怀模式 on in 我的, as an older grid worker would, then opens the desk.
+  const w1 = await signIn('worker1，网格员');
+  const page = w1.page;
+  await visible(page, '.weui-tabbar__item').filter({ hasText: /^我的$/ }).click();
+  const toggle = page.getByRole('switch', { name: '关怀模式（长辈版）' }).filter({ visible: true });
+  await toggle.click();
+  await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+  await openDesk(page);
+  await visible(page, '.wd-page.care').first().waitFor();
+
+  // The queue: header, tabs, filter, the stage counts and a row.
+  const row = visible(page, `.wd-row[data-case-id="${id}"]`);
+  await row.waitFor({ timeout: 20_000 });
+  await expectBigText(visible(page, '.wd-title').first());
+  await expectNotClipped(visible(page, '.wd-title').first());
+  for (const link of await visible(page, '.wd-link').all()) {
+    await expectBigTarget(link);
+    await expectBigText(link);
+  }
+  for (const tab of await visible(page, '[role="tab"]').all()) {
+    await expectBigTarget(tab);
+    await expectBigText(tab);
+  }
+  const filter = visible(page, '[role="radiogroup"][aria-label="筛选"] [role="radio"]');
+  for (const chip of await filter.all()) await expectBigTarget(chip);
+  for (const label of await visible(page, '.wd-count-label').all()) {
+    await expectBigText(label);
+    await expectOneLine(label);
+  }
+  await expectBigText(row.locator('.wd-row-title'));
+  await expectBigText(row.locator('.wd-row-meta').first());
+  await expectBigText(row.locator('.gt-chip').first());
+  await expectBigTarget(row);
+  await snap(page, 'care-worker1-queue');
+
+  // The case: its fields, the actions (each a big target), the timeline.
+  await row.click();
+  await button(page, '立案').waitFor({ timeout: 20_000 });
+  await visible(page, '.wd-page.care').first().waitFor();
+  await expectBigText(visible(page, '.wd-title').first());
+  await expectBigText(visible(page, '.wd-field-label').first());
+  await expectBigText(visible(page, '.wd-field-value').first());
+  for (const action of await visible(page, '.wd-action').all()) {
+    await expectBigTarget(action);
+    await expectBigText(action);
+    await expectNotClipped(action);
+  }
+  await expectBigText(visible(page, '.wd-tl-head').first());
+  await expectBigText(visible(page, '.wd-tl-meta').first());
+  await snap(page, 'care-worker1-case');
+  const actions = visible(page, '[role="region"][aria-label="可执行的操作"]');
+  await actions.scrollIntoViewIfNeeded();
+  await snap(page, 'care-worker1-case-actions');
+
+  // The 立案 form keeps the floor too: its field and buttons.
+  await button(page, '立案').click();
+  const form = visible(page, '[role="form"][aria-label="立案"]');
+  await form.waitFor();
+  await expectBigText(form.locator('.wd-form-label').first());
+  await expectBigTarget(form.locator('[role="button"][aria-label="确认立案"]'));
+  await expectBigTarget(form.locator('[role="button"][aria-label="取消"]'));
+  await form.scrollIntoViewIfNeeded();
+  await snap(page, 'care-worker1-file-form');
+  expect(w1.errors).toEqual([]);
+}, 180_000);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { a11y } from '../../components/a11y';
+import { ChipRow, ChoiceChip } from '../../components/chip';
 import { B } from '../texts';
 import type { SlotsResponse, SlotView } from '../services/booking-api';
 
@@ -17,18 +18,18 @@ export function SlotPicker({ days, selected, onPick }: { days: SlotsResponse['da
   const day = days.find((d) => d.date === date) ?? days[0]!;
   return (
     <View>
-      <View className='bk-days' {...a11y('radiogroup', '日期')}>
+      <ChipRow label='日期' scroll>
         {days.map((d) => {
           const on = d.date === day.date;
           const label = `${d.label}，${B.book.daySlots(d.slots.length)}`;
           return (
-            <View key={d.date} className={`bk-day${on ? ' bk-day--on' : ''}${d.slots.length === 0 ? ' bk-day--full' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={() => setDate(d.date)}>
+            <ChoiceChip key={d.date} tile className={`bk-day${d.slots.length === 0 ? ' bk-day--full' : ''}`} on={on} label={label} onPick={() => setDate(d.date)}>
               <Text>{d.label}</Text>
               <Text>{B.book.daySlots(d.slots.length)}</Text>
-            </View>
+            </ChoiceChip>
           );
         })}
-      </View>
+      </ChipRow>
       {day.slots.length === 0 ? <Text className='hint'>{B.book.noSlotsDay}</Text> : null}
       <SlotButtons slots={day.slots} selected={selected} onPick={onPick} name={day.label} />
     </View>
@@ -43,10 +44,10 @@ export function SlotButtons({ slots, selected, onPick, name, withDate }: { slots
         const on = !!selected && slotKey(selected) === slotKey(s);
         const time = withDate ? `${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8, 10))}日 ${s.time}` : s.time;
         return (
-          <View key={slotKey(s)} className={`bk-slot${on ? ' bk-slot--on' : ''}`} {...a11y('radio', B.book.slotLabel(time, s.workerName))} aria-checked={on ? 'true' : 'false'} onClick={() => onPick(s)}>
+          <ChoiceChip key={slotKey(s)} tile className='bk-slot' on={on} label={B.book.slotLabel(time, s.workerName)} onPick={() => onPick(s)}>
             <Text className='bk-slot-time'>{time}</Text>
             <Text className='bk-slot-who'>{s.workerName}</Text>
-          </View>
+          </ChoiceChip>
         );
       })}
     </View>

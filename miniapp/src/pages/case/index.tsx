@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/a11y';
+import { ProgressChip } from '../../components/chip/progress-chip';
 import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
 import { FollowerVote, RatingPanel } from '../../components/rating-panel';
@@ -17,7 +18,6 @@ import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
-import '../../components/tags.css';
 import './index.css';
 
 function Steps({ c }: { c: CaseDetail }) {
@@ -36,7 +36,7 @@ function Steps({ c }: { c: CaseDetail }) {
           );
         })}
       </View>
-      <Text className={`tag tag-${progress.tone}`}>{progress.tag}</Text>
+      <ProgressChip progress={progress} />
       <Text className='hint step-explain'>{progress.explain}</Text>
     </View>
   );

@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { usePullDownRefresh } from '@tarojs/taro';
 import { a11y } from '../../components/a11y';
+import { Chip } from '../../components/chip';
+import { ProgressChip } from '../../components/chip/progress-chip';
 import { LoadError, Loading } from '../../components/load-state';
 import { Screen } from '../../components/screen';
 import { usePagedList } from '../../hooks/use-paged-list';
@@ -15,7 +17,6 @@ import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
 import { caseUrl, PAGES } from '../../services/routes';
 import { T } from '../../texts';
-import '../../components/tags.css';
 import './index.css';
 
 const PAGE_SIZE = '20';
@@ -32,11 +33,11 @@ function CaseRow({ c }: { c: CaseListEntry }) {
     >
       <View className='case-row-head'>
         <Text className='case-row-name'>{c.itemName}</Text>
-        <Text className={`tag tag-${progress.tone}`}>{progress.tag}</Text>
+        <ProgressChip progress={progress} />
       </View>
       <View className='case-row-tags'>
-        <Text className={`tag ${followed ? 'tag-followed' : 'tag-mine'}`}>{followed ? T.cases.followed : T.cases.mine}</Text>
-        {warning ? <Text className='tag tag-warn'>{warning}</Text> : null}
+        <Chip tone={followed ? 'accent' : 'muted'}>{followed ? T.cases.followed : T.cases.mine}</Chip>
+        {warning ? <Chip tone='warn'>{warning}</Chip> : null}
       </View>
       {c.address ? <Text className='hint case-row-line'>{c.address}</Text> : null}
       <Text className='hint case-row-line'>{`${T.cases.reportedAt} ${formatTime(c.createdAt)}`}</Text>

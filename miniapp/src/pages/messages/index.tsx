@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { usePullDownRefresh } from '@tarojs/taro';
 import { a11y } from '../../components/a11y';
+import { Chip } from '../../components/chip';
 import { LoadError, Loading } from '../../components/load-state';
 import { Screen } from '../../components/screen';
 import { errorText } from '../../hooks/error-text';
@@ -15,7 +16,6 @@ import { platform } from '../../services/platform';
 import { bookingUrl, caseUrl } from '../../services/routes';
 import { unreadBadge } from '../../services/unread-badge';
 import { T } from '../../texts';
-import '../../components/tags.css';
 import './index.css';
 
 type Inbox = ResponseOf<'list-messages'>;
@@ -32,7 +32,7 @@ function MessageRow({ m, onOpen }: { m: Message; onOpen: (m: Message) => void })
     >
       <View className='msg-head'>
         <Text className='msg-title'>{m.title}</Text>
-        {m.read ? null : <Text className='tag msg-unread-tag'>{T.messages.unread}</Text>}
+        {m.read ? null : <Chip tone='solid' className='msg-unread-tag'>{T.messages.unread}</Chip>}
       </View>
       <Text className='msg-body'>{m.body}</Text>
       <View className='msg-foot'>

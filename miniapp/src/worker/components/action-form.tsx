@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, Textarea, Input, View } from '@tarojs/components';
 import type { CaseActionType } from '@gridtong/shared/case/actions';
 import { a11y } from '../../components/a11y';
+import { ChipRow, ChoiceChip } from '../../components/chip';
 import { PhotoUploader } from '../../components/photo-uploader';
 import type { DraftPhoto } from '../../services/draft-store';
 import { ACTION_FORMS, addDays, DAY_OFFSETS, departmentOptions, endOfWorkday, formatTime, type StaffActionInput, type WorkCaseView } from '../services/desk-model';
@@ -28,12 +29,9 @@ function typed(e: { detail?: { value?: unknown } }, set: (value: string) => void
   if (typeof value === 'string') set(value);
 }
 
-function Chip({ on, label, onPick }: { on: boolean; label: string; onPick: () => void }) {
-  return (
-    <View className={`wd-chip${on ? ' wd-chip--on' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={onPick}>
-      {label}
-    </View>
-  );
+/** A choice whose label is its text. */
+function Choice({ on, label, onPick }: { on: boolean; label: string; onPick: () => void }) {
+  return <ChoiceChip on={on} label={label} onPick={onPick}>{label}</ChoiceChip>;
 }
 
 /** One action's short form: only what that action needs, checked before it is sent. */
@@ -127,10 +125,10 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
       {spec.rejectKind ? (
         <View>
           <Text className='wd-form-label'>{W.form.rejectKind}</Text>
-          <View className='wd-chips' {...a11y('radiogroup', W.form.rejectKind)}>
-            <Chip on={rejectKind === 'outOfScope'} label={W.form.outOfScope} onPick={() => setRejectKind('outOfScope')} />
-            <Chip on={rejectKind === 'duplicate'} label={W.form.duplicate} onPick={() => setRejectKind('duplicate')} />
-          </View>
+          <ChipRow label={W.form.rejectKind}>
+            <Choice on={rejectKind === 'outOfScope'} label={W.form.outOfScope} onPick={() => setRejectKind('outOfScope')} />
+            <Choice on={rejectKind === 'duplicate'} label={W.form.duplicate} onPick={() => setRejectKind('duplicate')} />
+          </ChipRow>
           {rejectKind === 'duplicate' ? (
             <View>
               <Text className='wd-form-label'>{W.form.duplicateOf}</Text>
@@ -143,15 +141,15 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
       {spec.dispatch ? (
         <View>
           <Text className='wd-form-label'>{W.form.department}</Text>
-          <View className='wd-chips' {...a11y('radiogroup', W.form.department)}>
+          <ChipRow label={W.form.department}>
             {departmentOptions(detail).map((d) => (
-              <Chip key={d.id} on={d.id === departmentId} label={d.id === defaults?.departmentId ? `${d.name}（${W.form.suggested}）` : d.name} onPick={() => setDepartmentId(d.id)} />
+              <Choice key={d.id} on={d.id === departmentId} label={d.id === defaults?.departmentId ? `${d.name}（${W.form.suggested}）` : d.name} onPick={() => setDepartmentId(d.id)} />
             ))}
-          </View>
+          </ChipRow>
           <Text className='wd-form-label'>{W.form.deadline}</Text>
-          <View className='wd-chips' {...a11y('radiogroup', W.form.deadline)}>
-            {deadlineChoices.map((c) => <Chip key={c.value} on={c.value === deadline} label={c.label} onPick={() => setDeadline(c.value)} />)}
-          </View>
+          <ChipRow label={W.form.deadline}>
+            {deadlineChoices.map((c) => <Choice key={c.value} on={c.value === deadline} label={c.label} onPick={() => setDeadline(c.value)} />)}
+          </ChipRow>
           {deadline ? <Text className='wd-muted'>{`${W.form.deadline}：${formatTime(deadline)}`}</Text> : null}
         </View>
       ) : null}
@@ -159,9 +157,9 @@ export function ActionForm({ type, label, detail, now, busy, error, onSubmit, on
       {spec.date ? (
         <View>
           <Text className='wd-form-label'>{spec.date === 'until' ? W.form.until : W.form.reviewDate}</Text>
-          <View className='wd-chips' {...a11y('radiogroup', spec.date === 'until' ? W.form.until : W.form.reviewDate)}>
-            {dateChoices.map((c) => <Chip key={c.value} on={c.value === date} label={c.label} onPick={() => setDate(c.value)} />)}
-          </View>
+          <ChipRow label={spec.date === 'until' ? W.form.until : W.form.reviewDate}>
+            {dateChoices.map((c) => <Choice key={c.value} on={c.value === date} label={c.label} onPick={() => setDate(c.value)} />)}
+          </ChipRow>
           {date ? <Text className='wd-muted'>{formatTime(date)}</Text> : null}
         </View>
       ) : null}

@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { WARNING_STAGE_LABELS } from '@gridtong/shared/deadlines/labels';
 import { CASE_STATUS_LABELS } from '@gridtong/shared/labels';
 import { a11y } from '../../components/a11y';
+import { Chip } from '../../components/chip';
 import { formatTime, timeLeft, type WarningStage, type WorkCaseRow } from '../services/desk-model';
 import { W } from '../texts';
 
 export function StageBadge({ stage }: { stage: WarningStage }) {
-  return <Text className={`wd-badge wd-stage--${stage}`}>{WARNING_STAGE_LABELS[stage]}</Text>;
+  return <Chip tone={stage}>{WARNING_STAGE_LABELS[stage]}</Chip>;
 }
 
 /** One case in a queue: the light, what and where, how long is left, and who is pushing. */
@@ -30,11 +31,11 @@ export function QueueRowView({ row, now, onOpen, showDepartment = false }: { row
         {showDepartment && row.departmentName ? <Text className='wd-row-meta'>{W.row.department(row.departmentName)}</Text> : null}
         {row.urgeCount > 0 || row.followerCount > 0 || row.returnCount > 0 || row.escalationLevel > 0 || row.pendingRequest ? (
           <View className='wd-tags'>
-            {row.pendingRequest ? <Text className='wd-tag wd-tag--warn'>{W.row.pending[row.pendingRequest]}</Text> : null}
-            {row.urgeCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.row.urges(row.urgeCount)}</Text> : null}
-            {row.returnCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.row.returns(row.returnCount)}</Text> : null}
-            {row.escalationLevel > 0 ? <Text className='wd-tag wd-tag--warn'>{W.row.escalated}</Text> : null}
-            {row.followerCount > 0 ? <Text className='wd-tag'>{W.row.followers(row.followerCount)}</Text> : null}
+            {row.pendingRequest ? <Chip tone='danger'>{W.row.pending[row.pendingRequest]}</Chip> : null}
+            {row.urgeCount > 0 ? <Chip tone='danger'>{W.row.urges(row.urgeCount)}</Chip> : null}
+            {row.returnCount > 0 ? <Chip tone='danger'>{W.row.returns(row.returnCount)}</Chip> : null}
+            {row.escalationLevel > 0 ? <Chip tone='danger'>{W.row.escalated}</Chip> : null}
+            {row.followerCount > 0 ? <Chip>{W.row.followers(row.followerCount)}</Chip> : null}
           </View>
         ) : null}
       </View>

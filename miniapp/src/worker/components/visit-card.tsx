@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/a11y';
+import { Chip, ChipRow, ChoiceChip } from '../../components/chip';
 import { PhotoUploader } from '../../components/photo-uploader';
 import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
@@ -62,29 +63,29 @@ function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice:
       {slots.state.data && !firstOpen ? <Text className='hint' {...a11y('status')}>{V.reschedule.none}</Text> : null}
       {firstOpen && day ? (
         <View>
-          <View className='wv-days' {...a11y('radiogroup', V.reschedule.days)}>
+          <ChipRow label={V.reschedule.days} scroll>
             {days.map((d) => {
               const on = d.date === day.date;
               const label = `${d.label}，${V.reschedule.count(d.slots.length)}`;
               return (
-                <View key={d.date} className={`wv-day wv-day--tall${on ? ' wv-day--on' : ''}`} {...a11y('radio', label)} aria-checked={on ? 'true' : 'false'} onClick={() => setDate(d.date)}>
+                <ChoiceChip key={d.date} tile className='wv-day' on={on} label={label} onPick={() => setDate(d.date)}>
                   <Text>{d.label}</Text>
                   <Text>{V.reschedule.count(d.slots.length)}</Text>
-                </View>
+                </ChoiceChip>
               );
             })}
-          </View>
-          <View className='wv-chips' {...a11y('radiogroup', V.reschedule.times(day.label))}>
+          </ChipRow>
+          <ChipRow label={V.reschedule.times(day.label)}>
             {day.slots.map((sl) => {
               const on = picked?.start === sl.start;
               return (
-                <View key={sl.start} className={`wv-chip wv-slot${on ? ' wv-chip--on' : ''}`} {...a11y('radio', `${day.label} ${sl.time}`)} aria-checked={on ? 'true' : 'false'} onClick={() => setPicked(sl)}>
+                <ChoiceChip key={sl.start} className='wv-slot' on={on} label={`${day.label} ${sl.time}`} onPick={() => setPicked(sl)}>
                   {sl.time}
-                </View>
+                </ChoiceChip>
               );
             })}
             {day.slots.length === 0 ? <Text className='hint'>{V.reschedule.noneThatDay}</Text> : null}
-          </View>
+          </ChipRow>
         </View>
       ) : null}
       {picked ? <Text className='wv-line' {...a11y('status')}>{V.reschedule.chosen(`${dayLabel(picked.date)} ${picked.time}`)}</Text> : null}
@@ -181,7 +182,7 @@ export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boole
   const time = `${clockOf(v.start)}–${clockOf(v.end)}`;
   return (
     <View id={`visit-${v.id}`} className={`wv-card${focused ? ' wv-card--focus' : ''}`} data-booking-id={v.id} {...a11y('region', V.visitLabel(time, v.service.name, v.statusLabel))}>
-      {focused ? <Text className='wv-focus-tag'>{V.fromMessage}</Text> : null}
+      {focused ? <Chip tone='solid' className='wv-focus-tag'>{V.fromMessage}</Chip> : null}
       <View className='wv-head'>
         <Text className='wv-time'>{time}</Text>
         <Text className='wv-status' {...a11y('status')}>{v.statusLabel}</Text>

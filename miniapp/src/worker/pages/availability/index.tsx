@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
+import { ChipRow, ChoiceChip } from '../../../components/chip';
 import { LoadError, Loading } from '../../../components/load-state';
 import { Screen } from '../../../components/screen';
 import { useRequest } from '../../../hooks/use-request';
@@ -40,9 +41,9 @@ function Stepper({ label, value, onChange }: { label: string; value: string; onC
   return (
     <View className='wv-stepper' {...a11y('group', `${label} ${value}`)}>
       <Text className='wv-label'>{label}</Text>
-      <View className='wv-chip' {...a11y('button', V.availability.earlier(label))} onClick={() => onChange(shift(value, -30))}>−</View>
+      <View className='wv-step' {...a11y('button', V.availability.earlier(label))} onClick={() => onChange(shift(value, -30))}>−</View>
       <Text className='wv-stepper-value'>{value}</Text>
-      <View className='wv-chip' {...a11y('button', V.availability.later(label))} onClick={() => onChange(shift(value, 30))}>＋</View>
+      <View className='wv-step' {...a11y('button', V.availability.later(label))} onClick={() => onChange(shift(value, 30))}>＋</View>
     </View>
   );
 }
@@ -111,13 +112,13 @@ export default function AvailabilityPage() {
           <View {...a11y('list', V.availability.weekly)}>
             {weekly.map((w, i) => (
               <View key={i} className='wv-window' {...a11y('listitem', `${WEEKDAY_NAMES[w.weekday - 1]} ${w.start}–${w.end}`)}>
-                <View className='wv-chips' {...a11y('radiogroup', V.availability.weekday)}>
+                <ChipRow label={V.availability.weekday}>
                   {WEEKDAY_NAMES.map((name, d) => (
-                    <View key={name} className={`wv-chip${w.weekday === d + 1 ? ' wv-chip--on' : ''}`} {...a11y('radio', name)} aria-checked={w.weekday === d + 1 ? 'true' : 'false'} onClick={() => setWindow(i, { weekday: d + 1 })}>
+                    <ChoiceChip key={name} on={w.weekday === d + 1} label={name} onPick={() => setWindow(i, { weekday: d + 1 })}>
                       {name.slice(1)}
-                    </View>
+                    </ChoiceChip>
                   ))}
-                </View>
+                </ChipRow>
                 <Stepper label={V.availability.from} value={w.start} onChange={(start) => setWindow(i, { start })} />
                 <Stepper label={V.availability.to} value={w.end} onChange={(end) => setWindow(i, { end })} />
                 <Button block size='large' className='big-button' onClick={() => setWeekly((list) => list.filter((_, j) => j !== i))}>{V.availability.removeWindow}</Button>
@@ -127,22 +128,22 @@ export default function AvailabilityPage() {
           <Button block size='large' className='big-button' onClick={() => setWeekly((list) => [...list, { weekday: 2, start: '14:00', end: '17:00' }])}>{V.availability.addWindow}</Button>
 
           <Text className='wv-label'>{V.availability.slotMinutes}</Text>
-          <View className='wv-chips' {...a11y('radiogroup', V.availability.slotMinutes)}>
+          <ChipRow label={V.availability.slotMinutes}>
             {SLOT_CHOICES.map((m) => (
-              <View key={m} className={`wv-chip${slotMinutes === m ? ' wv-chip--on' : ''}`} {...a11y('radio', V.availability.minutes(m))} aria-checked={slotMinutes === m ? 'true' : 'false'} onClick={() => setSlotMinutes(m)}>
+              <ChoiceChip key={m} on={slotMinutes === m} label={V.availability.minutes(m)} onPick={() => setSlotMinutes(m)}>
                 {V.availability.minutes(m)}
-              </View>
+              </ChoiceChip>
             ))}
-          </View>
+          </ChipRow>
 
           <Text className='wv-label'>{V.availability.makeUp}</Text>
-          <View className='wv-chips' {...a11y('radiogroup', V.availability.makeUp)}>
+          <ChipRow label={V.availability.makeUp}>
             {WEEKDAY_NAMES.slice(0, 5).map((name, d) => (
-              <View key={name} className={`wv-chip${makeUpDayAs === d + 1 ? ' wv-chip--on' : ''}`} {...a11y('radio', name)} aria-checked={makeUpDayAs === d + 1 ? 'true' : 'false'} onClick={() => setMakeUpDayAs(d + 1)}>
+              <ChoiceChip key={name} on={makeUpDayAs === d + 1} label={name} onPick={() => setMakeUpDayAs(d + 1)}>
                 {name}
-              </View>
+              </ChoiceChip>
             ))}
-          </View>
+          </ChipRow>
 
           <Text className='wv-label'>{V.availability.closures}</Text>
           {closures.map((c, i) => (

@@ -3,10 +3,12 @@ import { Image, Text, View } from '@tarojs/components';
 import { usePullDownRefresh } from '@tarojs/taro';
 import type { CaseActionType } from '@gridtong/shared/case/actions';
 import { a11y } from '../../../components/a11y';
+import { Chip } from '../../../components/chip';
 import { LoadError, Loading } from '../../../components/load-state';
 import { errorText } from '../../../hooks/error-text';
 import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
 import { useRequest } from '../../../hooks/use-request';
+import { Screen } from '../../../components/screen';
 import { useSession } from '../../../hooks/use-session';
 import { ApiError, call, type BodyOf } from '../../../services/api';
 import { platform } from '../../../services/platform';
@@ -94,15 +96,15 @@ export default function WorkCasePage() {
     }
   };
 
-  if (detail.state.status === 'loading') return <View className='wd-page'><Loading /></View>;
-  if (detail.state.status === 'error') return <View className='wd-page'><LoadError title={W.detail.loadFailed} message={detail.state.error} onRetry={detail.retry} /></View>;
+  if (detail.state.status === 'loading') return <Screen className='wd-page'><Loading /></Screen>;
+  if (detail.state.status === 'error') return <Screen className='wd-page'><LoadError title={W.detail.loadFailed} message={detail.state.error} onRetry={detail.retry} /></Screen>;
 
   const d = detail.state.data;
   const finished = FINISHED_STATUSES.has(d.status);
   const left = timeLeft(d.deadlines.current, now);
   const photos = photosOf(d);
   return (
-    <View className='wd-page'>
+    <Screen className='wd-page'>
       <View className='wd-card' {...a11y('region', d.itemName)}>
         <View className='wd-row-top'>
           <Text className='wd-title' {...a11y('heading')}>{d.itemName}</Text>
@@ -116,10 +118,10 @@ export default function WorkCasePage() {
         <Field label={W.detail.department} value={`${d.routing.departmentName}（${d.routing.via === 'matrix' ? W.detail.viaMatrix : W.detail.viaDispatcher}）`} />
         <Field label={W.detail.description} value={d.description || W.detail.noDescription} />
         <View className='wd-tags'>
-          {d.urgeCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.detail.urges(d.urgeCount)}</Text> : null}
-          {d.returnCount > 0 ? <Text className='wd-tag wd-tag--warn'>{W.detail.returns(d.returnCount)}</Text> : null}
-          {d.escalationLevel > 0 ? <Text className='wd-tag wd-tag--warn'>{W.detail.escalated}</Text> : null}
-          {d.followerCount > 0 ? <Text className='wd-tag'>{W.detail.followers(d.followerCount)}</Text> : null}
+          {d.urgeCount > 0 ? <Chip tone='danger'>{W.detail.urges(d.urgeCount)}</Chip> : null}
+          {d.returnCount > 0 ? <Chip tone='danger'>{W.detail.returns(d.returnCount)}</Chip> : null}
+          {d.escalationLevel > 0 ? <Chip tone='danger'>{W.detail.escalated}</Chip> : null}
+          {d.followerCount > 0 ? <Chip>{W.detail.followers(d.followerCount)}</Chip> : null}
         </View>
         {d.pendingExtension ? <Text className='wd-muted'>{W.detail.pendingExtension(formatTime(d.pendingExtension.until), d.pendingExtension.reason)}</Text> : null}
         {d.suspendedUntil ? <Text className='wd-muted'>{W.detail.suspendedUntil(formatTime(d.suspendedUntil))}</Text> : null}
@@ -170,6 +172,6 @@ export default function WorkCasePage() {
       )}
 
       <StaffTimeline entries={d.timeline} />
-    </View>
+    </Screen>
   );
 }

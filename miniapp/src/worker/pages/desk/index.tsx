@@ -3,10 +3,12 @@ import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
+import { ChipRow, ChoiceChip } from '../../../components/chip';
 import { LoadError, Loading } from '../../../components/load-state';
 import { errorText } from '../../../hooks/error-text';
 import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
 import { useRequest } from '../../../hooks/use-request';
+import { Screen } from '../../../components/screen';
 import { useSession } from '../../../hooks/use-session';
 import { call } from '../../../services/api';
 import { platform } from '../../../services/platform';
@@ -84,15 +86,15 @@ export default function WorkerDeskPage() {
   const state = active ? states[active] : undefined;
 
   return (
-    <View className='wd-page'>
+    <Screen className='wd-page'>
       <View className='wd-head'>
         <Text className='wd-title' {...a11y('heading')}>{`${W.desk.title} · ${ROLE_LABELS[role]}`}</Text>
-        <View className='wd-head'>
+        <View className='wd-links'>
           <Text className='wd-link' {...a11y('link', W.messages.link(unread))} onClick={() => platform.navigateTo(WORKER_PAGES.messages)}>{W.messages.link(unread)}</Text>
           {STATS_ROLES.includes(role) ? (
             <Text className='wd-link' {...a11y('link', W.desk.stats)} onClick={() => platform.navigateTo(WORKER_PAGES.stats)}>{W.desk.stats}</Text>
           ) : null}
-          {/* The grid's workers run their home visits from here. */}
+              {/* The grid's workers run their 代办 home visits from here. */}
           {role === 'gridWorker' || role === 'gridLeader' ? (
             <Text className='wd-link' {...a11y('link', V.link)} onClick={() => platform.navigateTo(WORKER_PAGES.visits)}>{V.link}</Text>
           ) : null}
@@ -102,34 +104,33 @@ export default function WorkerDeskPage() {
 
       {queues.length === 0 ? <Text className='hint'>{W.desk.noQueues}</Text> : null}
       {queues.length > 1 ? (
-        <View className='wd-tabs' {...a11y('tablist')}>
+        <ChipRow role='tablist' scroll>
           {queues.map((q) => {
             const s = states[q];
             const n = s?.status === 'ready' ? `${s.rows.length}${s.nextCursor ? '+' : ''}` : '…';
-            const on = q === active;
             return (
-              <View key={q} className={`wd-tab${on ? ' wd-tab--on' : ''}`} {...a11y('tab', `${QUEUE_LABELS[q]} ${n}`)} aria-selected={on ? 'true' : 'false'} onClick={() => setActive(q)}>
+              <ChoiceChip key={q} role='tab' className='wd-tab' on={q === active} label={`${QUEUE_LABELS[q]} ${n}`} onPick={() => setActive(q)}>
                 {`${QUEUE_LABELS[q]} ${n}`}
-              </View>
+              </ChoiceChip>
             );
           })}
-        </View>
+        </ChipRow>
       ) : active ? (
         <Text className='wd-card-title'>{QUEUE_LABELS[active]}</Text>
       ) : null}
 
       {active === 'grid' ? (
-        <View className='wd-chips wd-filter' {...a11y('radiogroup', W.desk.filter)}>
-          <View className={`wd-chip${toFileOnly ? '' : ' wd-chip--on'}`} {...a11y('radio', W.desk.all)} aria-checked={toFileOnly ? 'false' : 'true'} onClick={() => setToFileOnly(false)}>{W.desk.all}</View>
-          <View className={`wd-chip${toFileOnly ? ' wd-chip--on' : ''}`} {...a11y('radio', W.desk.toFile)} aria-checked={toFileOnly ? 'true' : 'false'} onClick={() => setToFileOnly(true)}>{W.desk.toFile}</View>
-        </View>
+        <ChipRow label={W.desk.filter}>
+          <ChoiceChip on={!toFileOnly} label={W.desk.all} onPick={() => setToFileOnly(false)}>{W.desk.all}</ChoiceChip>
+          <ChoiceChip on={toFileOnly} label={W.desk.toFile} onPick={() => setToFileOnly(true)}>{W.desk.toFile}</ChoiceChip>
+        </ChipRow>
       ) : null}
       {active && (!state || state.status === 'loading') ? <Loading /> : null}
       {active && state?.status === 'error' ? <LoadError title={W.desk.loadFailed} message={state.message} onRetry={() => void loadAll()} /> : null}
       {active && state?.status === 'ready' ? (
         <QueueList rows={state.rows} now={now} onOpen={open} showDepartment={active === 'dispatch' || active === 'grid'} more={state.nextCursor ? () => void loadMore(active, state.nextCursor!) : undefined} />
       ) : null}
-    </View>
+    </Screen>
   );
 }
 

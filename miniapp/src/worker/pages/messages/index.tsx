@@ -3,10 +3,12 @@ import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
+import { Chip } from '../../../components/chip';
 import { LoadError, Loading } from '../../../components/load-state';
 import { errorText } from '../../../hooks/error-text';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useRefreshOnShow } from '../../../hooks/use-refresh-on-show';
+import { Screen } from '../../../components/screen';
 import { useSession } from '../../../hooks/use-session';
 import { call, type ResponseOf } from '../../../services/api';
 import { platform } from '../../../services/platform';
@@ -55,7 +57,7 @@ export default function WorkMessagesPage() {
   const state = inbox.state;
 
   return (
-    <View className='wd-page'>
+    <Screen className='wd-page'>
       <View className='wd-head'>
         <Text className='wd-title' {...a11y('heading')}>{W.messages.title}</Text>
         {state.status === 'ready' && state.data.unreadCount > 0 ? (
@@ -71,7 +73,7 @@ export default function WorkMessagesPage() {
             <View key={m.id} className={`wd-card wd-msg${m.read ? '' : ' wd-msg--unread'}`} {...a11y('button', `${m.read ? '' : `${W.messages.unread}，`}${m.title}`)} onClick={() => open(m)}>
               <View className='wd-row-top'>
                 <Text className='wd-msg-title'>{m.title}</Text>
-                {m.read ? null : <Text className='wd-badge wd-stage--red'>{W.messages.unread}</Text>}
+                {m.read ? null : <Chip tone='red'>{W.messages.unread}</Chip>}
               </View>
               <Text className='wd-msg-body'>{m.body}</Text>
               <Text className='wd-muted'>{formatTime(m.at)}</Text>
@@ -82,6 +84,6 @@ export default function WorkMessagesPage() {
       {state.status === 'ready' && inbox.hasMore ? (
         <Button block size='large' className='big-button' onClick={() => void inbox.loadMore()}>{W.messages.more}</Button>
       ) : null}
-    </View>
+    </Screen>
   );
 }

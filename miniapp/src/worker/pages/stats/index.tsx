@@ -3,8 +3,10 @@ import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh } from '@tarojs/taro';
 import { SATISFACTION_LABELS } from '@gridtong/shared/labels';
 import { a11y } from '../../../components/a11y';
+import { ChipRow, ChoiceChip } from '../../../components/chip';
 import { LoadError, Loading } from '../../../components/load-state';
 import { useRequest } from '../../../hooks/use-request';
+import { Screen } from '../../../components/screen';
 import { useSession } from '../../../hooks/use-session';
 import { call, type ResponseOf } from '../../../services/api';
 import { platform } from '../../../services/platform';
@@ -36,24 +38,24 @@ export default function WorkStatsPage() {
   });
 
   return (
-    <View className='wd-page'>
+    <Screen className='wd-page'>
       <View className='wd-head'>
         <Text className='wd-title' {...a11y('heading')}>{W.stats.title}</Text>
       </View>
-      <View className='wd-tabs' {...a11y('tablist')}>
+      <ChipRow role='tablist' scroll>
         {RANGES.map((n) => (
-          <View key={n} className={`wd-tab${n === days ? ' wd-tab--on' : ''}`} {...a11y('tab', n === 7 ? W.stats.last7 : W.stats.last30)} aria-selected={n === days ? 'true' : 'false'} onClick={() => setDays(n)}>
+          <ChoiceChip key={n} role='tab' className='wd-tab' on={n === days} label={n === 7 ? W.stats.last7 : W.stats.last30} onPick={() => setDays(n)}>
             {n === 7 ? W.stats.last7 : W.stats.last30}
-          </View>
+          </ChoiceChip>
         ))}
-      </View>
+      </ChipRow>
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'error' ? <LoadError title={W.stats.loadFailed} message={state.error} onRetry={stats.retry} /> : null}
       {state.status === 'ready' ? <Report report={state.data} /> : null}
       {current && VISIT_ROLES.includes(current.user.role) && current.user.areas[0] ? (
         <VisitFigures scope={current.user.areas[0]} days={days} title={V.figures.area} token={current.token} />
       ) : null}
-    </View>
+    </Screen>
   );
 }
 

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { usePullDownRefresh } from '@tarojs/taro';
 import { a11y } from '../../../components/a11y';
+import { ChipRow, ChoiceChip } from '../../../components/chip';
 import { LoadError, Loading } from '../../../components/load-state';
 import { Screen } from '../../../components/screen';
 import { useRequest } from '../../../hooks/use-request';
@@ -114,14 +115,14 @@ export default function VisitsPage() {
       ) : null}
       {shown ? <Text className='wv-label' {...a11y('heading')}>{V.dayTitle(shown === today ? `${V.today} ${dayLabel(shown)}` : dayLabel(shown))}</Text> : null}
       {today ? (
-        <View className='wv-days' {...a11y('radiogroup', V.days)}>
+        <ChipRow label={V.days} scroll>
           {daysFrom(today, 14).map((d, i) => {
             const on = d === shown;
             const label = i === 0 ? `${V.today} ${dayLabel(d)}` : dayLabel(d);
             const counts = ahead.find((a) => a.date === d);
             const spoken = counts && counts.visits > 0 ? `${label}，${V.aheadSpoken(counts.visits, counts.toConfirm)}` : label;
             return (
-              <View key={d} className={`wv-day${counts && counts.visits > 0 ? ' wv-day--tall' : ''}${on ? ' wv-day--on' : ''}`} {...a11y('radio', spoken)} aria-checked={on ? 'true' : 'false'} onClick={() => setDay(d)}>
+              <ChoiceChip key={d} tile className='wv-day' on={on} label={spoken} onPick={() => setDay(d)}>
                 <Text>{label}</Text>
                 {counts && counts.visits > 0 ? (
                   <Text className='wv-day-count'>
@@ -129,10 +130,10 @@ export default function VisitsPage() {
                     {counts.toConfirm > 0 ? <Text className='wv-day-confirm'>{` · ${V.aheadToConfirm(counts.toConfirm)}`}</Text> : null}
                   </Text>
                 ) : null}
-              </View>
+              </ChoiceChip>
             );
           })}
-        </View>
+        </ChipRow>
       ) : null}
       {notice ? <Text className='notice-box' {...a11y('status')}>{notice}</Text> : null}
       {visits.state.status === 'loading' ? <Loading /> : null}
