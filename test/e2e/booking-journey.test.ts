@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
-import { startJourney, stopJourney, visible } from '../support/browser';
+import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible } from '../support/browser';
 import { expectBigTarget, expectBigText } from '../support/elder-floor';
 
 /**
@@ -24,7 +24,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   ({ stack, browser } = await startJourney(artifacts, { now: () => clock }));
-}, 240_000);
+}, JOURNEY_MS);
 
 afterAll(async () => {
   await stopJourney({ stack, browser });
@@ -36,26 +36,23 @@ const textButton = (page: Page, text: string) => page.locator('.nut-button', { h
 
 let shot = 0;
 async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
+  await settled(page);
   shot += 1;
   await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`) });
 }
 
 /** A fresh phone, signed in with a login code; 关怀模式 chosen on the home page's offer. */
 async function signIn(code: string, care = false): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { page, errors } = await newPhone(browser!);
   // The phone reads the stack's clock: a session issued on it must not look expired to the phone.
   await page.clock.setFixedTime(clock);
   await page.goto(stack!.url);
   const input = visible(page, 'input').first();
-  await input.waitFor({ timeout: 30_000 });
+  await input.waitFor();
   await input.fill(code);
   await textButton(page, '用登录码登录').click();
   const offer = page.getByRole('region', { name: '要开启关怀模式吗？' }).filter({ visible: true });
-  await offer.waitFor({ timeout: 20_000 });
+  await offer.waitFor();
   await offer.locator('.nut-button', { hasText: care ? '开启' : '暂不开启' }).first().click();
   await offer.waitFor({ state: 'hidden' });
   return { page, errors };
@@ -73,7 +70,7 @@ async function step(page: Page, id: string, label: string, fill?: (form: Locator
   await form.waitFor();
   if (fill) await fill(form);
   await form.getByRole('button', { name: `确认：${label}` }).click();
-  await form.waitFor({ state: 'detached', timeout: 20_000 });
+  await form.waitFor({ state: 'detached' });
 }
 
 it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees 已确认; the visit is completed and rated', async () => {
@@ -90,12 +87,12 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   await visible(w.page, '.weui-tabbar__item').filter({ hasText: /^我的$/ }).click();
   await textButton(w.page, '进入工作台').click();
   await byRole(w.page, 'link', '上门代办').click();
-  await visible(w.page, '.page.wv').first().waitFor({ timeout: 20_000 });
+  await visible(w.page, '.page.wv').first().waitFor();
   await byRole(w.page, 'link', '可预约时间').click();
   await textButton(w.page, '套用：周二、周四 14:00–17:00').click();
   await snap(w.page, 'worker-availability');
   await textButton(w.page, '保存并发布').click();
-  await w.page.getByText(/^已发布，未来 14 天共开放 24 个时段$/).filter({ visible: true }).first().waitFor({ timeout: 20_000 });
+  await w.page.getByText(/^已发布，未来 14 天共开放 24 个时段$/).filter({ visible: true }).first().waitFor();
   await snap(w.page, 'worker-availability-saved');
 
   // 2. The resident books 社保卡 from 首页: ticks the ID card, takes today's 14:00, gives an address and phone.
@@ -110,7 +107,7 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   await textButton(r.page, '下一步').click();
   // worker1's 14:00 (the grid's other demo staff may open the same afternoons).
   const slot = byRole(r.page, 'radio', `14:00，网格员 ${workerName}`);
-  await slot.waitFor({ timeout: 20_000 });
+  await slot.waitFor();
   await expect(byRole(r.page, 'radio', /^11月24日 周二，\d+ 个空闲$/).getAttribute('aria-checked')).resolves.toBe('true');
   await expectBigTarget(slot);
   await slot.click();
@@ -129,14 +126,14 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   expect(createdAnswer.status()).toBe(201);
   expect(createdAnswer.request().headers()['idempotency-key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
   const bookingId = ((await createdAnswer.json()) as { id: string }).id;
-  await r.page.getByText('预约已提交，等待网格员确认').filter({ visible: true }).first().waitFor({ timeout: 20_000 });
+  await r.page.getByText('预约已提交，等待网格员确认').filter({ visible: true }).first().waitFor();
   await expect(statusOf(r.page)).resolves.toBe('待确认');
   await snap(r.page, 'resident-requested');
 
   // 3. worker1 sees it on today's calendar with the materials, and confirms it.
   await w.page.goBack();
   await byRole(w.page, 'button', '刷新').click();
-  await card(w.page, bookingId).waitFor({ timeout: 20_000 });
+  await card(w.page, bookingId).waitFor();
   await expect(card(w.page, bookingId).getByRole('listitem', { name: '本人居民身份证原件 ✓ 已备好' }).count()).resolves.toBe(1);
   await snap(w.page, 'worker-day');
   await step(w.page, bookingId, '确认上门');
@@ -145,7 +142,7 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
 
   // 4. The resident sees 已确认 (pull to refresh = reload here).
   await r.page.reload();
-  await visible(r.page, '.bk-status').first().waitFor({ timeout: 20_000 });
+  await visible(r.page, '.bk-status').first().waitFor();
   await expect(statusOf(r.page)).resolves.toBe('已确认');
   await byRole(r.page, 'region', '办理进度').getByText('网格员已确认上门时间').waitFor();
   await snap(r.page, 'resident-confirmed');
@@ -155,12 +152,12 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   // The detail page has no tab bar: open the 消息 tab as a fresh visit would.
   await r.page.goto(`${stack!.url}/#/pages/messages/index`);
   const confirmedRow = byRole(r.page, 'button', /预约已确认$/);
-  await confirmedRow.waitFor({ timeout: 20_000 });
+  await confirmedRow.waitFor();
   await expect(confirmedRow.textContent()).resolves.toContain('查看预约');
   await snap(r.page, 'resident-messages');
   await confirmedRow.click();
-  await r.page.waitForURL(new RegExp(`bookings/pages/detail/index\\?id=${bookingId}`), { timeout: 20_000 });
-  await visible(r.page, '.bk-status').first().waitFor({ timeout: 20_000 });
+  await r.page.waitForURL(new RegExp(`bookings/pages/detail/index\\?id=${bookingId}`));
+  await visible(r.page, '.bk-status').first().waitFor();
   await expect(statusOf(r.page)).resolves.toBe('已确认');
   await snap(r.page, 'resident-message-opened');
 
@@ -173,10 +170,10 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   expect(second.status).toBe(201);
   const secondId = second.body.id;
   await byRole(w.page, 'button', '刷新').click();
-  await card(w.page, secondId).waitFor({ timeout: 20_000 });
+  await card(w.page, secondId).waitFor();
   await step(w.page, secondId, '改时间', async (form) => {
     const later = form.getByRole('radio', { name: /11月24日 周二 16:30$/ });
-    await later.waitFor({ timeout: 20_000 });
+    await later.waitFor();
     await expectBigTarget(later);
     await later.click();
     await form.locator('textarea').first().fill('16:00 要去街道开会，推后半小时，抱歉');
@@ -188,18 +185,18 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
 
   // 4c. That booking's detail shows the new time and the worker's reason.
   await r.page.goto(`${stack!.url}/#/bookings/pages/detail/index?id=${secondId}`);
-  await visible(r.page, '.bk-status').first().waitFor({ timeout: 20_000 });
-  await r.page.getByText('11月24日（周二）16:30').filter({ visible: true }).first().waitFor({ timeout: 20_000 });
+  await visible(r.page, '.bk-status').first().waitFor();
+  await r.page.getByText('11月24日（周二）16:30').filter({ visible: true }).first().waitFor();
   await byRole(r.page, 'region', '办理进度').getByText('16:00 要去街道开会，推后半小时，抱歉').waitFor();
   await snap(r.page, 'resident-rescheduled');
   // Back to the first booking for the rest of its life.
   await r.page.goto(`${stack!.url}/#/bookings/pages/detail/index?id=${bookingId}`);
-  await visible(r.page, '.bk-status').first().waitFor({ timeout: 20_000 });
+  await visible(r.page, '.bk-status').first().waitFor();
 
   // 5. At 14:00 worker1 is at the door: materials collected (checklist), submitted, delivered.
   clock = new Date('2026-11-24T05:40:00.000Z');
   await byRole(w.page, 'button', '刷新').click();
-  await card(w.page, bookingId).getByRole('button', { name: '已上门收材料', exact: true }).waitFor({ timeout: 20_000 });
+  await card(w.page, bookingId).getByRole('button', { name: '已上门收材料', exact: true }).waitFor();
   await step(w.page, bookingId, '已上门收材料', async (form) => {
     const photo = form.getByRole('checkbox', { name: '数码相片回执' });
     await photo.click();
@@ -216,19 +213,19 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
 
   // 6. The resident sees 已办结 and rates it with a face.
   await r.page.reload();
-  await visible(r.page, '.bk-status').first().waitFor({ timeout: 20_000 });
+  await visible(r.page, '.bk-status').first().waitFor();
   await expect(statusOf(r.page)).resolves.toBe('已办结');
   await byRole(r.page, 'radio', '非常满意').click();
   await visible(r.page, '[aria-label="想说的话（选填）"] textarea, textarea[aria-label="想说的话（选填）"]').first().fill('网格员很耐心，卡已经送到家');
   await snap(r.page, 'resident-rate');
   await textButton(r.page, '提交评价').click();
-  await r.page.getByText('感谢您的评价').filter({ visible: true }).first().waitFor({ timeout: 20_000 });
+  await r.page.getByText('感谢您的评价').filter({ visible: true }).first().waitFor();
   await r.page.getByText('非常满意').filter({ visible: true }).first().waitFor();
   await snap(r.page, 'resident-rated');
 
   // 我的预约 lists it.
   await textButton(r.page, '我的预约').click();
-  await byRole(r.page, 'button', /^社保卡申领\/补换，已办结，/).waitFor({ timeout: 20_000 });
+  await byRole(r.page, 'button', /^社保卡申领\/补换，已办结，/).waitFor();
   await snap(r.page, 'resident-my-bookings');
 
   // 7. worker1's own figures (我的上门代办, last 30 days on the phone's calendar = the stack's clock):
@@ -237,7 +234,7 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   await w.page.clock.setFixedTime(clock);
   await byRole(w.page, 'link', '我的上门代办数据').click();
   const figures = byRole(w.page, 'region', '近 30 天');
-  await figures.getByRole('group', { name: '满意率 100%' }).waitFor({ timeout: 20_000 });
+  await figures.getByRole('group', { name: '满意率 100%' }).waitFor();
   await expect(figures.getByRole('group', { name: '办结 1' }).count()).resolves.toBe(1);
   await expect(figures.getByRole('group', { name: '预约 2' }).count()).resolves.toBe(1);
   await expect(figures.getByRole('img', { name: '非常满意 1' }).count()).resolves.toBe(1);
@@ -245,7 +242,7 @@ it('a resident books a 社保卡 visit, worker1 confirms it, the resident sees �
   await snap(w.page, 'worker-figures');
 
   for (const who of [w, r]) expect(who.errors).toEqual([]);
-}, 300_000);
+}, JOURNEY_MS);
 
 it('the booking screens in 关怀模式: text ≥ 18 px, targets ≥ 60 × 60', async () => {
   const api = client(stack!);
@@ -261,7 +258,7 @@ it('the booking screens in 关怀模式: text ≥ 18 px, targets ≥ 60 × 60', 
   await snap(e.page, 'care-home');
   await entry.locator('.nut-button', { hasText: '预约上门代办' }).click();
   const service = byRole(e.page, 'button', '社保卡申领/补换');
-  await service.waitFor({ timeout: 20_000 });
+  await service.waitFor();
   await expectBigTarget(service);
   await expectBigText(visible(e.page, '.bk-option-title').first());
   await expectBigText(visible(e.page, '.hint').first());
@@ -271,7 +268,7 @@ it('the booking screens in 关怀模式: text ≥ 18 px, targets ≥ 60 × 60', 
   await snap(e.page, 'care-materials');
   await textButton(e.page, '下一步').click();
   const slot = byRole(e.page, 'radio', /^\d\d:\d\d，网格员 /);
-  await slot.waitFor({ timeout: 20_000 });
+  await slot.waitFor();
   await expectBigTarget(slot);
   await expectBigTarget(visible(e.page, '.bk-day').first());
   await expectBigText(visible(e.page, '.bk-slot-time').first());
@@ -291,14 +288,14 @@ it('the booking screens in 关怀模式: text ≥ 18 px, targets ≥ 60 × 60', 
   const wk = await signIn('dev-worker1', true);
   await wk.page.goto(`${stack!.url}/#/worker/pages/visits/index?booking=${id}`);
   const opened = visible(wk.page, `.wv-card[data-booking-id="${id}"]`);
-  await opened.waitFor({ timeout: 20_000 });
+  await opened.waitFor();
   await opened.getByText('您从消息打开的预约').waitFor();
   await expect(opened.evaluate((el) => el.classList.contains('wv-card--focus'))).resolves.toBe(true);
   await snap(wk.page, 'care-worker-opened-from-message');
   await opened.getByRole('button', { name: '改时间', exact: true }).click();
   const form = opened.getByRole('form', { name: '改时间' });
   const firstTime = form.locator('.wv-slot').first();
-  await firstTime.waitFor({ timeout: 20_000 });
+  await firstTime.waitFor();
   await expectBigTarget(firstTime);
   await expectBigTarget(form.locator('.wv-day').first());
   await expectBigText(firstTime);
@@ -308,10 +305,10 @@ it('the booking screens in 关怀模式: text ≥ 18 px, targets ≥ 60 × 60', 
   await wk.page.clock.setFixedTime(clock);
   await byRole(wk.page, 'link', '我的上门代办数据').click();
   const figures = byRole(wk.page, 'region', '近 30 天');
-  await figures.getByRole('group', { name: /^满意率 / }).waitFor({ timeout: 20_000 });
+  await figures.getByRole('group', { name: /^满意率 / }).waitFor();
   await expectBigText(visible(wk.page, '.wv .wd-kpi-label').first());
   await snap(wk.page, 'care-worker-figures');
   expect(wk.errors).toEqual([]);
-}, 180_000);
+}, JOURNEY_MS);
 
 const page = (who: { page: Page }) => who.page;

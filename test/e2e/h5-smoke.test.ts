@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
-import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/browser';
+import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir, JOURNEY_MS, UI_WAIT_MS } from '../support/browser';
 
 /**
  * The H5 build of the mini-program against the real local stack, in Debian's Chromium:
@@ -11,7 +11,6 @@ import { CHROMIUM_ARGS, chromiumPath, ensureH5Build, h5Dir } from '../support/br
  */
 
 const artifacts = join(__dirname, 'artifacts');
-
 
 let stack: LocalStack | undefined;
 let context: BrowserContext | undefined;
@@ -29,7 +28,9 @@ beforeAll(async () => {
     deviceScaleFactor: 2,
     locale: 'zh-CN',
   });
-}, 240_000);
+  context.setDefaultTimeout(UI_WAIT_MS);
+  context.setDefaultNavigationTimeout(UI_WAIT_MS);
+}, JOURNEY_MS);
 
 afterAll(async () => {
   await context?.close();
@@ -48,7 +49,7 @@ it('a resident logs in with a demo account and sees the catalog menu', async () 
   // No session yet: the home page sends us to login, which lists the demo accounts.
   await page.goto(stack!.url);
   const resident = visible(page, '[role="button"][aria-label$="，居民"]').first();
-  await resident.waitFor({ timeout: 20_000 });
+  await resident.waitFor();
   expect(page.url()).toContain('#/pages/login/index');
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, 'h5-login.png') });
@@ -58,7 +59,7 @@ it('a resident logs in with a demo account and sees the catalog menu', async () 
   // Back on the home page with the menu: 部件 before 事件, each with real items.
   const components = visible(page, '[role="region"][aria-label="部件"]');
   const events = visible(page, '[role="region"][aria-label="事件"]');
-  await components.waitFor({ timeout: 20_000 });
+  await components.waitFor();
   await events.waitFor();
   await expect(components.locator('.kind-title').textContent()).resolves.toBe('部件');
   await expect(events.locator('.kind-title').textContent()).resolves.toBe('事件');
@@ -73,11 +74,11 @@ it('a resident logs in with a demo account and sees the catalog menu', async () 
 
   // Tapping an item opens the report page for it.
   await items.first().click();
-  await visible(page, '.flow-item-name').waitFor({ timeout: 10_000 });
+  await visible(page, '.flow-item-name').waitFor();
   await expect(visible(page, '.flow-item-name').textContent()).resolves.toContain(firstName!);
   // The old page slides out; wait until the menu is gone before taking the picture.
   await components.waitFor({ state: 'hidden' });
   await page.screenshot({ path: join(artifacts, 'h5-report.png') });
 
   expect(pageErrors).toEqual([]);
-}, 60_000);
+}, JOURNEY_MS);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
-import { signInOnPhone, startJourney, stopJourney, visible } from '../support/browser';
+import { JOURNEY_MS, settled, signInOnPhone, startJourney, stopJourney, visible } from '../support/browser';
 import { client } from '../support/client';
 import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
 
@@ -20,7 +20,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   // The deliverer runs when the test says so (after each step), as the table's stream would.
   ({ stack, browser } = await startJourney(artifacts, { timers: false }));
-}, 300_000);
+}, JOURNEY_MS);
 
 afterAll(async () => {
   await stopJourney({ stack, browser });
@@ -32,9 +32,7 @@ const tab = (page: Page, name: string): Locator => visible(page, '.weui-tabbar__
 
 let shot = 0;
 async function snap(page: Page, name: string): Promise<void> {
-  // Let the page transition settle and any toast go before the picture.
-  await page.waitForTimeout(400);
-  await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  await settled(page);
   shot += 1;
   await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: false });
 }
@@ -45,7 +43,7 @@ const signIn = (accountLabel: string) => signInOnPhone({ stack: stack!, browser:
 /** The figures on 首页 as a resident reads them: label → value. */
 async function figures(page: Page): Promise<Record<string, string>> {
   const list = visible(page, '[role="list"]').filter({ has: page.locator('.figure') }).first();
-  await list.waitFor({ timeout: 20_000 });
+  await list.waitFor();
   await list.scrollIntoViewIfNeeded();
   const labels = await list.locator('[role="listitem"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   return Object.fromEntries(labels.map((l) => l.split('：') as [string, string]));
@@ -55,10 +53,10 @@ async function figures(page: Page): Promise<Record<string, string>> {
 async function openFromMessages(page: Page, titlePart: string): Promise<void> {
   await tab(page, '消息').click();
   const messages = visible(page, '[role="list"][aria-label="消息"]');
-  await messages.waitFor({ timeout: 20_000 });
+  await messages.waitFor();
   // The tab is kept alive between visits: pull the newest from the server.
   await visible(page, '.nut-button').filter({ hasText: /^刷新$/ }).click();
-  await messages.locator('[role="button"]').filter({ hasText: titlePart }).first().waitFor({ timeout: 20_000 });
+  await messages.locator('[role="button"]').filter({ hasText: titlePart }).first().waitFor();
 }
 
 it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办; the dispatcher approves; after re-handling 满意; the figures move', async () => {
@@ -93,7 +91,7 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
   // 1. 消息: the unread count on the tab, the 已办结 message on top; it opens the case.
   await tab(res.page, '消息').click();
   const messages = visible(res.page, '[role="list"][aria-label="消息"]');
-  await messages.waitFor({ timeout: 20_000 });
+  await messages.waitFor();
   const closedMessage = messages.locator('[role="button"]').filter({ hasText: '已办结' }).first();
   await expect(closedMessage.getAttribute('aria-label')).resolves.toMatch(/^未读，/);
   await expect(visible(res.page, '.weui-tabbar__item .weui-badge').first().textContent()).resolves.toMatch(/^\d+$/);
@@ -102,7 +100,7 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
 
   // 2. The rating card: 不满意 with a tag and a comment.
   const rating = byLabel(res.page, 'region', '评价处理结果');
-  await rating.waitFor({ timeout: 20_000 });
+  await rating.waitFor();
   await rating.locator('[role="radio"][aria-label="不满意"]').click();
   await rating.locator('[role="checkbox"][aria-label="未解决"]').click();
   await rating.locator('textarea').fill('树枝还堆在路边');
@@ -111,11 +109,11 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
 
   // 3. 申请重办 with a reason.
   const reopen = byLabel(res.page, 'region', '申请重办');
-  await reopen.waitFor({ timeout: 20_000 });
+  await reopen.waitFor();
   await reopen.locator('textarea').fill('树枝还堆在人行道上，老人过不去');
   await snap(res.page, 'reopen-form');
   await reopen.locator('.nut-button').filter({ hasText: '提交重办申请' }).click();
-  await visible(res.page, 'text=已申请重办，等待指挥中心审核。').waitFor({ timeout: 20_000 });
+  await visible(res.page, 'text=已申请重办，等待指挥中心审核。').waitFor();
   await snap(res.page, 'reopen-requested');
   await deliver();
 
@@ -124,7 +122,7 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
   await tab(disp.page, '我的').click();
   await visible(disp.page, '.nut-button').filter({ hasText: '进入工作台' }).first().click();
   const row = visible(disp.page, `.wd-row[data-case-id="${caseId}"]`);
-  await row.waitFor({ timeout: 20_000 });
+  await row.waitFor();
   await snap(disp.page, 'dispatcher-queue');
   await row.click();
   await byLabel(disp.page, 'button', '批准重办').click();
@@ -132,7 +130,7 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
   await form.waitFor();
   await snap(disp.page, 'dispatcher-approve');
   await form.locator('[role="button"][aria-label="确认批准重办"]').click();
-  await form.waitFor({ state: 'detached', timeout: 20_000 });
+  await form.waitFor({ state: 'detached' });
   await snap(disp.page, 'dispatcher-approved');
   await deliver();
 
@@ -147,11 +145,11 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
   await snap(res.page, 'messages-closed-again');
   await visible(res.page, '[role="list"][aria-label="消息"] [role="button"]').filter({ hasText: '已办结' }).first().click();
   const again = byLabel(res.page, 'region', '评价处理结果');
-  await again.waitFor({ timeout: 20_000 });
+  await again.waitFor();
   await again.locator('[role="radio"][aria-label="满意"]').click();
   await again.locator('[role="checkbox"][aria-label="处理及时"]').click();
   await again.locator('.nut-button').filter({ hasText: '提交评价' }).click();
-  await visible(res.page, 'text=感谢您的评价！').waitFor({ timeout: 20_000 });
+  await visible(res.page, 'text=感谢您的评价！').waitFor();
   await expect(byLabel(res.page, 'region', '我的评价').textContent()).resolves.toContain('满意');
   await snap(res.page, 'rated-satisfied');
   await deliver();
@@ -160,11 +158,8 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
   await res.page.goBack();
   await tab(res.page, '首页').click();
   // 首页 refreshes its figures when shown again: wait for the new answer to be on screen.
-  let after = await figures(res.page);
-  for (let i = 0; i < 40 && after['办结'] === before['办结']; i++) {
-    await res.page.waitForTimeout(500);
-    after = await figures(res.page);
-  }
+  await visible(res.page, `[role="listitem"][aria-label^="办结："]:not([aria-label="办结：${before['办结']}"])`).first().waitFor();
+  const after = await figures(res.page);
   await snap(res.page, 'home-figures-after');
   const count = (s: string | undefined) => Number(/\d+/.exec(s ?? '')?.[0] ?? NaN);
   expect(count(after['上报'])).toBe(count(before['上报']) + 1);
@@ -181,8 +176,8 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
   await visible(res.page, '[role="list"][aria-label="消息"]').waitFor();
   await snap(res.page, 'care-messages');
   await visible(res.page, '[role="list"][aria-label="消息"] [role="button"]').first().click();
-  await byLabel(res.page, 'region', '我的评价').waitFor({ timeout: 20_000 });
+  await byLabel(res.page, 'region', '我的评价').waitFor();
   await snap(res.page, 'care-case-rated');
 
   for (const who of [res, disp]) expect(who.errors).toEqual([]);
-}, 300_000);
+}, JOURNEY_MS);

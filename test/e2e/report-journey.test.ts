@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { city, pointInGrid } from '../support/places';
-import { startJourney, stopJourney, visible } from '../support/browser';
+import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible, type Phone } from '../support/browser';
 import { expectBigTarget, expectBigText } from '../support/elder-floor';
 
 /**
@@ -78,7 +78,7 @@ beforeAll(async () => {
   await page.close();
   photoPath = join(workDir, 'fallen-tree.jpg');
   writeFileSync(photoPath, jpeg);
-}, 300_000);
+}, JOURNEY_MS);
 
 afterAll(async () => {
   await stopJourney({ stack, browser });
@@ -86,18 +86,8 @@ afterAll(async () => {
 });
 
 /** A phone at the spot: 390×844, Chinese, geolocation allowed and set. */
-async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    geolocation: { latitude: spot.lat, longitude: spot.lng, accuracy: 10 },
-    permissions: ['geolocation'],
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
+function phone(): Promise<Phone> {
+  return newPhone(browser, { geolocation: { latitude: spot.lat, longitude: spot.lng, accuracy: 10 }, permissions: ['geolocation'] });
 }
 
 // Taro keeps hidden pages in the DOM: only look at what is visible.
@@ -106,18 +96,18 @@ const textButton = (page: Page, text: string) => page.locator('.nut-button', { h
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).filter({ visible: true }).first();
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(350); // page transitions settle
+  await settled(page);
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
 }
 
 async function login(page: Page, code: string, care: boolean, prefix: string): Promise<void> {
   await page.goto(stack.url);
   const input = visible(page, 'input').first();
-  await input.waitFor({ timeout: 20_000 });
+  await input.waitFor();
   await input.fill(code);
   await textButton(page, '用登录码登录').click();
   const offer = page.getByRole('region', { name: '要开启关怀模式吗？' }).filter({ visible: true });
-  await offer.waitFor({ timeout: 20_000 });
+  await offer.waitFor();
   await shot(page, `${prefix}-01-home-offer`);
   await offer.locator('.nut-button', { hasText: care ? '开启' : '暂不开启' }).first().click();
   await offer.waitFor({ state: 'hidden' });
@@ -125,24 +115,24 @@ async function login(page: Page, code: string, care: boolean, prefix: string): P
 
 async function openItem(page: Page): Promise<void> {
   await button(page, '行道树倒伏').click();
-  await visible(page, '.flow-progress').waitFor({ timeout: 20_000 });
+  await visible(page, '.flow-progress').waitFor();
 }
 
 /** Photos → location → questions → review, from the photo step on. Returns the S3 key of the photo. */
 async function reportFromPhotos(page: Page, prefix: string): Promise<string> {
-  await heading(page, '拍照').waitFor({ timeout: 20_000 });
+  await heading(page, '拍照').waitFor();
   await shot(page, `${prefix}-03-photos`);
   const uploadAnswer = page.waitForResponse((r) => r.url().endsWith('/v1/uploads') && r.request().method() === 'POST');
   const chooser = page.waitForEvent('filechooser');
   await button(page, '添加照片').click();
   await (await chooser).setFiles(photoPath);
   const key = ((await (await uploadAnswer).json()) as { key: string }).key;
-  await visible(page, '.photo-status:text("已上传")').waitFor({ timeout: 60_000 });
+  await visible(page, '.photo-status:text("已上传")').waitFor();
   await shot(page, `${prefix}-04-photo-uploaded`);
 
   await textButton(page, '下一步').click();
   await heading(page, '位置').waitFor();
-  await page.getByRole('region', { name: '该位置由以下网格负责' }).filter({ visible: true }).waitFor({ timeout: 20_000 });
+  await page.getByRole('region', { name: '该位置由以下网格负责' }).filter({ visible: true }).waitFor();
   await shot(page, `${prefix}-05-location`);
   return key;
 }
@@ -192,7 +182,7 @@ describe('the resident reporting journey in the H5 build', () => {
     const submit = textButton(page, '提交上报');
     await submit.dblclick();
     const success = page.getByRole('region', { name: '上报成功' }).filter({ visible: true });
-    await success.waitFor({ timeout: 20_000 });
+    await success.waitFor();
     await shot(page, 'a-08-success');
     const mine = await get('/v1/cases', token);
     expect(mine.cases).toHaveLength(1);
@@ -201,19 +191,19 @@ describe('the resident reporting journey in the H5 build', () => {
 
     await textButton(page, '查看我的上报').click();
     const row = button(page, '行道树倒伏，已提交');
-    await row.waitFor({ timeout: 20_000 });
+    await row.waitFor();
     await shot(page, 'a-09-my-cases');
 
     // The case itself: six plain steps, 提交 now; the actions the server allows (撤销, 催办).
     await row.click();
     const steps = page.getByRole('list', { name: '办理进度' }).filter({ visible: true });
-    await steps.waitFor({ timeout: 20_000 });
+    await steps.waitFor();
     await expect(steps.getByRole('listitem').first().getAttribute('aria-label')).resolves.toBe('提交，进行中');
     await textButton(page, '撤销上报').waitFor();
     await shot(page, 'a-10-case-detail');
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, JOURNEY_MS);
 
   it('resident B at the same place is offered A’s case nearby, follows it, and sees it as followed', async () => {
     expect(firstCaseId).not.toBe('');
@@ -221,9 +211,9 @@ describe('the resident reporting journey in the H5 build', () => {
     await login(page, 'dev-e2e-b', false, 'b');
     await openItem(page);
 
-    await heading(page, '附近已有人上报').waitFor({ timeout: 20_000 });
+    await heading(page, '附近已有人上报').waitFor();
     const entry = page.getByRole('listitem', { name: /^行道树倒伏，距您约 \d+ 米$/ }).filter({ visible: true }).first();
-    await entry.waitFor({ timeout: 20_000 });
+    await entry.waitFor();
     // The reporter is not a follower: nobody else has said 我也遇到 yet.
     await expect(entry.textContent()).resolves.not.toContain('人也遇到');
     await shot(page, 'b-02-nearby');
@@ -231,20 +221,20 @@ describe('the resident reporting journey in the H5 build', () => {
     await expect(page.locator('body').textContent()).resolves.not.toContain('大树倒在人行道上');
 
     await entry.locator('.nut-button', { hasText: '我也遇到' }).click();
-    await entry.locator('.followed-badge', { hasText: '已关注' }).waitFor({ timeout: 20_000 });
+    await entry.locator('.followed-badge', { hasText: '已关注' }).waitFor();
     await expect(entry.textContent()).resolves.toContain('1 人也遇到');
     await shot(page, 'b-03-followed');
 
     await textButton(page, '查看我的上报').click();
     const row = button(page, '行道树倒伏，已提交，我关注的');
-    await row.waitFor({ timeout: 20_000 });
+    await row.waitFor();
     await shot(page, 'b-04-my-cases');
     const token = await tokenOf('dev-e2e-b');
     const list = await get('/v1/cases', token);
     expect(list.cases.map((c: { id: string; relation: string }) => [c.id, c.relation])).toEqual([[firstCaseId, 'followed']]);
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, JOURNEY_MS);
 
   it('the same report in 关怀模式: text ≥ 18 px with line height ≥ 1.3, tap targets ≥ 60 × 60', async () => {
     const { context, page, errors } = await phone();
@@ -258,13 +248,13 @@ describe('the resident reporting journey in the H5 build', () => {
 
     await openItem(page);
     // A's case is nearby: C says it is a different problem and goes on.
-    await heading(page, '附近已有人上报').waitFor({ timeout: 20_000 });
+    await heading(page, '附近已有人上报').waitFor();
     await expectBigTarget(textButton(page, '我也遇到'));
     await expectBigTarget(textButton(page, '不是同一个问题，继续上报'));
     await shot(page, 'c-02-nearby-care');
     await textButton(page, '不是同一个问题，继续上报').click();
 
-    await heading(page, '拍照').waitFor({ timeout: 20_000 });
+    await heading(page, '拍照').waitFor();
     await expectBigTarget(button(page, '添加照片'));
     await expectBigText(visible(page, '.photos .hint').first());
     await reportFromPhotos(page, 'c');
@@ -284,14 +274,14 @@ describe('the resident reporting journey in the H5 build', () => {
     await expectBigTarget(textButton(page, '提交上报'));
 
     await textButton(page, '提交上报').click();
-    await page.getByRole('region', { name: '上报成功' }).filter({ visible: true }).waitFor({ timeout: 20_000 });
+    await page.getByRole('region', { name: '上报成功' }).filter({ visible: true }).waitFor();
     await shot(page, 'c-08-success-care');
 
     // 我的 carries the switch, on, as a large row.
     await textButton(page, '返回首页').click();
     await visible(page, '.weui-tabbar__item:has-text("我的")').last().click();
     const toggle = page.getByRole('switch', { name: '关怀模式（长辈版）' }).filter({ visible: true });
-    await toggle.waitFor({ timeout: 20_000 });
+    await toggle.waitFor();
     await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
     await expectBigTarget(toggle);
     await expectBigText(visible(page, '.care-switch-label').first());
@@ -299,5 +289,5 @@ describe('the resident reporting journey in the H5 build', () => {
     // A missing field is said in the page and stays there (no toast that vanishes).
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, JOURNEY_MS);
 });

@@ -4,7 +4,7 @@ import { wgs84ToGcj02 } from '@gridtong/shared/geo/index';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { city, directory, pointInGrid } from '../support/places';
-import { signInOnPhone, startJourney, stopJourney, visible } from '../support/browser';
+import { JOURNEY_MS, settled, signInOnPhone, startJourney, stopJourney, visible } from '../support/browser';
 import { expectBigTarget, expectBigText, expectNotClipped, expectOneLine } from '../support/elder-floor';
 
 /**
@@ -23,7 +23,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   ({ stack, browser } = await startJourney(artifacts));
-}, 240_000);
+}, JOURNEY_MS);
 
 afterAll(async () => {
   await stopJourney({ stack, browser });
@@ -64,14 +64,7 @@ async function upload(api: ReturnType<typeof client>, token: string, bytes: Buff
 
 let shot = 0;
 async function snap(page: Page, name: string): Promise<void> {
-  // Let the page transition settle and the toast go before the picture.
-  await page.waitForTimeout(400);
-  // Taro's H5 toast fades to opacity 0 rather than leaving the DOM.
-  await page.waitForFunction(
-    `[...document.querySelectorAll('.taro__toast')].every((e) => e.style.display === 'none' || getComputedStyle(e).opacity === '0')`,
-    undefined,
-    { timeout: 5_000 },
-  ).catch(() => undefined);
+  await settled(page);
   shot += 1;
   await page.screenshot({ path: join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`) });
 }
@@ -83,7 +76,7 @@ const signIn = (accountLabel: string) => signInOnPhone({ stack: stack!, browser:
 async function openDesk(page: Page): Promise<void> {
   await visible(page, '.weui-tabbar__item').filter({ hasText: /^我的$/ }).click();
   await visible(page, 'button, .nut-button').filter({ hasText: '进入工作台' }).first().click();
-  await visible(page, '.wd-page').first().waitFor({ timeout: 20_000 });
+  await visible(page, '.wd-page').first().waitFor();
 }
 
 /** Opens the case from the visible queue, then runs one action through its form. */
@@ -93,7 +86,7 @@ async function act(page: Page, action: string, fill?: (form: Locator) => Promise
   await form.waitFor();
   if (fill) await fill(form);
   await form.locator(`[role="button"][aria-label="确认${action}"]`).click();
-  await form.waitFor({ state: 'detached', timeout: 20_000 });
+  await form.waitFor({ state: 'detached' });
 }
 
 async function statusOf(page: Page): Promise<string> {
@@ -141,10 +134,10 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   // 1. worker1 files it (立案) from the grid queue.
   const w1 = await signIn('worker1，网格员');
   await openDesk(w1.page);
-  await caseRow(w1.page).waitFor({ timeout: 20_000 });
+  await caseRow(w1.page).waitFor();
   await snap(w1.page, 'worker1-queue');
   await caseRow(w1.page).click();
-  await button(w1.page, '立案').waitFor({ timeout: 20_000 });
+  await button(w1.page, '立案').waitFor();
   await snap(w1.page, 'worker1-case');
   await act(w1.page, '立案', async (form) => {
     await form.locator('textarea').fill('已到现场核实，情况属实');
@@ -155,21 +148,21 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   // 2. The street dispatcher dispatches it: the 权责清单's department and deadline are the defaults.
   const disp = await signIn('dispatcher，指挥中心调度员');
   await openDesk(disp.page);
-  await caseRow(disp.page).waitFor({ timeout: 20_000 });
+  await caseRow(disp.page).waitFor();
   await caseRow(disp.page).click();
   await button(disp.page, '派遣').click();
   const dispatchForm = visible(disp.page, '[role="form"][aria-label="派遣"]');
   await expect(dispatchForm.locator('[role="radio"][aria-checked="true"]').first().getAttribute('aria-label')).resolves.toMatch(/权责清单建议/);
   await snap(disp.page, 'dispatcher-form');
   await dispatchForm.locator('[role="button"][aria-label="确认派遣"]').click();
-  await dispatchForm.waitFor({ state: 'detached', timeout: 20_000 });
+  await dispatchForm.waitFor({ state: 'detached' });
   await expect(statusOf(disp.page)).resolves.toBe('已派遣');
   await snap(disp.page, 'dispatcher-dispatched');
 
   // 3. chengguan accepts, starts, and reports the result with a photo from the phone.
   const cg = await signIn('chengguan，职能部门处置人员');
   await openDesk(cg.page);
-  await caseRow(cg.page).waitFor({ timeout: 20_000 });
+  await caseRow(cg.page).waitFor();
   await snap(cg.page, 'chengguan-queue');
   await caseRow(cg.page).click();
   await act(cg.page, '签收');
@@ -179,11 +172,11 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   const chooser = cg.page.waitForEvent('filechooser');
   await handleForm.locator('[role="button"][aria-label="添加照片"]').click();
   await (await chooser).setFiles({ name: 'result.jpg', mimeType: 'image/jpeg', buffer: after });
-  await handleForm.getByText('已上传').waitFor({ timeout: 30_000 });
+  await handleForm.getByText('已上传').waitFor();
   await handleForm.locator('textarea').fill('已到场处置完毕，恢复正常使用');
   await snap(cg.page, 'chengguan-handle-form');
   await handleForm.locator('[role="button"][aria-label="确认处理反馈"]').click();
-  await handleForm.waitFor({ state: 'detached', timeout: 20_000 });
+  await handleForm.waitFor({ state: 'detached' });
   await expect(statusOf(cg.page)).resolves.toBe('已处置');
   await expect(visible(cg.page, '[aria-label="处置后照片 1"]').count()).resolves.toBe(1);
   await snap(cg.page, 'chengguan-handled');
@@ -191,7 +184,7 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   // 4. worker1 checks it on site from the verify queue (back on the desk, which reloads on show).
   await w1.page.goBack();
   await visible(w1.page, '[role="tab"]').filter({ hasText: '待核查结案' }).click();
-  await caseRow(w1.page).waitFor({ timeout: 20_000 });
+  await caseRow(w1.page).waitFor();
   await snap(w1.page, 'worker1-verify-queue');
   await caseRow(w1.page).click();
   await act(w1.page, '核查通过', async (form) => {
@@ -204,10 +197,10 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   const res = await signIn('zhangsan，居民');
   await visible(res.page, '.weui-tabbar__item').filter({ hasText: /^我的上报$/ }).click();
   const row = visible(res.page, '[role="button"]').filter({ hasText: item!.name }).first();
-  await row.waitFor({ timeout: 20_000 });
+  await row.waitFor();
   await snap(res.page, 'resident-cases');
   await row.click();
-  await visible(res.page, 'text=已办结').first().waitFor({ timeout: 20_000 });
+  await visible(res.page, 'text=已办结').first().waitFor();
   await snap(res.page, 'resident-case-closed');
 
   // 6. The figures and the message centre have heard of all of it.
@@ -215,7 +208,7 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   await disp.page.goBack();
   await visible(disp.page, '[role="link"][aria-label="统计考核"]').click();
   const rates = visible(disp.page, '[role="figure"][aria-label="考核指标"]');
-  await rates.waitFor({ timeout: 20_000 });
+  await rates.waitFor();
   await expect(visible(disp.page, '.wd-kpi').filter({ hasText: '受理' }).locator('.wd-kpi-value').textContent()).resolves.not.toBe('0');
   await snap(disp.page, 'dispatcher-figures');
   // Below the case figures, the same street's 代办 visit figures.
@@ -227,12 +220,12 @@ it('worker1 files, the dispatcher dispatches, chengguan handles with a photo, wo
   await w1.page.goBack();
   await visible(w1.page, '[role="link"][aria-label^="消息"]').click();
   const inbox = visible(w1.page, '[role="list"][aria-label="消息"]');
-  await inbox.waitFor({ timeout: 20_000 });
+  await inbox.waitFor();
   expect(await inbox.locator('[role="button"]').count()).toBeGreaterThan(0);
   await snap(w1.page, 'worker1-messages');
 
   for (const who of [w1, disp, cg, res]) expect(who.errors).toEqual([]);
-}, 240_000);
+}, JOURNEY_MS);
 
 it('the desk in 关怀模式: the queue and a case keep the elder-mode floor, nothing cut off', async () => {
   const api = client(stack!);
@@ -253,7 +246,7 @@ it('the desk in 关怀模式: the queue and a case keep the elder-mode floor, no
 
   // The queue: header, tabs, filter, the stage counts and a row.
   const row = visible(page, `.wd-row[data-case-id="${id}"]`);
-  await row.waitFor({ timeout: 20_000 });
+  await row.waitFor();
   await expectBigText(visible(page, '.wd-title').first());
   await expectNotClipped(visible(page, '.wd-title').first());
   for (const link of await visible(page, '.wd-link').all()) {
@@ -278,7 +271,7 @@ it('the desk in 关怀模式: the queue and a case keep the elder-mode floor, no
 
   // The case: its fields, the actions (each a big target), the timeline.
   await row.click();
-  await button(page, '立案').waitFor({ timeout: 20_000 });
+  await button(page, '立案').waitFor();
   await visible(page, '.wd-page.care').first().waitFor();
   await expectBigText(visible(page, '.wd-title').first());
   await expectBigText(visible(page, '.wd-field-label').first());
@@ -305,4 +298,4 @@ it('the desk in 关怀模式: the queue and a case keep the elder-mode floor, no
   await form.scrollIntoViewIfNeeded();
   await snap(page, 'care-worker1-file-form');
   expect(w1.errors).toEqual([]);
-}, 180_000);
+}, JOURNEY_MS);

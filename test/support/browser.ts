@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
 
 /** What every Chromium test drives: the H5 build of the mini-program, served by the local stack. */
@@ -94,16 +94,54 @@ export async function stopJourney(journey: Partial<Journey> | undefined): Promis
 /** Taro keeps hidden pages in the DOM: only look at what is visible. */
 export const visible = (page: Page, selector: string): Locator => page.locator(selector).filter({ visible: true });
 
-/** A fresh phone (390 × 844, zh-CN, its own storage) for one person, signed in with their demo account; page errors are collected. */
-export async function signInOnPhone(journey: Journey, accountLabel: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+/**
+ * How long a journey waits for something the user should see before calling it missing. A guard,
+ * never a pause: every wait ends the moment the state is on screen. Generous, because CI shares two
+ * cores with the builds and the other suites, and a slow answer is not a wrong one.
+ */
+export const UI_WAIT_MS = 90_000;
+/** A whole journey's jest timeout: many waits, each bounded by UI_WAIT_MS. */
+export const JOURNEY_MS = 900_000;
+
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page, for the journey to assert there were none. */
+  errors: string[];
+}
+
+/** A fresh phone (390 × 844, zh-CN, its own storage) for one person; every wait on it is bounded by UI_WAIT_MS. */
+export async function newPhone(browser: Browser, options: BrowserContextOptions = {}): Promise<Phone> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', ...options });
+  context.setDefaultTimeout(UI_WAIT_MS);
+  context.setDefaultNavigationTimeout(UI_WAIT_MS);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/**
+ * Waits until the screen is still, as a person would before looking: no transition or finite
+ * animation running (a spinner's endless turn does not count), every toast gone, fonts loaded.
+ */
+export async function settled(page: Page): Promise<void> {
+  // Evaluated in the page (this package has no DOM types): the same test as a person's eye.
+  await page.waitForFunction(`(() => {
+    const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+    const toast = [...document.querySelectorAll('.taro__toast')].some((e) => e.style.display !== 'none' && getComputedStyle(e).opacity !== '0');
+    return !moving && !toast;
+  })()`);
+  await page.evaluate('document.fonts.ready.then(() => true)');
+}
+
+/** A fresh phone for one person, signed in with their demo account. */
+export async function signInOnPhone(journey: Journey, accountLabel: string): Promise<Phone> {
+  const phone = await newPhone(journey.browser);
+  const { page } = phone;
   await page.goto(journey.stack.url);
   const account = visible(page, `[role="button"][aria-label="${accountLabel}"]`).first();
-  await account.waitFor({ timeout: 30_000 });
   await account.click();
-  await visible(page, '[role="region"][aria-label="部件"]').first().waitFor({ timeout: 20_000 });
-  return { page, errors };
+  await visible(page, '[role="region"][aria-label="部件"]').first().waitFor();
+  return phone;
 }
