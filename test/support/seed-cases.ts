@@ -1,5 +1,5 @@
-import { applyAction, newCase, type CaseActionInput } from '@gridtong/shared/case/index';
-import { geohashEncode } from '@gridtong/shared/geo/index';
+import { applyAction, draftCase, placeCase, type CaseActionInput } from '@gridtong/shared/case/index';
+import { createWorkingCalendar } from '@gridtong/shared/deadlines/index';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Runtime } from '@gridtong/functions/runtime';
@@ -19,6 +19,8 @@ export interface Seeder {
   staff(caseItem: Case, ...actions: CaseActionInput[]): Promise<Case>;
 }
 
+const calendar = createWorkingCalendar();
+
 /** Writes through the stack's own runtime (`stack.runtime`). */
 export function seeder(rt: Runtime, now: () => Date = () => new Date()): Seeder {
   const admin: Principal = { userId: 'Stestadmin', role: 'admin', scope: { areas: [city.districts[0]!.code] } };
@@ -29,29 +31,16 @@ export function seeder(rt: Runtime, now: () => Date = () => new Date()): Seeder 
       const spot = pointInGrid(city.grids[7]!.code);
       const lng = options.lng ?? spot.lng;
       const lat = options.lat ?? spot.lat;
-      const place = directory.locate(lng, lat, 'wgs84');
-      if (!place) throw new Error(`no grid at ${lng},${lat}`);
       const item = directory.item(options.itemCode ?? simpleItem().code)!;
-      const created = newCase({
+      // As create-case does: placed (grid, department, deadline), then drafted.
+      const placement = placeCase(directory, calendar, { item, point: { lng, lat, coord: 'wgs84' }, address: '测试地址', submittedAt: at });
+      const created = draftCase({
+        ...placement,
         id: newCaseId(at),
         residentId,
-        item: { code: item.code, name: item.name },
-        urgency: item.defaultUrgency,
         description: '测试用上报：路边井盖松动',
         answers: {},
         photos: [],
-        location: {
-          lng,
-          lat,
-          address: '测试地址',
-          gridCode: place.grid.code,
-          communityCode: place.community.code,
-          streetCode: place.street.code,
-          districtCode: place.district.code,
-          geohash: geohashEncode(lat, lng, 9),
-        },
-        routing: directory.route(place.grid.code, item.code),
-        dispatchDeadline: new Date(at.getTime() + 24 * 3_600_000).toISOString(),
         anonymous: false,
         now: at,
       });

@@ -1,11 +1,10 @@
+import { RESOLVED_STATUSES } from '@gridtong/shared/case/index';
 import { shanghaiIsoDate } from '@gridtong/shared/deadlines/shanghai-time';
 import { DomainError } from '@gridtong/shared/errors';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Satisfaction } from '@gridtong/shared/schemas/case';
 import type { Runtime } from '../runtime';
 import type { VoteStore } from './vote-store';
-
-const FINISHED = new Set(['closed', 'rated', 'unrated']);
 
 /** A follower's vote on a finished case they follow; the reporter rates instead. */
 export async function voteOnCase(
@@ -21,7 +20,7 @@ export async function voteOnCase(
   }
   // Not followed looks exactly like no such case: ids cannot be probed.
   if (!c || !following) throw new DomainError('VOTE.NOT_FOLLOWER', '未找到您关注的该案件');
-  if (!FINISHED.has(c.status)) throw new DomainError('CASE.PRECONDITION_FAILED', '案件办结后才能评价', { details: { rule: 'notFinished' } });
+  if (!RESOLVED_STATUSES.has(c.status)) throw new DomainError('CASE.PRECONDITION_FAILED', '案件办结后才能评价', { details: { rule: 'notFinished' } });
   const vote = await rt.votes.cast(caseId, principal.userId, level, now);
   // Counted in the month the case closed, beside that month's ratings; a retry after a failed tally counts it then.
   const month = shanghaiIsoDate(Date.parse(c.closedAt ?? c.updatedAt)).slice(0, 7);
