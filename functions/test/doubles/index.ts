@@ -6,10 +6,12 @@ import type { PhotoStore } from '../../src/store/photos';
 import { MemoryCaseStore } from './case-store';
 import { MemoryFollowStore } from './follow-store';
 import { MemoryBucket } from './photos';
+import { MemoryVoteStore } from './vote-store';
 
 export { MemoryCaseStore } from './case-store';
 export { MemoryFollowStore } from './follow-store';
 export { MemoryBucket } from './photos';
+export { MemoryVoteStore } from './vote-store';
 
 /** The demo city as a loaded snapshot (what CityProvider.get answers). */
 export const demoCity: CityReference = (() => {
@@ -35,6 +37,7 @@ export class MemoryRateLimits {
 export interface MemoryWorld {
   cases: MemoryCaseStore;
   follows: MemoryFollowStore;
+  votes: MemoryVoteStore;
   bucket: MemoryBucket;
   photos: PhotoStore;
   city: { get: () => Promise<CityReference> };
@@ -48,6 +51,7 @@ export function memoryWorld(options: { caseRateLimitPerHour?: number } = {}): Me
   return {
     cases,
     follows: new MemoryFollowStore(cases),
+    votes: new MemoryVoteStore(),
     bucket,
     photos: bucket.photoStore(),
     city: { get: async () => demoCity },
