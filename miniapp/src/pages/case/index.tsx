@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { ENDED_STATUSES, RESOLVED_STATUSES } from '@gridtong/shared/case/statuses';
 import { a11y } from '../../components/a11y';
 import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
-// hear back and rate (issue 8)
 import { FollowerVote, RatingPanel } from '../../components/rating-panel';
 import { subscribe } from '../../services/subscribe';
 import { Screen } from '../../components/screen';
@@ -43,7 +43,7 @@ function Steps({ c }: { c: CaseDetail }) {
 }
 
 function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
-  // 评价 and 申请重办 have their own card (issue 8): this one lists the rest.
+  // 评价 and 申请重办 have their own card: this one lists the rest.
   const actions = (c.availableActions ?? []).filter((a) => a !== 'rate' && a !== 'requestReopen');
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -125,12 +125,11 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
   );
 }
 
-// hear back and rate (issue 8): 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
-const FINISHED_WELL = new Set(['closed', 'rated', 'unrated']);
+// 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
 function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
   const [busy, setBusy] = useState(false);
   if (isFollowerView(c)) {
-    if (!FINISHED_WELL.has(c.status)) return null;
+    if (!RESOLVED_STATUSES.has(c.status)) return null;
     return <FollowerVote vote={async (level) => ((await api.vote(c.id, { level })).counted ? T.rating.voted : T.rating.votedBefore)} />;
   }
   const send = async (action: Parameters<typeof api.judge>[1], message: string) => {
@@ -147,13 +146,12 @@ function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undef
   return <RatingPanel c={c} send={send} busy={busy} />;
 }
 
-// hear back and rate (issue 8): WeChat reminders for my open case, asked on a tap (weapp only).
-const FINISHED = new Set(['closed', 'rated', 'unrated', 'rejected', 'cancelled']);
+// WeChat reminders for my open case, asked on a tap (weapp only).
 function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string) => void }) {
   useEffect(() => {
     void subscribe.prefetch();
   }, []);
-  if (!subscribe.available() || FINISHED.has(c.status)) return null;
+  if (!subscribe.available() || ENDED_STATUSES.has(c.status)) return null;
   const ask = () => {
     void subscribe.ask('case').then((accepted) => onNotice(accepted ? T.subscribe.done : T.subscribe.declined));
   };

@@ -1,10 +1,6 @@
 import type { CaseActionType } from '@gridtong/shared/case/actions';
-import type { CaseStatus } from '@gridtong/shared/schemas/case';
 import type { QueueRow, Stage } from './work-types';
 
-
-/** Finished one way or another: no deadline runs any more. */
-export const FINISHED_STATUSES: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);
 
 export const STAGE_ORDER: readonly Stage[] = ['overdue', 'red', 'orange', 'yellow', 'normal'];
 

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { CaseActionType } from '@gridtong/shared/case/actions';
+import { ENDED_STATUSES } from '@gridtong/shared/case/statuses';
 import { a11y } from '../../../components/a11y';
 import { LoadError, Loading } from '../../../components/load-state';
 import { useSession } from '../../../hooks/use-session';
@@ -11,7 +12,7 @@ import { ActionForm } from '../../components/action-form';
 import { ContactReveal } from '../../components/contact-reveal';
 import { StageBadge } from '../../components/queue-row';
 import { StaffTimeline } from '../../components/staff-timeline';
-import { FINISHED_STATUSES, formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
+import { formatTime, NEGATIVE_ACTIONS, timeLeft } from '../../services/desk-model';
 import { workApi, type StaffActionInput } from '../../services/work-api';
 import type { CaseDetail } from '../../services/work-types';
 import { W } from '../../texts';
@@ -110,7 +111,7 @@ export default function WorkCasePage() {
   if (state.status === 'error') return <View className='wd-page'><LoadError title={W.detail.loadFailed} message={state.message} onRetry={() => void load()} /></View>;
 
   const d = state.detail;
-  const finished = FINISHED_STATUSES.has(d.status);
+  const finished = ENDED_STATUSES.has(d.status);
   const left = timeLeft(d.dueAt, now);
   return (
     <View className='wd-page'>
