@@ -8,8 +8,9 @@ import { city, directory, pointInGrid } from './places';
 import { simpleItem } from './reports';
 
 /**
- * Cases written straight through the repository, moved by the domain as staff would move
- * them: the staff routes do not exist yet, and a resident test needs a case in 待补充.
+ * Cases placed and drafted as reporting does (placeCase → draftCase), written straight
+ * through the repository and moved by the domain as staff would move them: a resident test
+ * needs a case in 待补充 without going through the desk.
  */
 export interface Seeder {
   rt: Runtime;

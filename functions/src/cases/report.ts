@@ -87,14 +87,21 @@ interface Filed {
   replayed: boolean;
 }
 
+/** Filing with an idempotency record (Powertools, in DynamoDB) and reading the case back. */
+export interface IdempotentReportPorts extends ReportPorts {
+  config: Pick<Runtime['config'], 'caseRateLimitPerHour' | 'idempotencyTableName'>;
+  dynamo: Runtime['dynamo'];
+  cases: Pick<CaseRepository, 'create' | 'get'>;
+}
+
 interface Reporter {
   config: IdempotencyConfig;
   run: (input: ReportInput, ctx: RequestContext) => Promise<Filed>;
 }
 
-const reporters = new WeakMap<Runtime, Reporter>();
+const reporters = new WeakMap<IdempotentReportPorts, Reporter>();
 
-function reporterFor(rt: Runtime): Reporter {
+function reporterFor(rt: IdempotentReportPorts): Reporter {
   let reporter = reporters.get(rt);
   if (!reporter) {
     const config = new IdempotencyConfig({
@@ -129,7 +136,7 @@ function reporterFor(rt: Runtime): Reporter {
  * flaky network, and never silently gets someone else's answer.
  */
 export async function reportCase(
-  rt: Runtime,
+  rt: IdempotentReportPorts,
   ctx: RequestContext,
   request: { headers: Record<string, string>; body: CreateCaseRequest; context: Context },
 ): Promise<{ caseItem: Case; replayed: boolean }> {
