@@ -55,4 +55,9 @@ export class MemoryCaseStore implements CaseStorePort {
   has(id: string): boolean {
     return this.items.has(id);
   }
+
+  /** Every stored case, for the queue double that derives the index rows from them. */
+  all(): Case[] {
+    return [...this.items.values()].map((c) => structuredClone(c));
+  }
 }

@@ -6,11 +6,13 @@ import type { PhotoStore } from '../../src/store/photos';
 import { MemoryCaseStore } from './case-store';
 import { MemoryFollowStore } from './follow-store';
 import { MemoryBucket } from './photos';
+import { MemoryQueueStore } from './queue-store';
 import { MemoryVoteStore } from './vote-store';
 
 export { MemoryCaseStore } from './case-store';
 export { MemoryFollowStore } from './follow-store';
 export { MemoryBucket } from './photos';
+export { MemoryQueueStore } from './queue-store';
 export { MemoryVoteStore } from './vote-store';
 
 /** The demo city as a loaded snapshot (what CityProvider.get answers). */
@@ -38,6 +40,7 @@ export interface MemoryWorld {
   cases: MemoryCaseStore;
   follows: MemoryFollowStore;
   votes: MemoryVoteStore;
+  workQueues: MemoryQueueStore;
   bucket: MemoryBucket;
   photos: PhotoStore;
   city: { get: () => Promise<CityReference> };
@@ -52,6 +55,7 @@ export function memoryWorld(options: { caseRateLimitPerHour?: number } = {}): Me
     cases,
     follows: new MemoryFollowStore(cases),
     votes: new MemoryVoteStore(),
+    workQueues: new MemoryQueueStore(cases),
     bucket,
     photos: bucket.photoStore(),
     city: { get: async () => demoCity },
