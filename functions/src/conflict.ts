@@ -12,6 +12,6 @@ export function conflictWith(code: Extract<ErrorCode, `${string}.VERSION_CONFLIC
 
 /** The aggregate a conflict carries, if `err` is one that still needs rendering for its caller. */
 export function conflictAggregate(err: unknown): unknown {
-  if (!isDomainError(err) || err.current !== undefined) return undefined;
+  if (!isDomainError(err) || !err.code.endsWith('.VERSION_CONFLICT') || err.current !== undefined) return undefined;
   return err.details['current'];
 }
