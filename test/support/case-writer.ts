@@ -1,7 +1,6 @@
 import { demoAccounts } from '@gridtong/shared/city/accounts';
-import { applyAction, newCase, type CaseActionInput } from '@gridtong/shared/case/index';
-import { geohashEncode } from '@gridtong/shared/geo/index';
-import { planDispatchDeadline, createWorkingCalendar } from '@gridtong/shared/deadlines/index';
+import { applyAction, draftCase, placeCase, type CaseActionInput } from '@gridtong/shared/case/index';
+import { createWorkingCalendar } from '@gridtong/shared/deadlines/index';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Runtime } from '@gridtong/functions/runtime';
@@ -27,33 +26,11 @@ export async function writeCase(rt: Runtime, input: { residentId: string; itemCo
   const item = directory.item(input.itemCode);
   if (!item) throw new Error(`no item ${input.itemCode}`);
   const gridCode = input.gridCode ?? TEAM_GRID;
-  const grid = directory.grid(gridCode)!;
-  const community = city.communities.find((c) => c.code === grid.communityCode)!;
   const spot = pointInGrid(gridCode);
   const id = `C${String(input.now.getTime()).padStart(13, '0')}${String(++sequence).padStart(4, '0')}`;
-  const created = newCase({
-    id,
-    residentId: input.residentId,
-    item: { code: item.code, name: item.name },
-    urgency: item.defaultUrgency,
-    description: '测试',
-    answers: {},
-    photos: [],
-    anonymous: false,
-    location: {
-      lng: spot.lng,
-      lat: spot.lat,
-      address: '榕溪路 8 号',
-      gridCode,
-      communityCode: community.code,
-      streetCode: community.streetCode,
-      districtCode: community.streetCode.slice(0, 6),
-      geohash: geohashEncode(spot.lat, spot.lng, 9),
-    },
-    routing: directory.route(gridCode, item.code),
-    dispatchDeadline: planDispatchDeadline({ calendar, limits: item.timeLimits, urgency: item.defaultUrgency, submittedAt: input.now }),
-    now: input.now,
-  });
+  const placement = placeCase(directory, calendar, { item, point: { ...spot, coord: 'wgs84' }, address: '榕溪路 8 号', submittedAt: input.now });
+  if (placement.location.gridCode !== gridCode) throw new Error(`point ${spot.lng},${spot.lat} is not in grid ${gridCode}`);
+  const created = draftCase({ ...placement, id, residentId: input.residentId, description: '测试', answers: {}, photos: [], anonymous: false, now: input.now });
   await rt.cases.create(created);
   return created;
 }

@@ -1,5 +1,5 @@
-import { applyAction, newCase, type CaseActionInput } from '@gridtong/shared/case/index';
-import { geohashEncode } from '@gridtong/shared/geo/index';
+import { applyAction, draftCase, placeCase, type CaseActionInput } from '@gridtong/shared/case/index';
+import { createWorkingCalendar } from '@gridtong/shared/deadlines/index';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Runtime } from '@gridtong/functions/runtime';
@@ -8,8 +8,9 @@ import { city, directory, pointInGrid } from './places';
 import { simpleItem } from './reports';
 
 /**
- * Cases written straight through the repository, moved by the domain as staff would move
- * them: the staff routes do not exist yet, and a resident test needs a case in 待补充.
+ * Cases placed and drafted as reporting does (placeCase → draftCase), written straight
+ * through the repository and moved by the domain as staff would move them: a resident test
+ * needs a case in 待补充 without going through the desk.
  */
 export interface Seeder {
   rt: Runtime;
@@ -18,6 +19,8 @@ export interface Seeder {
   /** Applies staff actions in order, each one conditional write, and returns the case after them. */
   staff(caseItem: Case, ...actions: CaseActionInput[]): Promise<Case>;
 }
+
+const calendar = createWorkingCalendar();
 
 /** Writes through the stack's own runtime (`stack.runtime`). */
 export function seeder(rt: Runtime, now: () => Date = () => new Date()): Seeder {
@@ -29,29 +32,16 @@ export function seeder(rt: Runtime, now: () => Date = () => new Date()): Seeder 
       const spot = pointInGrid(city.grids[7]!.code);
       const lng = options.lng ?? spot.lng;
       const lat = options.lat ?? spot.lat;
-      const place = directory.locate(lng, lat, 'wgs84');
-      if (!place) throw new Error(`no grid at ${lng},${lat}`);
       const item = directory.item(options.itemCode ?? simpleItem().code)!;
-      const created = newCase({
+      // As create-case does: placed (grid, department, deadline), then drafted.
+      const placement = placeCase(directory, calendar, { item, point: { lng, lat, coord: 'wgs84' }, address: '测试地址', submittedAt: at });
+      const created = draftCase({
+        ...placement,
         id: newCaseId(at),
         residentId,
-        item: { code: item.code, name: item.name },
-        urgency: item.defaultUrgency,
         description: '测试用上报：路边井盖松动',
         answers: {},
         photos: [],
-        location: {
-          lng,
-          lat,
-          address: '测试地址',
-          gridCode: place.grid.code,
-          communityCode: place.community.code,
-          streetCode: place.street.code,
-          districtCode: place.district.code,
-          geohash: geohashEncode(lat, lng, 9),
-        },
-        routing: directory.route(place.grid.code, item.code),
-        dispatchDeadline: new Date(at.getTime() + 24 * 3_600_000).toISOString(),
         anonymous: false,
         now: at,
       });

@@ -5,10 +5,11 @@ import { applyBookingAction, type BookingAction, type BookingActor } from '@grid
 import { BOOKING_RULES, BOOKABLE_ROLES } from '@gridtong/shared/booking/rules';
 import { isOpenBooking, SLOT_RELEASING_STATUSES, type Booking } from '@gridtong/shared/booking/schema';
 import { dayOfIsoDate, dayStartMs, HOUR_MS, isoDateOfDay, shanghaiDayIndex } from '@gridtong/shared/deadlines/shanghai-time';
-import { DomainError } from '@gridtong/shared/errors';
+import { DomainError, isDomainError } from '@gridtong/shared/errors';
 import { ROLE_LABELS, scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
 import type { Runtime } from '../runtime';
+import { conflictAggregate, conflictWith } from '../conflict';
 import type { PublishedAvailability } from './booking-store';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
@@ -218,9 +219,13 @@ async function transition(rt: Runtime, b: Booking, action: BookingAction, actor:
   return next;
 }
 
-function versionConflict(current: Booking, view: (b: Booking) => unknown): DomainError {
-  return new DomainError('BOOKING.VERSION_CONFLICT', '预约刚刚有了变化，请刷新后再试', { current: view(current) });
+/** A stale or lost write: carries the booking as it is now, which the route reduces to the caller's view. */
+function versionConflict(current: Booking): DomainError {
+  return conflictWith('BOOKING.VERSION_CONFLICT', '预约刚刚有了变化，请刷新后再试', current);
 }
+
+/** A conflict from the store (a lost write) that does not carry the booking yet. */
+const lostWrite = (err: unknown) => isDomainError(err, 'BOOKING.VERSION_CONFLICT') && conflictAggregate(err) === undefined;
 
 export async function getMyBooking(rt: Runtime, principal: Principal, id: string): Promise<Booking> {
   const b = await rt.bookings.get(id);
@@ -234,9 +239,9 @@ async function publishedFor(rt: Runtime, gridCode: string, workerId: string): Pr
   return published;
 }
 
-export async function actOnMyBooking(rt: Runtime, principal: Principal, id: string, body: ResidentBookingAction, now: Date, view: (b: Booking) => unknown): Promise<Booking> {
+export async function actOnMyBooking(rt: Runtime, principal: Principal, id: string, body: ResidentBookingAction, now: Date): Promise<Booking> {
   const b = await getMyBooking(rt, principal, id);
-  if (b.version !== body.version) throw versionConflict(b, view);
+  if (b.version !== body.version) throw versionConflict(b);
   const actor: BookingActor = { as: 'resident', userId: principal.userId, role: 'resident' };
   try {
     switch (body.type) {
@@ -258,9 +263,9 @@ export async function actOnMyBooking(rt: Runtime, principal: Principal, id: stri
       }
     }
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'BOOKING.VERSION_CONFLICT' && err.current === undefined) {
+    if (lostWrite(err)) {
       const current = await rt.bookings.get(id);
-      if (current) throw versionConflict(current, view);
+      if (current) throw versionConflict(current);
     }
     throw err;
   }
@@ -294,9 +299,9 @@ export async function workDay(rt: Runtime, principal: Principal, day: string | u
   return { day: date, bookings, ahead };
 }
 
-export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: string | undefined, id: string, body: WorkerBookingAction, now: Date, view: (b: Booking) => Promise<unknown>): Promise<Booking> {
+export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: string | undefined, id: string, body: WorkerBookingAction, now: Date): Promise<Booking> {
   const b = await getWorkBooking(rt, principal, id);
-  if (b.version !== body.version) throw new DomainError('BOOKING.VERSION_CONFLICT', '预约刚刚有了变化，请刷新后再试', { current: await view(b) });
+  if (b.version !== body.version) throw versionConflict(b);
   const actor: BookingActor = { as: 'worker', userId: principal.userId, role: principal.role, name: actorName(principal, name) };
   try {
     switch (body.type) {
@@ -322,9 +327,9 @@ export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: 
         return await transition(rt, b, { type: body.type, ...(body.note ? { note: body.note } : {}) }, actor, now);
     }
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'BOOKING.VERSION_CONFLICT' && err.current === undefined) {
+    if (lostWrite(err)) {
       const current = await rt.bookings.get(id);
-      if (current) throw new DomainError(err.code, err.message, { current: await view(current) });
+      if (current) throw versionConflict(current);
     }
     throw err;
   }

@@ -1,13 +1,11 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type * as z from 'zod';
-import { caseSchema, type Case, type CaseStatus, type TimelineEvent } from '@gridtong/shared/schemas/case';
+import { caseSchema, type Case, type TimelineEvent } from '@gridtong/shared/schemas/case';
+import { AT_DEPARTMENT_STATUSES, decisionQueueOf, ENDED_STATUSES } from '@gridtong/shared/case/index';
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { duePartition, newEntry, outboxAttribute, outboxIndexKey, OUTBOX_REV } from '../outbox/outbox';
-
-const CLOSED: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);
-const AT_DEPARTMENT: ReadonlySet<CaseStatus> = new Set(['dispatched', 'accepted', 'handling', 'suspended']);
 
 /** Geohash length 6 cells are ~1.2 km × 0.6 km: a 250 m circle touches at most four. */
 export const NEARBY_CELL_PRECISION = 6;
@@ -23,19 +21,19 @@ export const MY_CASES_PREFIX = 'MINE#';
 export const residentPartition = (residentId: string) => `RES#${residentId}`;
 
 /** Kept on the case item by their own guarded writes; a save never writes them. */
-const COUNTERS: ReadonlySet<string> = new Set([
+export const CASE_COUNTERS: ReadonlySet<string> = new Set([
   'followerCount',
   // Content-check verdicts arrive on their own writes
   'moderation',
 ]);
 /** Every attribute a stored case may carry, so a save can remove what the case dropped. */
 const STORED_ATTRIBUTES: readonly string[] = [
-  ...Object.keys(caseSchema.shape).filter((name) => !COUNTERS.has(name)),
+  ...Object.keys(caseSchema.shape).filter((name) => !CASE_COUNTERS.has(name)),
   // gsi5 (sweeps, outbox) is not derived from the case here, so a save leaves it alone.
   ...['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi6'].flatMap((g) => [`${g}pk`, `${g}sk`]),
   // Derived for the queue indexes, which do not carry the timeline
   'dispatchedAt',
-  // events: the sweep's due key (gsi7) is derived from the case like the queues.
+  // The sweep's due key (gsi7) is derived from the case like the queues.
   'gsi7pk',
   'gsi7sk',
 ];
@@ -46,11 +44,6 @@ export const dispatchPartition = (areaCode: string) => `DSP#${areaCode}`;
 /** A grid's handled cases, waiting for the on-site check (核查). */
 export const verifyPartition = (gridCode: string) => `VFY#${gridCode}`;
 
-/**
- * Which decision queue the case is in, if any: a case waits on one party at a time, so one
- * sparse index serves both. The dispatch queue holds what the centre must decide: cases to
- * dispatch (filed, returned) and pending 延期 / 重办 requests.
- */
 /** When the handling clock last started: the latest 派遣 (queue rows cannot read the timeline). */
 export function lastDispatchAt(c: Case): string | undefined {
   for (let i = c.timeline.length - 1; i >= 0; i--) if (c.timeline[i]!.action === 'dispatch') return c.timeline[i]!.at;
@@ -67,13 +60,12 @@ export const queueCaseSchema = caseSchema
   .extend({ dispatchedAt: caseSchema.shape.createdAt.optional() });
 export type QueueCase = z.infer<typeof queueCaseSchema>;
 
+/** The decision queue the domain puts the case in (decisionQueueOf): both share one sparse index, gsi6. */
 function decisionQueueKeys(c: Case, deadline: string): Record<string, string> {
-  const sk = `${deadline}#${c.id}`;
-  if (c.status === 'handled') return { gsi6pk: verifyPartition(c.location.gridCode), gsi6sk: sk };
-  const forCentre = c.status === 'filed' || c.status === 'returned' || c.pendingExtension !== undefined || (c.status === 'rated' && c.reopenRequested);
-  if (!forCentre) return {};
-  const area = c.escalationLevel > 0 ? c.location.districtCode : c.location.streetCode;
-  return { gsi6pk: dispatchPartition(area), gsi6sk: sk };
+  const queue = decisionQueueOf(c);
+  if (!queue) return {};
+  const gsi6pk = queue.kind === 'verify' ? verifyPartition(queue.gridCode) : dispatchPartition(queue.areaCode);
+  return { gsi6pk, gsi6sk: `${deadline}#${c.id}` };
 }
 
 /**
@@ -82,7 +74,7 @@ function decisionQueueKeys(c: Case, deadline: string): Record<string, string> {
  * leaves the open-case queues the moment it closes.
  */
 export function toItem(c: Case, dueAt: string | null = null): Record<string, unknown> {
-  const open = !CLOSED.has(c.status);
+  const open = !ENDED_STATUSES.has(c.status);
   const deadline = c.handlingDeadline ?? c.dispatchDeadline;
   return {
     ...caseKey(c.id),
@@ -90,21 +82,21 @@ export function toItem(c: Case, dueAt: string | null = null): Record<string, unk
     gsi1pk: residentPartition(c.residentId),
     gsi1sk: `${MY_CASES_PREFIX}${c.createdAt}#R#${c.id}`,
     ...(open ? { gsi2pk: `GRID#${c.location.gridCode}`, gsi2sk: `${deadline}#${c.id}` } : {}),
-    ...(AT_DEPARTMENT.has(c.status) ? { gsi3pk: `DEPT#${c.routing.departmentId}`, gsi3sk: `${deadline}#${c.id}` } : {}),
+    ...(AT_DEPARTMENT_STATUSES.has(c.status) ? { gsi3pk: `DEPT#${c.routing.departmentId}`, gsi3sk: `${deadline}#${c.id}` } : {}),
     ...(open ? { gsi4pk: `GH${NEARBY_CELL_PRECISION}#${c.location.geohash.slice(0, NEARBY_CELL_PRECISION)}`, gsi4sk: `${c.itemCode}#${c.id}` } : {}),
     // The centre's and the grid's decision queues
     ...decisionQueueKeys(c, deadline),
     ...(lastDispatchAt(c) ? { dispatchedAt: lastDispatchAt(c) } : {}),
-    // events: the sweep finds the case here once its next warning, deadline or rating-window end is due.
+    // The sweep finds the case here once its next warning, deadline or rating-window end is due.
     ...(dueAt ? { gsi7pk: duePartition(c.id), gsi7sk: `${dueAt}#${c.id}` } : {}),
   };
 }
 
-/** events: when the sweep must next look at a case (null: never); the runtime plans it from the catalog and calendar. */
+/** When the sweep must next look at a case (null: never); the runtime plans it from the catalog and calendar. */
 export type SweepPlanner = (c: Case) => string | null;
 
 /**
- * events: the event(s) a write records — the newest timeline event, and any other written at
+ * The event(s) a write records — the newest timeline event, and any other written at
  * the same instant. Re-recording an older one is harmless: every channel is idempotent by event id.
  */
 function newestEvents(c: Case): TimelineEvent[] {
@@ -113,7 +105,7 @@ function newestEvents(c: Case): TimelineEvent[] {
 }
 
 /**
- * events: the outbox entries a write adds (one attribute per event, pending on every channel)
+ * The outbox entries a write adds (one attribute per event, pending on every channel)
  * and the gsi5 key that puts the case in the deliverer's way at once.
  */
 function outboxAttributes(c: Case): Record<string, unknown> {
@@ -125,6 +117,9 @@ export function fromItem(item: Record<string, unknown>): Case {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, ...rest } = item;
   return caseSchema.parse(rest);
 }
+
+/** A save that lost to another write since the case was read. */
+export const staleCaseWrite = () => new DomainError('CASE.VERSION_CONFLICT', '案件已被他人更新，请刷新后重试');
 
 export type MyCaseEntry =
   | { relation: 'reported'; caseItem: Case }
@@ -139,7 +134,7 @@ export class CaseRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-    // events: plans the sweep key of every write
+    // Plans the sweep key of every write
     private readonly planSweep: SweepPlanner = () => null,
   ) {}
 
@@ -156,7 +151,7 @@ export class CaseRepository {
    * One conditional write: succeeds only if nobody else changed the case since it was read.
    * An update rather than a put, so counters kept beside the version (followerCount, moved
    * by follows without a version bump) are never overwritten with the value read earlier.
-   * events: the same write adds the new event's outbox entry (and bumps `obRev`) without
+   * The same write adds the new event's outbox entry (and bumps `obRev`) without
    * disturbing the entries of earlier events the deliverer has not finished.
    */
   async save(next: Case): Promise<void> {
@@ -166,7 +161,7 @@ export class CaseRepository {
     const values: Record<string, unknown> = { ':expected': next.version - 1, ':one': 1 };
     const sets: string[] = [];
     Object.entries(item).forEach(([name, value], i) => {
-      if (name === 'pk' || name === 'sk' || COUNTERS.has(name) || value === undefined) return;
+      if (name === 'pk' || name === 'sk' || CASE_COUNTERS.has(name) || value === undefined) return;
       names[`#a${i}`] = name;
       values[`:a${i}`] = value;
       sets.push(`#a${i} = :a${i}`);
@@ -192,7 +187,7 @@ export class CaseRepository {
       }));
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) {
-        throw new DomainError('CASE.VERSION_CONFLICT', '案件已被他人更新，请刷新后重试');
+        throw staleCaseWrite();
       }
       throw err;
     }

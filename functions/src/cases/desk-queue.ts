@@ -3,10 +3,10 @@ import { QUEUES_BY_ROLE } from '@gridtong/shared/case/desk';
 import { DomainError } from '@gridtong/shared/errors';
 import { scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
-import type { Runtime } from '../runtime';
+import type { RequestContext } from '../context';
 import { dispatchPartition, verifyPartition, type QueueCase } from './case-store';
-import type { CityReference } from '../city/city-snapshot';
-import type { QueuePartition } from './queue-store';
+import type { CityProvider, CityReference } from '../city/city-snapshot';
+import type { QueuePartition, WorkQueueStore } from './queue-store';
 import { workCaseRow } from './staff-views';
 
 /** A queue spans at most this many grid partitions (a 网格长 or 督导员 over a community or street). */
@@ -56,16 +56,22 @@ function rowInScope(c: QueueCase, principal: Principal): boolean {
   return scopeCoversArea(principal.scope, c.location.gridCode);
 }
 
+export interface WorkQueuePorts {
+  city: Pick<CityProvider, 'get'>;
+  workQueues: Pick<WorkQueueStore, 'page'>;
+}
+
 /** The caller's queue, ordered by deadline, each row with its warning light and counts. */
-export async function listWorkQueue(rt: Runtime, principal: Principal, query: WorkQueueQuery, now: Date): Promise<WorkQueueResponse> {
+export async function listWorkQueue(ports: WorkQueuePorts, ctx: RequestContext, query: WorkQueueQuery): Promise<WorkQueueResponse> {
+  const { principal, now } = ctx;
   const allowed = QUEUES_BY_ROLE[principal.role];
   const queue = query.queue ?? allowed[0];
   if (!queue || !allowed.includes(queue)) {
     throw new DomainError('WORK.QUEUE_FORBIDDEN', '当前身份无权查看该队列', { problems: [{ path: 'query.queue', message: `allowed: ${allowed.join(', ')}` }] });
   }
-  const city = await rt.city.get();
+  const city = await ports.city.get();
   const partitions = queuePartitions(queue, principal, city);
-  const page = await rt.workQueues.page(
+  const page = await ports.workQueues.page(
     partitions,
     query.limit,
     {

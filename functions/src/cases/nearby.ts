@@ -2,9 +2,12 @@ import { NEARBY_MAX_RESULTS, NEARBY_RADIUS_METRES, type NearbyCase } from '@grid
 import { DomainError } from '@gridtong/shared/errors';
 import { cellsCovering, gcj02ToWgs84, haversineMetres } from '@gridtong/shared/geo/index';
 import type { CoordSystem } from '@gridtong/shared/schemas/case';
-import type { Principal } from '@gridtong/shared/schemas/roles';
-import type { Runtime } from '../runtime';
-import { NEARBY_CELL_PRECISION } from './case-store';
+import type { CityProvider } from '../city/city-snapshot';
+import type { RequestContext } from '../context';
+import type { PhotoStore } from '../store/photos';
+import type { RateLimiter } from '../store/rate-limits';
+import { NEARBY_CELL_PRECISION, type CaseRepository } from './case-store';
+import type { FollowRepository } from './follow-store';
 import { nearbyCaseView } from './neighbour-views';
 
 /** Enough to look around a few spots while reporting; far too few to map a district's open cases. */
@@ -22,22 +25,31 @@ export interface NearbyQuery {
  * One query per geohash cell the circle touches (gsi4 holds open cases only), then the
  * exact distance decides; never a Scan.
  */
-export async function nearbyOpenCases(rt: Runtime, principal: Principal, query: NearbyQuery, now: Date): Promise<NearbyCase[]> {
-  const city = await rt.city.get();
+export interface NearbyPorts {
+  city: Pick<CityProvider, 'get'>;
+  rateLimits: Pick<RateLimiter, 'take'>;
+  cases: Pick<CaseRepository, 'listOpenInCell'>;
+  follows: Pick<FollowRepository, 'followedAmong'>;
+  photos: PhotoStore;
+}
+
+export async function nearbyOpenCases(ports: NearbyPorts, ctx: RequestContext, query: NearbyQuery): Promise<NearbyCase[]> {
+  const { principal, now } = ctx;
+  const city = await ports.city.get();
   if (!city.directory.item(query.itemCode)) {
     throw new DomainError('CASE.UNKNOWN_ITEM', '所选事项不存在，请刷新菜单后重新选择', { problems: [{ path: 'query.itemCode', message: 'unknown item' }] });
   }
   // Taken after the input is known good: a refused question costs nothing.
-  const gate = await rt.rateLimits.take('nearby', principal.userId, NEARBY_LOOKUPS_PER_HOUR, 3600, now);
+  const gate = await ports.rateLimits.take('nearby', principal.userId, NEARBY_LOOKUPS_PER_HOUR, 3600, now);
   if (!gate.allowed) throw new DomainError('CASE.RATE_LIMITED', '查询过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   const [lng, lat] = query.coord === 'gcj02' ? gcj02ToWgs84(query.lng, query.lat) : [query.lng, query.lat];
   const cells = cellsCovering(lat, lng, NEARBY_RADIUS_METRES, NEARBY_CELL_PRECISION);
-  const found = (await Promise.all(cells.map((cell) => rt.cases.listOpenInCell(cell, query.itemCode)))).flat();
+  const found = (await Promise.all(cells.map((cell) => ports.cases.listOpenInCell(cell, query.itemCode)))).flat();
   const nearest = found
     .map((c) => ({ c, distance: haversineMetres(lng, lat, c.location.lng, c.location.lat) }))
     .filter((x) => x.distance <= NEARBY_RADIUS_METRES)
     .sort((x, y) => x.distance - y.distance || x.c.id.localeCompare(y.c.id))
     .slice(0, NEARBY_MAX_RESULTS);
-  const following = await rt.follows.followedAmong(nearest.map((x) => x.c.id), principal.userId);
-  return Promise.all(nearest.map((x) => nearbyCaseView(x.c, x.distance, { userId: principal.userId, following: following.has(x.c.id) }, city, rt.photos)));
+  const following = await ports.follows.followedAmong(nearest.map((x) => x.c.id), principal.userId);
+  return Promise.all(nearest.map((x) => nearbyCaseView(x.c, x.distance, { userId: principal.userId, following: following.has(x.c.id) }, city, ports.photos)));
 }

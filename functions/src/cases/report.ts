@@ -3,17 +3,19 @@ import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@
 // Imported here, not in the runtime: only this function's bundle carries Powertools idempotency.
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { CreateCaseRequest } from '@gridtong/shared/api/cases';
-import { newCase } from '@gridtong/shared/case/index';
-import { geohashEncode } from '@gridtong/shared/geo/index';
-import { planDispatchDeadline } from '@gridtong/shared/deadlines/index';
+import { draftCase, placeCase } from '@gridtong/shared/case/index';
 import { validateReport } from '@gridtong/shared/report/validate-report';
 import type { Case } from '@gridtong/shared/schemas/case';
-import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Context } from 'aws-lambda';
 import { DomainError, isDomainError } from '@gridtong/shared/errors';
 import { newCaseId } from '../store/ids';
 import type { Runtime } from '../runtime';
 import { workingCalendar } from '../calendar';
+import type { RequestContext } from '../context';
+import type { CityProvider } from '../city/city-snapshot';
+import type { PhotoStore } from '../store/photos';
+import type { RateLimiter } from '../store/rate-limits';
+import type { CaseRepository } from './case-store';
 
 /** Idempotency keys are the client's: a UUID or similar, generated once per report attempt. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
@@ -25,58 +27,58 @@ interface ReportInput {
   body: CreateCaseRequest;
 }
 
-/** Files a new report: everything is checked before the one conditional write. */
-async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseRequest, now: Date): Promise<Case> {
-  const city = await rt.city.get();
+/** What filing a report touches: the catalog, the uploads, the hourly quota and the new case. */
+export interface ReportPorts {
+  config: Pick<Runtime['config'], 'caseRateLimitPerHour'>;
+  city: Pick<CityProvider, 'get'>;
+  photos: Pick<PhotoStore, 'assertOwnedAndPresent' | 'adopt'>;
+  rateLimits: Pick<RateLimiter, 'take'>;
+  cases: Pick<CaseRepository, 'create'>;
+}
+
+/** Files a new report (placeCase → draftCase): everything is checked before the one conditional write. */
+export async function fileReport(ports: ReportPorts, ctx: RequestContext, body: CreateCaseRequest): Promise<Case> {
+  const { principal, now } = ctx;
+  const city = await ports.city.get();
   const item = city.directory.item(body.itemCode);
   if (!item) {
     throw new DomainError('CASE.UNKNOWN_ITEM', '所选事项不存在，请刷新菜单后重新选择', { problems: [{ path: 'body.itemCode', message: 'unknown item' }] });
   }
+  // The domain names fields of the report; the caller sees them where they sent them (body.*).
+  const inBody = (err: unknown) => (isDomainError(err) ? err.under('body') : err);
+  let placement;
   try {
     validateReport(item, body);
+    placement = placeCase(city.directory, workingCalendar(), {
+      item,
+      point: body.location,
+      address: body.location.address,
+      ...(body.urgency === undefined ? {} : { urgency: body.urgency }),
+      submittedAt: now,
+    });
   } catch (err) {
-    // The domain names fields of the report; the caller sees them where they sent them (body.*).
-    throw isDomainError(err) ? err.under('body') : err;
+    throw inBody(err);
   }
-  const place = city.directory.locate(body.location.lng, body.location.lat, body.location.coord);
-  if (!place) {
-    throw new DomainError('CASE.OUTSIDE_SERVICE_AREA', '该位置不在本平台服务的网格范围内，请确认位置', { problems: [{ path: 'body.location', message: 'no grid here' }] });
-  }
-  await rt.photos.assertOwnedAndPresent(principal.userId, body.photos);
-  const routing = city.directory.route(place.grid.code, item.code);
-  const urgency = body.urgency ?? item.defaultUrgency;
+  await ports.photos.assertOwnedAndPresent(principal.userId, body.photos);
   const id = newCaseId(now);
-  const created = newCase({
+  const created = draftCase({
+    ...placement,
     id,
     residentId: principal.userId,
-    item: { code: item.code, name: item.name },
-    urgency,
     description: body.description,
     answers: body.answers,
     photos: body.photos,
     anonymous: body.anonymous,
     ...(body.contactPhone ? { contactPhone: body.contactPhone } : {}),
-    location: {
-      lng: place.wgs84.lng,
-      lat: place.wgs84.lat,
-      address: body.location.address,
-      gridCode: place.grid.code,
-      communityCode: place.community.code,
-      streetCode: place.street.code,
-      districtCode: place.district.code,
-      geohash: geohashEncode(place.wgs84.lat, place.wgs84.lng, 9),
-    },
-    routing,
-    dispatchDeadline: planDispatchDeadline({ calendar: workingCalendar(), limits: item.timeLimits, urgency, submittedAt: now }),
     now,
   });
   // Taken last, once the case is built and valid: a report refused for its content costs no quota.
-  const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
+  const gate = await ports.rateLimits.take('create-case', principal.userId, ports.config.caseRateLimitPerHour, 3600, now);
   if (!gate.allowed) {
     throw new DomainError('CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   }
-  const filed = { ...created, photos: await rt.photos.adopt(id, created.photos) };
-  await rt.cases.create(filed);
+  const filed = { ...created, photos: await ports.photos.adopt(id, created.photos) };
+  await ports.cases.create(filed);
   return filed;
 }
 
@@ -85,14 +87,21 @@ interface Filed {
   replayed: boolean;
 }
 
-interface Reporter {
-  config: IdempotencyConfig;
-  run: (input: ReportInput, principal: Principal, now: Date) => Promise<Filed>;
+/** Filing with an idempotency record (Powertools, in DynamoDB) and reading the case back. */
+export interface IdempotentReportPorts extends ReportPorts {
+  config: Pick<Runtime['config'], 'caseRateLimitPerHour' | 'idempotencyTableName'>;
+  dynamo: Runtime['dynamo'];
+  cases: Pick<CaseRepository, 'create' | 'get'>;
 }
 
-const reporters = new WeakMap<Runtime, Reporter>();
+interface Reporter {
+  config: IdempotencyConfig;
+  run: (input: ReportInput, ctx: RequestContext) => Promise<Filed>;
+}
 
-function reporterFor(rt: Runtime): Reporter {
+const reporters = new WeakMap<IdempotentReportPorts, Reporter>();
+
+function reporterFor(rt: IdempotentReportPorts): Reporter {
   let reporter = reporters.get(rt);
   if (!reporter) {
     const config = new IdempotencyConfig({
@@ -103,8 +112,8 @@ function reporterFor(rt: Runtime): Reporter {
       // Called only when a stored result is returned instead of running again.
       responseHook: (response) => ({ ...(response as object), replayed: true }),
     });
-    const run = async (input: ReportInput, principal: Principal, now: Date): Promise<Filed> => ({
-      caseId: (await fileReport(rt, principal, input.body, now)).id,
+    const run = async (input: ReportInput, ctx: RequestContext): Promise<Filed> => ({
+      caseId: (await fileReport(rt, ctx, input.body)).id,
       replayed: false,
     });
     reporter = {
@@ -127,13 +136,12 @@ function reporterFor(rt: Runtime): Reporter {
  * flaky network, and never silently gets someone else's answer.
  */
 export async function reportCase(
-  rt: Runtime,
-  principal: Principal,
-  headers: Record<string, string>,
-  body: CreateCaseRequest,
-  now: Date,
-  context: Context,
+  rt: IdempotentReportPorts,
+  ctx: RequestContext,
+  request: { headers: Record<string, string>; body: CreateCaseRequest; context: Context },
 ): Promise<{ caseItem: Case; replayed: boolean }> {
+  const { headers, body, context } = request;
+  const { principal } = ctx;
   const key = headers['idempotency-key'];
   if (!key) throw new DomainError('IDEMPOTENCY.KEY_REQUIRED', '缺少 Idempotency-Key 请求头', { problems: [{ path: 'headers.idempotency-key', message: 'required' }] });
   if (!IDEMPOTENCY_KEY.test(key)) {
@@ -145,7 +153,7 @@ export async function reportCase(
     const reporter = reporterFor(rt);
     // An in-progress record outlives a crashed invocation only by the time it had left.
     reporter.config.registerLambdaContext(context);
-    filed = await reporter.run({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now);
+    filed = await reporter.run({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, ctx);
   } catch (err) {
     if (err instanceof IdempotencyValidationError) {
       throw new DomainError('IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一份上报，请重新提交', { problems: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }] });

@@ -1,5 +1,5 @@
 import type { WorkCaseRow, WorkCaseView, WorkTimelineEntry } from '@gridtong/shared/api/desk';
-import { availableActions, CASE_ACTION_LABELS, type CaseActionType } from '@gridtong/shared/case/index';
+import { availableActions, CASE_ACTION_LABELS, DEADLINE_RUNNING_STATUSES, type CaseActionType } from '@gridtong/shared/case/index';
 import {
   DEFAULT_TIME_LIMITS,
   planHandlingDeadline,
@@ -10,14 +10,14 @@ import {
   type WarningStage,
   type WorkingCalendar,
 } from '@gridtong/shared/deadlines/index';
-import { CASE_STATUS_LABELS, SATISFACTION_LABELS, flaggedContent, photoKey, textKey, type Case, type CaseStatus, type PhotoRef, type Satisfaction, type TimelineEvent } from '@gridtong/shared/schemas/case';
+import { CASE_STATUS_LABELS, SATISFACTION_LABELS, flaggedContent, photoKey, textKey, type Case, type PhotoRef, type Satisfaction, type TimelineEvent } from '@gridtong/shared/schemas/case';
 import { ROLE_LABELS, type Principal } from '@gridtong/shared/schemas/roles';
 import { lastDispatchAt, type QueueCase } from './case-store';
-import type { CityReference } from '../city/city-snapshot';
+import type { CityProvider, CityReference } from '../city/city-snapshot';
+import { workingCalendar } from '../calendar';
+import type { RequestContext } from '../context';
 import type { PhotoStore } from '../store/photos';
 
-/** Statuses in which a deadline is running against someone. */
-const CLOCK_RUNNING: ReadonlySet<CaseStatus> = new Set(['submitted', 'filed', 'dispatched', 'returned', 'accepted', 'handling']);
 
 function limitsOf(c: Pick<Case, 'itemCode'>, city: CityReference): TimeLimits {
   return city.directory.item(c.itemCode)?.timeLimits ?? DEFAULT_TIME_LIMITS;
@@ -28,7 +28,7 @@ export function currentDeadline(c: QueueCase, city: CityReference, calendar: Wor
   const limits = limitsOf(c, city);
   const handling = c.handlingDeadline !== undefined;
   const deadline = c.handlingDeadline ?? c.dispatchDeadline;
-  if (!CLOCK_RUNNING.has(c.status)) return { deadline, kind: handling ? 'handling' : 'dispatch', warning: 'none' };
+  if (!DEADLINE_RUNNING_STATUSES.has(c.status)) return { deadline, kind: handling ? 'handling' : 'dispatch', warning: 'none' };
   if (!handling) {
     const warning = warningStage(calendar, { start: Date.parse(c.createdAt), deadline: Date.parse(deadline), unit: limits.dispatch.unit }, now);
     return { deadline, kind: 'dispatch', warning };
@@ -263,4 +263,14 @@ function departmentOptions(c: Case, city: CityReference, defaultId: string): Wor
     .filter((d) => !d.isDispatcher && c.location.gridCode.startsWith(d.areaCode))
     .sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId) || b.areaCode.length - a.areaCode.length || a.id.localeCompare(b.id))
     .map((d) => ({ id: d.id, name: d.name, areaCode: d.areaCode }));
+}
+
+/** The staff view of a case for the caller of a request, with the catalog loaded. */
+export async function workCaseViewFor(
+  ports: { city: Pick<CityProvider, 'get'>; photos: PhotoStore },
+  c: Case,
+  ctx: RequestContext,
+  revealContact = false,
+): Promise<WorkCaseView> {
+  return workCaseView(c, { city: await ports.city.get(), photos: ports.photos, calendar: workingCalendar(), principal: ctx.principal, now: ctx.now, revealContact });
 }

@@ -3,8 +3,9 @@ import { dayOfIsoDate, isoDateOfDay } from '@gridtong/shared/deadlines/shanghai-
 import { DomainError } from '@gridtong/shared/errors';
 import { handlingTimes, statsRates, type CounterScopeKind, type CounterTotals } from '@gridtong/shared/events/counters';
 import { scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
-import type { Runtime } from '../runtime';
-import type { CityReference } from '../city/city-snapshot';
+import type { RequestContext } from '../context';
+import type { CityProvider, CityReference } from '../city/city-snapshot';
+import type { CounterStore } from './counter-store';
 
 const MAX_DAYS = 366;
 
@@ -40,7 +41,13 @@ function sum(into: CounterTotals, add: CounterTotals): void {
 }
 
 /** 考核 figures for one area or department over Beijing dates [from, to], from the counters kept on write. */
-export async function readStats(rt: Runtime, principal: Principal, query: StatsQuery): Promise<StatsResponse> {
+export interface StatsPorts {
+  city: Pick<CityProvider, 'get'>;
+  counters: Pick<CounterStore, 'days'>;
+}
+
+export async function readStats(ports: StatsPorts, ctx: RequestContext, query: StatsQuery): Promise<StatsResponse> {
+  const { principal } = ctx;
   const fromDay = dayOfIsoDate(query.from);
   const toDay = dayOfIsoDate(query.to);
   if (fromDay === undefined || toDay === undefined || toDay < fromDay || toDay - fromDay + 1 > MAX_DAYS) {
@@ -49,11 +56,11 @@ export async function readStats(rt: Runtime, principal: Principal, query: StatsQ
     });
   }
   const kind = kindOf(query.scope);
-  const name = visibleScope(await rt.city.get(), principal, kind, query.scope);
+  const name = visibleScope(await ports.city.get(), principal, kind, query.scope);
   // Outside the caller's areas looks exactly like no such scope.
   if (name === null) throw new DomainError('STATS.SCOPE_NOT_FOUND', '未找到该统计范围');
 
-  const byDay = await rt.counters.days(query.scope, query.from, query.to);
+  const byDay = await ports.counters.days(query.scope, query.from, query.to);
   const totals: CounterTotals = {};
   const days: StatsResponse['days'] = [];
   for (let day = fromDay; day <= toDay; day++) {

@@ -3,8 +3,17 @@ import { isDomainError } from '@gridtong/shared/errors';
 import { nextSweepAt, sweepCase, type SweepContext } from '@gridtong/shared/events/sweep';
 import { workingCalendar } from '../calendar';
 import { logger } from '../log';
-import type { Runtime } from '../runtime';
-import type { CityReference } from '../city/city-snapshot';
+import type { CityProvider, CityReference } from '../city/city-snapshot';
+import type { CaseRepository } from './case-store';
+import type { SweepIndex } from './sweep-index';
+
+/** What the sweep touches: its clock, the catalog's time limits, the due index and the cases. */
+export interface SweepPorts {
+  now: () => Date;
+  city: Pick<CityProvider, 'get'>;
+  sweepIndex: Pick<SweepIndex, 'due' | 'reschedule'>;
+  cases: Pick<CaseRepository, 'get' | 'save'>;
+}
 
 export interface SweepReport {
   examined: number;
@@ -22,7 +31,7 @@ export interface SweepReport {
  * Running it twice, or two at once, changes nothing more: a stage is recorded once per
  * deadline, and of two sweeps writing the same version only one succeeds.
  */
-export async function runSweep(rt: Runtime, limitPerShard = 200): Promise<SweepReport> {
+export async function runSweep(rt: SweepPorts, limitPerShard = 200): Promise<SweepReport> {
   const now = rt.now();
   const city = await rt.city.get();
   const report: SweepReport = { examined: 0, warned: 0, expired: 0, rescheduled: 0, skipped: 0 };
@@ -39,7 +48,7 @@ export async function runSweep(rt: Runtime, limitPerShard = 200): Promise<SweepR
 }
 
 /** One due case: record the stage or end the rating window it has reached, or set when to look again. */
-async function sweepOne(rt: Runtime, id: string, now: Date, city: CityReference, report: SweepReport): Promise<void> {
+async function sweepOne(rt: SweepPorts, id: string, now: Date, city: CityReference, report: SweepReport): Promise<void> {
   const found = await rt.cases.get(id, { consistent: true });
   if (!found) return;
   report.examined++;

@@ -1,9 +1,11 @@
+import type { Booking } from '@gridtong/shared/booking/schema';
 import { defineRoute } from '../http/route';
 import { actOnMyBooking } from '../bookings/service';
 import { residentBookingView } from '../bookings/views';
 
-export const handler = defineRoute('act-on-my-booking', async (req, rt) => {
-  const city = await rt.city.get();
-  const view = (b: Parameters<typeof residentBookingView>[0]) => residentBookingView(b, city, req.now);
-  return { body: view(await actOnMyBooking(rt, req.principal, req.params.id, req.body, req.now, view)) };
-});
+export const handler = defineRoute(
+  'act-on-my-booking',
+  async (req, rt) => ({ body: residentBookingView(await actOnMyBooking(rt, req.principal, req.params.id, req.body, req.now), await rt.city.get(), req.now) }),
+  // Only the resident's own booking ever conflicts here, so their view of it is theirs to see.
+  { conflictView: async (current: Booking, req, rt) => residentBookingView(current, await rt.city.get(), req.now) },
+);

@@ -1,14 +1,15 @@
+import type { Case } from '@gridtong/shared/schemas/case';
+import { requestContext } from '../context';
 import { defineRoute } from '../http/route';
-import { actOnCase, conflictWithView } from '../cases/resident-actions';
+import { actOnCase } from '../cases/case-actions';
 import { residentCaseView } from '../cases/resident-views';
 
-export const handler = defineRoute('act-on-my-case', async (req, rt) => {
-  const city = await rt.city.get();
-  try {
-    const { caseItem } = await actOnCase(rt, req.principal, req.params.id, req.body, req.now);
-    return { body: await residentCaseView(caseItem, city, rt.photos, req.principal, req.now) };
-  } catch (err) {
-    // actOnCase only reports conflicts on the caller's own case, so the resident view is theirs to see.
-    throw await conflictWithView(err, (current) => residentCaseView(current, city, rt.photos, req.principal, req.now));
-  }
-});
+export const handler = defineRoute(
+  'act-on-my-case',
+  async (req, rt) => {
+    const { caseItem } = await actOnCase(rt, requestContext(req), req.params.id, req.body);
+    return { body: await residentCaseView(caseItem, await rt.city.get(), rt.photos, req.principal, req.now) };
+  },
+  // actOnCase only reports conflicts on the caller's own case, so the resident view is theirs to see.
+  { conflictView: async (current: Case, req, rt) => residentCaseView(current, await rt.city.get(), rt.photos, req.principal, req.now) },
+);

@@ -1,4 +1,5 @@
+import { requestContext } from '../context';
 import { defineRoute } from '../http/route';
 import { readStats } from '../cases/stats';
 
-export const handler = defineRoute('get-stats', async (req, rt) => ({ body: await readStats(rt, req.principal, req.query) }));
+export const handler = defineRoute('get-stats', async (req, rt) => ({ body: await readStats(rt, requestContext(req), req.query) }));

@@ -1,6 +1,7 @@
+import { requestContext } from '../context';
 import { defineRoute } from '../http/route';
 import { listWorkQueue } from '../cases/desk-queue';
 
 export const handler = defineRoute('list-work-cases', async (req, rt) => ({
-  body: await listWorkQueue(rt, req.principal, req.query, req.now),
+  body: await listWorkQueue(rt, requestContext(req), req.query),
 }));

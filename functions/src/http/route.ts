@@ -6,6 +6,7 @@ import type { Principal } from '@gridtong/shared/schemas/roles';
 import { logger } from '../log';
 import { getRuntime, type Runtime } from '../runtime';
 import { staffPrincipal } from '../accounts/staff-store';
+import { conflictAggregate } from '../conflict';
 import { DomainError, toHttpFailure } from './errors';
 
 type Route<Id extends RouteId> = Extract<(typeof routes)[number], { id: Id }>;
@@ -34,6 +35,14 @@ export interface Reply<Id extends RouteId> {
 }
 
 export type Implementation<Id extends RouteId> = (req: Request<Id>, rt: Runtime) => Promise<Reply<Id>>;
+
+export interface RouteOptions<Id extends RouteId, Current> {
+  /**
+   * How this route shows its caller the aggregate a conflict carries (see conflictWith):
+   * sent as `error.current`. A route without it never sends the aggregate.
+   */
+  conflictView?: (current: Current, req: Request<Id>, rt: Runtime) => unknown;
+}
 
 /** 1 MB is far above any JSON this API takes; photos never pass through functions. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -122,9 +131,10 @@ export function errorResponse(err: unknown, routeId?: string): APIGatewayProxySt
 /**
  * Builds the Lambda handler for one row of the route table: body/query/params are parsed
  * with the route's own schemas, the session is checked against the route's roles, and
- * every failure leaves through one error mapper (4xx with their code, 5xx masked).
+ * every failure leaves through one error mapper (4xx with their code, 5xx masked); a
+ * conflict leaves with the caller's view of the current aggregate (`options.conflictView`).
  */
-export function defineRoute<Id extends RouteId>(id: Id, impl: Implementation<Id>) {
+export function defineRoute<Id extends RouteId, Current = never>(id: Id, impl: Implementation<Id>, options: RouteOptions<Id, Current> = {}) {
   const route = findRoute(id);
   const core = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const rt = getRuntime();
@@ -147,7 +157,11 @@ export function defineRoute<Id extends RouteId>(id: Id, impl: Implementation<Id>
       now,
       context,
     } as unknown as Request<Id>;
-    const reply = await impl(request, rt);
+    const reply = await impl(request, rt).catch(async (err: unknown) => {
+      const current = conflictAggregate(err);
+      if (current === undefined || !options.conflictView) throw err;
+      throw (err as DomainError).withCurrent(await options.conflictView(current as Current, request, rt));
+    });
     const status = reply.status ?? route.response.status;
     logger.info('request served', { routeId: id, statusCode: status });
     return { statusCode: status, headers: { ...JSON_HEADERS, ...reply.headers }, body: JSON.stringify(reply.body) };

@@ -1,7 +1,10 @@
 export * from './errors';
 export * from './actions';
 export * from './machine';
+export * from './statuses';
+export * from './access';
+export * from './queues';
 export * from './create';
 export * from './timeline-view';
-// work-api (issue 7): audited staff reads of personal data
+// Audited staff reads of personal data
 export * from './audit';

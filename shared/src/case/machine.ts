@@ -404,6 +404,3 @@ export function applyAction(caseItem: Case, input: CaseActionInput, ctx: ActionC
   Object.assign(next, { status: to, version: caseItem.version + 1, updatedAt: nowIso, timeline: [...caseItem.timeline, event] });
   return { next: next as Case, event };
 }
-
-/** Still being worked on: 催办 and the overdue sweeps apply (needsInfo waits on the resident). */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'needsInfo', 'filed', 'dispatched', 'returned', 'accepted', 'handling', 'suspended', 'handled'];

@@ -1,4 +1,4 @@
-import { applyAction, type CaseActionInput, type CaseActionType, type CaseActor, newCase, type SystemActor } from '../../src/case';
+import { applyAction, type CaseActionInput, type CaseActionType, type CaseActor, draftCase, type SystemActor } from '../../src/case';
 import type { Case, CaseStatus } from '../../src/schemas/case';
 import type { Principal } from '../../src/schemas/roles';
 
@@ -31,7 +31,7 @@ export const admin = principal('u-admin', 'admin');
 export const system: SystemActor = { role: 'system' };
 
 export function reportedCase(now: Date = T0): Case {
-  return newCase({
+  return draftCase({
     id: 'C0000000000001',
     residentId: resident.userId,
     item: { code: '0101', name: '井盖破损' },

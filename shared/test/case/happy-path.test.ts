@@ -1,4 +1,4 @@
-import { applyAction, type CaseActionInput, type CaseActor, newCase, residentTimeline } from '../../src/case';
+import { applyAction, type CaseActionInput, type CaseActor, draftCase, residentTimeline } from '../../src/case';
 import { caseSchema } from '../../src/schemas/case';
 import { caught, DEPT, gridWorker, handler, iso, reportedCase, resident, streetDispatcher, T0 } from './fixtures';
 
@@ -85,7 +85,7 @@ describe('a report from 上报 to 评价', () => {
   });
 });
 
-describe('newCase', () => {
+describe('draftCase', () => {
   it('starts at 已上报 with version 0 and one submit event from nowhere', () => {
     const c = reportedCase(T0);
     expect(c).toMatchObject({ status: 'submitted', version: 0, createdAt: T0.toISOString(), updatedAt: T0.toISOString(), urgeCount: 0, returnCount: 0 });
@@ -97,7 +97,7 @@ describe('newCase', () => {
   it('refuses a report whose location has no valid grid code', () => {
     const good = reportedCase(T0);
     const bad = () =>
-      newCase({
+      draftCase({
         id: good.id,
         residentId: good.residentId,
         item: { code: good.itemCode, name: good.itemName },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { ENDED_STATUSES, RESOLVED_STATUSES } from '@gridtong/shared/case/statuses';
 import { a11y } from '../../components/a11y';
 import { ProgressChip } from '../../components/chip/progress-chip';
 import { LoadError, Loading } from '../../components/load-state';
@@ -126,11 +127,10 @@ function Actions({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | und
 }
 
 // 评价 and 申请重办 on my own finished case; a follower's vote on one they follow.
-const FINISHED_WELL = new Set(['closed', 'rated', 'unrated']);
 function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undefined, message: string) => void }) {
   const [busy, setBusy] = useState(false);
   if (isFollowerView(c)) {
-    if (!FINISHED_WELL.has(c.status)) return null;
+    if (!RESOLVED_STATUSES.has(c.status)) return null;
     return <FollowerVote vote={async (level) => ((await call('vote-on-case', { params: { id: c.id }, body: { level } })).counted ? T.rating.voted : T.rating.votedBefore)} />;
   }
   const send = async (action: RateAction | ReopenAction, message: string) => {
@@ -148,12 +148,11 @@ function Judge({ c, onDone }: { c: CaseDetail; onDone: (next: CaseDetail | undef
 }
 
 // WeChat reminders for my open case, asked on a tap (weapp only).
-const FINISHED = new Set(['closed', 'rated', 'unrated', 'rejected', 'cancelled']);
 function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string) => void }) {
   useEffect(() => {
     void subscribe.prefetch();
   }, []);
-  if (!subscribe.available() || FINISHED.has(c.status)) return null;
+  if (!subscribe.available() || ENDED_STATUSES.has(c.status)) return null;
   const ask = () => {
     void subscribe.ask('case').then((accepted) => onNotice(accepted ? T.subscribe.done : T.subscribe.declined));
   };

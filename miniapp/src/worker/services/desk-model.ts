@@ -1,5 +1,5 @@
 import type { CaseActionType } from '@gridtong/shared/case/actions';
-import type { CaseStatus, Satisfaction } from '@gridtong/shared/schemas/case';
+import type { Satisfaction } from '@gridtong/shared/schemas/case';
 import type { BodyOf, ResponseOf } from '../../services/api';
 
 /** One case in a staff queue, as the server sends it. */
@@ -14,10 +14,6 @@ export type { WorkQueue } from '@gridtong/shared/case/desk';
 type WithoutVersion<T> = T extends unknown ? Omit<T, 'version'> : never;
 /** What the desk's forms send: a staff action, the version added when it is sent. */
 export type StaffActionInput = WithoutVersion<BodyOf<'act-on-work-case'>>;
-
-
-/** Finished one way or another: no deadline runs any more. */
-export const FINISHED_STATUSES: ReadonlySet<CaseStatus> = new Set(['rejected', 'cancelled', 'closed', 'rated', 'unrated']);
 
 export const STAGE_ORDER: readonly WarningStage[] = ['overdue', 'red', 'orange', 'yellow', 'none'];
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { usePullDownRefresh } from '@tarojs/taro';
 import type { CaseActionType } from '@gridtong/shared/case/actions';
+import { ENDED_STATUSES } from '@gridtong/shared/case/statuses';
 import { a11y } from '../../../components/a11y';
 import { Chip } from '../../../components/chip';
 import { LoadError, Loading } from '../../../components/load-state';
@@ -16,7 +17,7 @@ import { ActionForm } from '../../components/action-form';
 import { ContactReveal } from '../../components/contact-reveal';
 import { StageBadge } from '../../components/queue-row';
 import { StaffTimeline } from '../../components/staff-timeline';
-import { FINISHED_STATUSES, formatTime, NEGATIVE_ACTIONS, photosOf, timeLeft, type StaffActionInput, type WorkCaseView } from '../../services/desk-model';
+import { formatTime, NEGATIVE_ACTIONS, photosOf, timeLeft, type StaffActionInput, type WorkCaseView } from '../../services/desk-model';
 import { W } from '../../texts';
 import '../../components/desk.css';
 
@@ -100,7 +101,7 @@ export default function WorkCasePage() {
   if (detail.state.status === 'error') return <Screen className='wd-page'><LoadError title={W.detail.loadFailed} message={detail.state.error} onRetry={detail.retry} /></Screen>;
 
   const d = detail.state.data;
-  const finished = FINISHED_STATUSES.has(d.status);
+  const finished = ENDED_STATUSES.has(d.status);
   const left = timeLeft(d.deadlines.current, now);
   const photos = photosOf(d);
   return (
