@@ -2,7 +2,8 @@ import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, U
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { availabilitySchema, type Availability } from '@gridtong/shared/booking/availability';
 import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
-import { bookingSchema, bookingStatusSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
+import { seatMayBeTakenOver, slotMayBeTakenOver } from '@gridtong/shared/booking/claims';
+import { bookingSchema, bookingStatusSchema, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { residentPartition } from '../cases/case-store';
@@ -39,9 +40,6 @@ export const BOOKING_PARKED_PARTITION = 'BKPARKED';
 export const bookingOutboxPartition = (id: string) => `BKOUTBOX#${shardOf(id, BOOKING_SHARDS)}`;
 const BOOKING_OUTBOX_PARTITIONS: OutboxPartitions = { pending: bookingOutboxPartition, parked: BOOKING_PARKED_PARTITION };
 export const bookingRemindPartition = (id: string) => `BKREMIND#${shardOf(id, BOOKING_SHARDS)}`;
-
-/** A claim whose booking never appeared (the request died between the two writes) is void after this. */
-const ORPHAN_CLAIM_MS = 60_000;
 
 /** Channels each booking step owes: the message centre, the visit figures, WeChat (each does nothing for a step not theirs). */
 export const BOOKING_CHANNELS = ['messages', 'counters', 'wechat'] as const;
@@ -315,14 +313,11 @@ export class BookingRepository {
 
   /**
    * Claims the slot for `bookingId` with one conditional put (a retry of the same booking
-   * claims it again). A slot whose holder let it go (cancelled, declined, moved) but whose
-   * release write was lost is taken over, conditioned on that holder.
+   * claims it again). A slot the rules say may be taken over (see `slotMayBeTakenOver`) is
+   * taken over, conditioned on that holder.
    */
   async claimSlot(workerId: string, start: string, bookingId: string, now: Date): Promise<boolean> {
-    return this.claim(slotKey(workerId, start), bookingId, now, (holder, claimAgeMs) =>
-      SLOT_RELEASING_STATUSES.includes(holder.status)
-      // A holder elsewhere may be a reschedule still between its claim and its write: give it time.
-      || ((!holder.claimedStarts.includes(start) || holder.workerId !== workerId) && claimAgeMs > ORPHAN_CLAIM_MS));
+    return this.claim(slotKey(workerId, start), bookingId, now, (holder, claimAgeMs) => slotMayBeTakenOver(holder, { workerId, start }, claimAgeMs));
   }
 
   /** All of a visit's slots, in order, or none: a slot already held lets go of those this call took. */
@@ -349,7 +344,7 @@ export class BookingRepository {
   /** One of the resident's open-booking places, or null when both hold open bookings. */
   async claimSeat(residentId: string, bookingId: string, now: Date): Promise<number | null> {
     for (let seat = 1; seat <= BOOKING_RULES.maxOpenBookings; seat++) {
-      if (await this.claim(seatKey(residentId, seat), bookingId, now, (holder) => !isOpenBooking(holder.status))) return seat;
+      if (await this.claim(seatKey(residentId, seat), bookingId, now, seatMayBeTakenOver)) return seat;
     }
     return null;
   }
@@ -358,7 +353,8 @@ export class BookingRepository {
     await this.release(seatKey(residentId, seat), bookingId);
   }
 
-  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, holderIsDone: (holder: Booking, claimAgeMs: number) => boolean): Promise<boolean> {
+  /** The rule decides whether the holder read may be replaced; the write is conditioned on that very holder. */
+  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, mayTakeOver: (holder: Booking | null, claimAgeMs: number) => boolean): Promise<boolean> {
     const item = { ...key, bookingId, claimedAt: now.toISOString() };
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } }));
@@ -371,8 +367,7 @@ export class BookingRepository {
     const holderId = String(current.Item.bookingId);
     const holder = await this.get(holderId);
     const claimAgeMs = now.getTime() - Date.parse(String(current.Item.claimedAt));
-    // No booking behind a claim: its request may still be writing it, so only an old claim is void.
-    if (!(holder === null ? claimAgeMs > ORPHAN_CLAIM_MS : holderIsDone(holder, claimAgeMs))) return false;
+    if (!mayTakeOver(holder, claimAgeMs)) return false;
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'bookingId = :holder', ExpressionAttributeValues: { ':holder': holderId } }));
       return true;
