@@ -7,8 +7,8 @@ import { bookingSchema, bookingStatusSchema, type Booking, type BookingEvent, ty
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { residentPartition } from '../cases/case-store';
-import { entriesOf, outboxIndexKey, OUTBOX_REV, shardOf, type OutboxEntry, type OutboxPartitions } from '../outbox/outbox';
-import { commitOutboxChanges, outboxKeys } from '../outbox/outbox-store';
+import { newEntry, outboxAttribute, pendingPartition, shardOf } from '../outbox/outbox';
+import type { OutboxKind } from '../outbox/outbox-store';
 
 /**
  * 代办 visits in the single table.
@@ -35,29 +35,27 @@ const availabilityKey = (gridCode: string, workerId: string) => ({ pk: `AVAIL#${
 const workerDayPartition = (workerId: string) => `WDAY#${workerId}`;
 
 export const BOOKING_SHARDS = 4;
-/** Booking deliveries given up on, waiting for an operator (apart from cases' PARKED). */
-export const BOOKING_PARKED_PARTITION = 'BKPARKED';
-export const bookingOutboxPartition = (id: string) => `BKOUTBOX#${shardOf(id, BOOKING_SHARDS)}`;
-const BOOKING_OUTBOX_PARTITIONS: OutboxPartitions = { pending: bookingOutboxPartition, parked: BOOKING_PARKED_PARTITION };
 export const bookingRemindPartition = (id: string) => `BKREMIND#${shardOf(id, BOOKING_SHARDS)}`;
 
 /** Channels each booking step owes: the message centre, the visit figures, WeChat (each does nothing for a step not theirs). */
 export const BOOKING_CHANNELS = ['messages', 'counters', 'wechat'] as const;
 
-function outboxEntry(event: BookingEvent) {
-  return {
-    seq: event.seq,
-    at: event.at,
-    action: event.action,
-    ch: Object.fromEntries(BOOKING_CHANNELS.map((c) => [c, { s: 'pending', n: 0, next: event.at }])),
-  };
-}
+/** Bookings' outbox: their own gsi5 partitions, apart from cases' (`BKOUTBOX#<shard>`, parked in `BKPARKED`). */
+export const BOOKING_OUTBOX: OutboxKind<Booking> = {
+  name: 'booking',
+  keyPrefix: 'BOOKING#',
+  key: bookingKey,
+  partitions: { pendingPrefix: 'BKOUTBOX#', shards: BOOKING_SHARDS, parked: 'BKPARKED' },
+  parse: (item) => bookingSchema.parse(item),
+};
 
-export interface BookingOutboxSnapshot {
-  id: string;
-  booking: Booking;
-  entries: OutboxEntry[];
-  rev: number;
+/** The step's outbox entry and the gsi5 key due at once: written with the step itself. */
+function owed(b: Booking, event: BookingEvent): Record<string, unknown> {
+  return {
+    [outboxAttribute(event.seq)]: newEntry(event, BOOKING_CHANNELS),
+    gsi5pk: pendingPartition(BOOKING_OUTBOX.partitions, b.id),
+    gsi5sk: `${event.at}#${b.id}`,
+  };
 }
 
 export interface PublishedAvailability {
@@ -101,9 +99,7 @@ export class BookingRepository {
           ...bookingKey(b.id),
           ...b,
           ...indexKeys(b, remindAt),
-          [`ob_${event.seq}`]: outboxEntry(event),
-          gsi5pk: bookingOutboxPartition(b.id),
-          gsi5sk: `${event.at}#${b.id}`,
+          ...owed(b, event),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
@@ -125,7 +121,7 @@ export class BookingRepository {
     const sets: string[] = [];
     const removes: string[] = [];
     const record = b as unknown as Record<string, unknown>;
-    const all: Record<string, unknown> = { ...indexKeys(b, remindAt), gsi5pk: bookingOutboxPartition(b.id), gsi5sk: `${event.at}#${b.id}`, [`ob_${event.seq}`]: outboxEntry(event) };
+    const all: Record<string, unknown> = { ...indexKeys(b, remindAt), ...owed(b, event) };
     for (const name of BOOKING_ATTRIBUTES) all[name] = record[name];
     let i = 0;
     for (const [name, value] of Object.entries(all)) {
@@ -230,51 +226,6 @@ export class BookingRepository {
     }
     return ids;
   }
-
-  // --- outbox (the deliverer's bookkeeping: never the booking's state or version) --------
-
-  async readOutbox(id: string): Promise<BookingOutboxSnapshot | null> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: bookingKey(id), ConsistentRead: true }));
-    if (!out.Item) return null;
-    return { id, booking: bookingSchema.parse(out.Item), entries: entriesOf(out.Item), rev: Number(out.Item[OUTBOX_REV] ?? 0) };
-  }
-
-  /** Ids of bookings with a delivery due at or before `now`. */
-  async outboxDue(now: Date, limitPerShard: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let shard = 0; shard < BOOKING_SHARDS; shard++) {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi5',
-        KeyConditionExpression: 'gsi5pk = :p AND gsi5sk <= :upper',
-        ExpressionAttributeValues: { ':p': `BKOUTBOX#${shard}`, ':upper': `${now.toISOString()}#\uffff` },
-        ProjectionExpression: 'pk',
-        Limit: limitPerShard,
-      }));
-      for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^BOOKING#/, ''));
-    }
-    return ids;
-  }
-
-  /** Bookings with parked or pending deliveries, for operators (like cases', in their own partitions). */
-  async listOutbox(state: 'pending' | 'parked', limit: number): Promise<BookingOutboxSnapshot[]> {
-    const partitions = state === 'parked' ? [BOOKING_PARKED_PARTITION] : Array.from({ length: BOOKING_SHARDS }, (_, i) => `BKOUTBOX#${i}`);
-    const found: BookingOutboxSnapshot[] = [];
-    for (const pk of await outboxKeys(this.doc, this.table, partitions, state, limit)) {
-      const snapshot = await this.readOutbox(pk.replace(/^BOOKING#/, ''));
-      if (snapshot) found.push(snapshot);
-    }
-    return found;
-  }
-
-  /**
-   * Replaces the given entries (null: all its channels are done), moves the booking in gsi5
-   * to what is left, conditioned on the bookkeeping revision read. False on a race.
-   */
-  async commitOutbox(snapshot: BookingOutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
-    return commitOutboxChanges(this.doc, this.table, bookingKey(snapshot.id), snapshot, changed, (after) => outboxIndexKey(snapshot.id, after, BOOKING_OUTBOX_PARTITIONS));
-  }
-
 
   /** Takes a booking off the reminder index without touching anything else (nothing to remind of any more). */
   async clearReminder(id: string, version: number): Promise<void> {
