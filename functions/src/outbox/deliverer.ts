@@ -2,7 +2,7 @@ import type { Case } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
 import { logger } from '../log';
 import type { CityReference } from '../city/city-snapshot';
-import type { OutboxPort, OutboxSnapshot } from './outbox-store';
+import type { OutboxPort } from './outbox-store';
 import type { Channel, Delivery } from './channels';
 import { applyOutcomes, backoffMs, eventIdOf, type DeliveryOutcome, type OutboxEntry, type RetryPolicy } from './outbox';
 
@@ -90,7 +90,8 @@ export class OutboxDeliverer<A, D> {
 
     const city = await this.city();
     const outcomes = new Map<number, Map<string, Outcome>>();
-    for (const entry of due) outcomes.set(entry.seq, await this.run(id, snapshot, entry, city, now));
+    const aggregate = this.outbox.kind.parse(snapshot.item);
+    for (const entry of due) outcomes.set(entry.seq, await this.run(id, aggregate, entry, city, now));
 
     for (let attempt = 0; attempt < 5 && snapshot; attempt++) {
       const changed = new Map<number, OutboxEntry | null>();
@@ -112,8 +113,8 @@ export class OutboxDeliverer<A, D> {
     return report;
   }
 
-  private async run(id: string, snapshot: OutboxSnapshot<A>, entry: OutboxEntry, city: CityReference, now: Date): Promise<Map<string, Outcome>> {
-    const delivery = this.deliveryOf(snapshot.aggregate, entry.seq, city, now);
+  private async run(id: string, aggregate: A, entry: OutboxEntry, city: CityReference, now: Date): Promise<Map<string, Outcome>> {
+    const delivery = this.deliveryOf(aggregate, entry.seq, city, now);
     const results = new Map<string, Outcome>();
     for (const [name, state] of Object.entries(entry.ch)) {
       if (state?.s !== 'pending' || Date.parse(state.next) > now.getTime()) continue;

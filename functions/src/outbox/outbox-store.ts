@@ -27,10 +27,10 @@ export interface OutboxKind<A> {
   parse(item: Record<string, unknown>): A;
 }
 
-export interface OutboxSnapshot<A> {
+export interface OutboxSnapshot {
   id: string;
-  /** The item's aggregate as it is now (channels read their recipients and texts from it). */
-  aggregate: A;
+  /** The item as stored: the deliverer reads its aggregate with the kind's `parse` (a broken item still lists for operators). */
+  item: Record<string, unknown>;
   entries: OutboxEntry[];
   /** The bookkeeping revision read: a commit is conditioned on it. */
   rev: number;
@@ -39,17 +39,17 @@ export interface OutboxSnapshot<A> {
 /** What the deliverer and the operator's listing and retry use of an outbox: the doubles implement the same. */
 export interface OutboxPort<A> {
   readonly kind: OutboxKind<A>;
-  read(id: string): Promise<OutboxSnapshot<A> | null>;
+  read(id: string): Promise<OutboxSnapshot | null>;
   /** Ids of items with a pending delivery due at or before `now`. */
   due(now: Date, limitPerShard: number): Promise<string[]>;
   /** Items with parked or pending deliveries, for operators: the earliest due first for pending, the newest first for parked. */
-  list(state: 'pending' | 'parked', limit: number): Promise<OutboxSnapshot<A>[]>;
+  list(state: 'pending' | 'parked', limit: number): Promise<OutboxSnapshot[]>;
   /**
    * Replaces the given entries (null removes one: all its channels are done) and moves the
    * item in gsi5 to match what is left, if nobody else did bookkeeping since `rev`. False on
    * such a race: the caller reads again and re-applies.
    */
-  commit(snapshot: OutboxSnapshot<A>, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean>;
+  commit(snapshot: OutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean>;
 }
 
 export const CASE_OUTBOX: OutboxKind<Case> = {
@@ -72,10 +72,10 @@ export class OutboxStore<A> implements OutboxPort<A> {
     readonly kind: OutboxKind<A>,
   ) {}
 
-  async read(id: string): Promise<OutboxSnapshot<A> | null> {
+  async read(id: string): Promise<OutboxSnapshot | null> {
     const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: this.kind.key(id), ConsistentRead: true }));
     if (!out.Item) return null;
-    return { id, aggregate: this.kind.parse(out.Item), entries: entriesOf(out.Item), rev: Number(out.Item[OUTBOX_REV] ?? 0) };
+    return { id, item: out.Item, entries: entriesOf(out.Item), rev: Number(out.Item[OUTBOX_REV] ?? 0) };
   }
 
   async due(now: Date, limitPerShard: number): Promise<string[]> {
@@ -94,7 +94,7 @@ export class OutboxStore<A> implements OutboxPort<A> {
     return ids;
   }
 
-  async list(state: 'pending' | 'parked', limit: number): Promise<OutboxSnapshot<A>[]> {
+  async list(state: 'pending' | 'parked', limit: number): Promise<OutboxSnapshot[]> {
     const partitions = state === 'parked' ? [this.kind.partitions.parked] : pendingPartitions(this.kind.partitions);
     const ids: string[] = [];
     for (const partition of partitions) {
@@ -110,7 +110,7 @@ export class OutboxStore<A> implements OutboxPort<A> {
       for (const item of out.Items ?? []) ids.push(this.idOf(item));
     }
     // The index carries keys only: read each item's entries from the item itself.
-    const found: OutboxSnapshot<A>[] = [];
+    const found: OutboxSnapshot[] = [];
     for (const id of ids.slice(0, limit)) {
       const snapshot = await this.read(id);
       if (snapshot) found.push(snapshot);
@@ -118,7 +118,7 @@ export class OutboxStore<A> implements OutboxPort<A> {
     return found;
   }
 
-  async commit(snapshot: OutboxSnapshot<A>, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
+  async commit(snapshot: OutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
     if (changed.size === 0) return true;
     const after = snapshot.entries.flatMap((e) => (changed.has(e.seq) ? (changed.get(e.seq) ? [changed.get(e.seq)!] : []) : [e]));
     const index = outboxIndexKey(snapshot.id, after, this.kind.partitions);
