@@ -6,6 +6,7 @@ import { seatMayBeTakenOver, slotMayBeTakenOver } from '@gridtong/shared/booking
 import { bookingSchema, bookingStatusSchema, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from '../store/cursor';
+import { ulid } from '../store/ids';
 import { residentPartition } from '../cases/case-store';
 import { newEntry, outboxAttribute, pendingPartition, shardOf } from '../outbox/outbox';
 import type { OutboxKind } from '../outbox/outbox-store';
@@ -28,6 +29,7 @@ import type { OutboxKind } from '../outbox/outbox-store';
  * owed) and gsi7 `BKREMIND#<shard>` / `<remind at>#<id>` (the day-before reminder).
  */
 export const MY_BOOKINGS_PREFIX = 'BOOKING#';
+export const newBookingId = (now: Date) => `B${ulid(now)}`;
 export const bookingKey = (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' });
 const slotKey = (workerId: string, start: string) => ({ pk: `SLOT#${workerId}`, sk: start });
 const seatKey = (residentId: string, seat: number) => ({ pk: `BOOKSEAT#${residentId}`, sk: `SEAT#${seat}` });
