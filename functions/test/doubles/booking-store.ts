@@ -5,7 +5,7 @@ import { DomainError } from '@gridtong/shared/errors';
 import { BOOKING_CHANNELS, BOOKING_OUTBOX, type PublishedAvailability } from '../../src/bookings/booking-store';
 import type { BookingStorePort } from '../../src/bookings/service';
 import type { ReminderPorts } from '../../src/bookings/jobs';
-import { newEntry, outboxAttribute } from '../../src/outbox/outbox';
+import { newEntry, outboxAttribute, OUTBOX_PREFIX, OUTBOX_REV } from '../../src/outbox/outbox';
 import { InMemoryOutboxStore } from './outbox-store';
 
 interface Claim {
@@ -52,7 +52,7 @@ export class InMemoryBookingStore implements BookingStorePort, Pick<ReminderPort
     else this.reminders.delete(b.id);
     // Earlier entries stay as the deliverer left them; the new step's entry is added.
     const before = this.outbox.items.get(b.id) ?? {};
-    const entries = Object.fromEntries(Object.entries(before).filter(([k]) => k.startsWith('ob_') || k === 'obRev'));
+    const entries = Object.fromEntries(Object.entries(before).filter(([k]) => k.startsWith(OUTBOX_PREFIX) || k === OUTBOX_REV));
     this.outbox.items.set(b.id, { ...copy(b), ...entries, [outboxAttribute(event.seq)]: newEntry(event, BOOKING_CHANNELS) });
   }
 

@@ -31,7 +31,7 @@ export class Clock {
 
 const demoWorker = data.workers.find((w) => w.devLogin === 'dev-worker1')!;
 export const GRID = demoWorker.gridCode;
-export const WORKER: Principal = { userId: 'Sworker1', role: 'gridWorker', scope: { areas: [GRID] } } as Principal;
+export const WORKER: Principal = { userId: 'Sworker1', role: 'gridWorker', scope: { areas: [GRID] } };
 
 /**
  * Everything the booking services touch, in memory: one grid with one worker publishing the
@@ -51,7 +51,7 @@ export function bookingWorld() {
   void bookings.putAvailability({ gridCode: GRID, workerId: WORKER.userId, workerName: '刘丽辉', availability: DEMO_AVAILABILITY, updatedAt: clock.now().toISOString() });
   let residents = 0;
   const resident = (): Principal => {
-    const principal = { userId: `Uresident${++residents}`, role: 'resident', scope: { areas: [] } } as Principal;
+    const principal: Principal = { userId: `Uresident${++residents}`, role: 'resident', scope: { areas: [] } };
     homes.set(principal.userId, GRID);
     return principal;
   };

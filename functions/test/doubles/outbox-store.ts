@@ -7,16 +7,10 @@ import type { OutboxKind, OutboxPort, OutboxSnapshot } from '../../src/outbox/ou
  * due by its earliest pending attempt or parked when nothing else is owed.
  */
 export class InMemoryOutboxStore<A> implements OutboxPort<A> {
-  /** The items as stored (their own attributes and `ob_<seq>` entries), by id. */
+  /** The items as stored (their own attributes and `ob_<seq>` entries), by id: the owning store's double writes them. */
   readonly items = new Map<string, Record<string, unknown>>();
 
   constructor(readonly kind: OutboxKind<A>) {}
-
-  /** The owning store's write of an item (with any new entries): a copy, as a table would keep. */
-  write(id: string, item: Record<string, unknown>): void {
-    const before = this.items.get(id);
-    this.items.set(id, structuredClone({ ...item, ...(before?.[OUTBOX_REV] !== undefined ? { [OUTBOX_REV]: before[OUTBOX_REV] } : {}) }));
-  }
 
   async read(id: string): Promise<OutboxSnapshot | null> {
     const item = this.items.get(id);
