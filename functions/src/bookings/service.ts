@@ -256,6 +256,11 @@ export async function getMyBooking(rt: { bookings: Pick<BookingStorePort, 'get'>
   return b;
 }
 
+/** 我的预约, newest first, a page at a time. */
+export async function listMyBookings(rt: { bookings: Pick<BookingRepository, 'listMine'> }, ctx: RequestContext, query: { limit: number; cursor?: string | undefined }): Promise<{ bookings: Booking[]; nextCursor: string | null }> {
+  return rt.bookings.listMine(ctx.principal.userId, query.limit, query.cursor);
+}
+
 async function publishedFor(rt: Pick<BookingPorts, 'bookings'>, gridCode: string, workerId: string): Promise<PublishedAvailability> {
   const published = await rt.bookings.getAvailability(gridCode, workerId);
   if (!published) throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '该网格员暂未开放预约时间', { problems: [{ path: 'body.workerId', message: 'no availability' }] });

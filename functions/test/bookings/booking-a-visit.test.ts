@@ -3,7 +3,7 @@ import type { CreateBookingRequest } from '@gridtong/shared/api/bookings';
 import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
 import { DomainError } from '@gridtong/shared/errors';
 import type { Principal } from '@gridtong/shared/schemas/roles';
-import { actOnMyBooking, actOnWorkBooking, createBooking, listSlots } from '../../src/bookings/service';
+import { actOnMyBooking, actOnWorkBooking, createBooking, listMyBookings, listSlots } from '../../src/bookings/service';
 import { beijing, bookingWorld, WORKER } from '../doubles/booking-world';
 
 type World = ReturnType<typeof bookingWorld>;
@@ -62,6 +62,7 @@ describe('booking a slot', () => {
     const a = await book(w, me, beijing('2026-11-24', '14:00'));
     await book(w, me, beijing('2026-11-24', '14:30'));
     expect(await refusal(book(w, me, beijing('2026-11-24', '15:00')))).toBe('BOOKING.TOO_MANY_OPEN');
+    expect((await listMyBookings(w.ports, w.ctx(me), { limit: 10 })).bookings.map((b) => b.slotStart)).toHaveLength(2);
     // The refused request's slot is still free for a neighbour.
     await expect(book(w, w.resident(), beijing('2026-11-24', '15:00'))).resolves.toMatchObject({ replayed: false });
     await actOnMyBooking(w.ports, w.ctx(me), { id: a.booking.id, body: { type: 'cancel', version: a.booking.version }, view });

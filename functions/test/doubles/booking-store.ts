@@ -56,6 +56,14 @@ export class InMemoryBookingStore implements BookingStorePort, Pick<ReminderPort
     this.outbox.items.set(b.id, { ...copy(b), ...entries, [outboxAttribute(event.seq)]: newEntry(event, BOOKING_CHANNELS) });
   }
 
+  /** 我的预约, newest first; the cursor is the last booking's id on the page. */
+  async listMine(residentId: string, limit: number, cursor?: string): Promise<{ bookings: Booking[]; nextCursor: string | null }> {
+    const mine = [...this.bookings.values()].filter((b) => b.residentId === residentId).sort((a, b) => `${b.createdAt}#${b.id}`.localeCompare(`${a.createdAt}#${a.id}`));
+    const from = cursor ? mine.findIndex((b) => b.id === cursor) + 1 : 0;
+    const page = mine.slice(from, from + limit);
+    return { bookings: page.map(copy), nextCursor: from + limit < mine.length ? page[page.length - 1]!.id : null };
+  }
+
   async workerBetween(workerId: string, fromIso: string, toIso: string): Promise<Booking[]> {
     return [...this.bookings.values()]
       .filter((b) => b.workerId === workerId && b.slotStart >= fromIso && `${b.slotStart}#${b.id}` <= toIso)

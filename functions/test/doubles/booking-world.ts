@@ -3,6 +3,7 @@ import { createCityDirectory } from '@gridtong/shared/routing/index';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { DEMO_AVAILABILITY } from '../../src/bookings/demo';
 import type { CreateBookingPorts } from '../../src/bookings/service';
+import type { BookingRepository } from '../../src/bookings/booking-store';
 import type { CityReference } from '../../src/city/city-snapshot';
 import type { RequestContext } from '../../src/context';
 import { PowertoolsCreates } from '../../src/http/idempotency';
@@ -41,7 +42,7 @@ export function bookingWorld() {
   const bookings = new InMemoryBookingStore();
   const messages = new InMemoryMessageStore();
   const homes = new Map<string, string>();
-  const ports: CreateBookingPorts = {
+  const ports: CreateBookingPorts & { bookings: Pick<BookingRepository, 'listMine'> } = {
     bookings,
     city: { get: async () => city },
     users: { getHome: async (userId) => (homes.has(userId) ? { source: 'picker', gridCode: homes.get(userId)!, updatedAt: '2026-11-01T00:00:00.000Z' } : null) },
