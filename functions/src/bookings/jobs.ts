@@ -110,16 +110,17 @@ export interface ReminderReport {
   cleared: number;
 }
 
-/**
- * The day-before reminder, found through gsi7 (`BKREMIND#<shard>` by remind time), never by
- * scanning: a 'remind' step lands in the booking's timeline (and so in both message centres)
- * with one version-guarded write; a booking no longer waiting for its visit just leaves the index.
- */
+/** What the reminder run uses: the booking store's reminder index and steps, and the clock. */
 export interface ReminderPorts {
   bookings: Pick<BookingRepository, 'remindersDue' | 'get' | 'clearReminder' | 'save'>;
   now: () => Date;
 }
 
+/**
+ * The day-before reminder, found through gsi7 (`BKREMIND#<shard>` by remind time), never by
+ * scanning: a 'remind' step lands in the booking's timeline (and so in both message centres)
+ * with one version-guarded write; a booking no longer waiting for its visit just leaves the index.
+ */
 export async function sendDueReminders(rt: ReminderPorts, limitPerShard = 100): Promise<ReminderReport> {
   const now = rt.now();
   const report: ReminderReport = { reminded: 0, cleared: 0 };
