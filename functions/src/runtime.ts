@@ -5,6 +5,8 @@ import { readConfig, type Config } from './config';
 import { resolveSecret } from './adapters/secrets';
 import { SessionTokens } from './adapters/sessions';
 import { WechatClient } from './adapters/wechat';
+import type { Case } from '@gridtong/shared/schemas/case';
+import type { Booking } from '@gridtong/shared/booking/schema';
 import { CaseRepository } from './cases/case-store';
 import { CityProvider } from './city/city-snapshot';
 import { createDynamoClients, createS3Client } from './store/clients';
@@ -26,13 +28,13 @@ import { MessageChannel } from './outbox/message-channel';
 import { RecipientResolver } from './outbox/recipients';
 import { CounterStore } from './cases/counter-store';
 import { MessageStore } from './messages/message-store';
-import { OutboxStore } from './outbox/outbox-store';
+import { CASE_OUTBOX, OutboxStore } from './outbox/outbox-store';
 import { StaffDirectory } from './accounts/staff-directory';
 import { SweepIndex } from './cases/sweep-index';
 import type { SweepPlanner } from './cases/case-store';
 import type { Channel } from './outbox/channels';
 // 代办 visits
-import { BookingRepository } from './bookings/booking-store';
+import { BOOKING_OUTBOX, BookingRepository } from './bookings/booking-store';
 // Subscribe messages, the sealed openid, grants
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KmsDataKeySource, LocalDataKeySource, type DataKeySource } from './adapters/envelope';
@@ -68,13 +70,16 @@ export interface Runtime {
   messages: MessageStore;
   counters: CounterStore;
   staffDirectory: StaffDirectory;
-  outbox: OutboxStore;
+  /** The cases' outbox. */
+  outbox: OutboxStore<Case>;
   sweepIndex: SweepIndex;
   /** The channels every event owes, by name (tests wrap them to inject faults). */
   channels: Channel[];
   deliverer: (options?: Partial<Omit<DelivererOptions, 'now'>>, channels?: readonly Channel[]) => Deliverer;
   // 代办 visits, slots and availability
   bookings: BookingRepository;
+  /** The bookings' outbox: the same store, configured for booking items. */
+  bookingOutbox: OutboxStore<Booking>;
   // The sealed openid and subscribe grants
   identities: IdentityStore;
   subscriptions: SubscriptionStore;
@@ -115,7 +120,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const messages = new MessageStore(doc, config.tableName);
   const counters = new CounterStore(doc, config.tableName);
   const staffDirectory = new StaffDirectory(doc, config.tableName);
-  const outbox = new OutboxStore(doc, config.tableName);
+  const outbox = new OutboxStore(doc, config.tableName, CASE_OUTBOX);
   const recipients = new RecipientResolver(staffDirectory, (caseId) => follows.followersOf(caseId));
   const channels: Channel[] = [new MessageChannel(messages, recipients), new CounterChannel(counters)];
   // Subscribe messages as the third channel of every event
@@ -161,6 +166,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     deliverer: (options = {}, own = channels) => new Deliverer(outbox, () => city.get(), own, { ...options, now }),
     // 代办 visits, slots and availability
     bookings: new BookingRepository(doc, config.tableName),
+    bookingOutbox: new OutboxStore(doc, config.tableName, BOOKING_OUTBOX),
     // The sealed openid, subscribe grants and pushes, follower votes
     identities,
     subscriptions,

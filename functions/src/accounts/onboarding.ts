@@ -96,6 +96,6 @@ export async function revokeStaff(rt: Runtime, admin: Principal, adminName: stri
   const revoked = await rt.staff.revoke(userId, admin.userId, now);
   // Nobody books them any more, and residents waiting for them are told.
   // Revoking again (after a crash half-way) finishes the job.
-  const visits = await withdrawWorker(rt, admin, adminName, account, now);
+  const visits = await withdrawWorker(rt, { principal: admin, now, ...(adminName ? { actorName: adminName } : {}) }, account);
   return { userId: revoked.userId, revokedAt: revoked.revokedAt ?? now.toISOString(), ...visits };
 }

@@ -2,12 +2,14 @@ import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, U
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { availabilitySchema, type Availability } from '@gridtong/shared/booking/availability';
 import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
-import { bookingSchema, bookingStatusSchema, isOpenBooking, SLOT_RELEASING_STATUSES, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
+import { seatMayBeTakenOver, slotMayBeTakenOver } from '@gridtong/shared/booking/claims';
+import { bookingSchema, bookingStatusSchema, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
 import { DomainError } from '@gridtong/shared/errors';
 import { decodeCursor, encodeCursor } from '../store/cursor';
+import { ulid } from '../store/ids';
 import { residentPartition } from '../cases/case-store';
-import { entriesOf, outboxIndexKey, OUTBOX_REV, shardOf, type OutboxEntry, type OutboxPartitions } from '../outbox/outbox';
-import { commitOutboxChanges, outboxKeys } from '../outbox/outbox-store';
+import { newEntry, outboxAttribute, pendingPartition, shardOf } from '../outbox/outbox';
+import type { OutboxKind } from '../outbox/outbox-store';
 
 /**
  * 代办 visits in the single table.
@@ -27,6 +29,7 @@ import { commitOutboxChanges, outboxKeys } from '../outbox/outbox-store';
  * owed) and gsi7 `BKREMIND#<shard>` / `<remind at>#<id>` (the day-before reminder).
  */
 export const MY_BOOKINGS_PREFIX = 'BOOKING#';
+export const newBookingId = (now: Date) => `B${ulid(now)}`;
 export const bookingKey = (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' });
 const slotKey = (workerId: string, start: string) => ({ pk: `SLOT#${workerId}`, sk: start });
 const seatKey = (residentId: string, seat: number) => ({ pk: `BOOKSEAT#${residentId}`, sk: `SEAT#${seat}` });
@@ -34,32 +37,27 @@ const availabilityKey = (gridCode: string, workerId: string) => ({ pk: `AVAIL#${
 const workerDayPartition = (workerId: string) => `WDAY#${workerId}`;
 
 export const BOOKING_SHARDS = 4;
-/** Booking deliveries given up on, waiting for an operator (apart from cases' PARKED). */
-export const BOOKING_PARKED_PARTITION = 'BKPARKED';
-export const bookingOutboxPartition = (id: string) => `BKOUTBOX#${shardOf(id, BOOKING_SHARDS)}`;
-const BOOKING_OUTBOX_PARTITIONS: OutboxPartitions = { pending: bookingOutboxPartition, parked: BOOKING_PARKED_PARTITION };
 export const bookingRemindPartition = (id: string) => `BKREMIND#${shardOf(id, BOOKING_SHARDS)}`;
-
-/** A claim whose booking never appeared (the request died between the two writes) is void after this. */
-const ORPHAN_CLAIM_MS = 60_000;
 
 /** Channels each booking step owes: the message centre, the visit figures, WeChat (each does nothing for a step not theirs). */
 export const BOOKING_CHANNELS = ['messages', 'counters', 'wechat'] as const;
 
-function outboxEntry(event: BookingEvent) {
-  return {
-    seq: event.seq,
-    at: event.at,
-    action: event.action,
-    ch: Object.fromEntries(BOOKING_CHANNELS.map((c) => [c, { s: 'pending', n: 0, next: event.at }])),
-  };
-}
+/** Bookings' outbox: their own gsi5 partitions, apart from cases' (`BKOUTBOX#<shard>`, parked in `BKPARKED`). */
+export const BOOKING_OUTBOX: OutboxKind<Booking> = {
+  name: 'booking',
+  keyPrefix: 'BOOKING#',
+  key: bookingKey,
+  partitions: { pendingPrefix: 'BKOUTBOX#', shards: BOOKING_SHARDS, parked: 'BKPARKED' },
+  parse: (item) => bookingSchema.parse(item),
+};
 
-export interface BookingOutboxSnapshot {
-  id: string;
-  booking: Booking;
-  entries: OutboxEntry[];
-  rev: number;
+/** The step's outbox entry and the gsi5 key due at once: written with the step itself. */
+function owed(b: Booking, event: BookingEvent): Record<string, unknown> {
+  return {
+    [outboxAttribute(event.seq)]: newEntry(event, BOOKING_CHANNELS),
+    gsi5pk: pendingPartition(BOOKING_OUTBOX.partitions, b.id),
+    gsi5sk: `${event.at}#${b.id}`,
+  };
 }
 
 export interface PublishedAvailability {
@@ -103,9 +101,7 @@ export class BookingRepository {
           ...bookingKey(b.id),
           ...b,
           ...indexKeys(b, remindAt),
-          [`ob_${event.seq}`]: outboxEntry(event),
-          gsi5pk: bookingOutboxPartition(b.id),
-          gsi5sk: `${event.at}#${b.id}`,
+          ...owed(b, event),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
@@ -127,7 +123,7 @@ export class BookingRepository {
     const sets: string[] = [];
     const removes: string[] = [];
     const record = b as unknown as Record<string, unknown>;
-    const all: Record<string, unknown> = { ...indexKeys(b, remindAt), gsi5pk: bookingOutboxPartition(b.id), gsi5sk: `${event.at}#${b.id}`, [`ob_${event.seq}`]: outboxEntry(event) };
+    const all: Record<string, unknown> = { ...indexKeys(b, remindAt), ...owed(b, event) };
     for (const name of BOOKING_ATTRIBUTES) all[name] = record[name];
     let i = 0;
     for (const [name, value] of Object.entries(all)) {
@@ -233,51 +229,6 @@ export class BookingRepository {
     return ids;
   }
 
-  // --- outbox (the deliverer's bookkeeping: never the booking's state or version) --------
-
-  async readOutbox(id: string): Promise<BookingOutboxSnapshot | null> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: bookingKey(id), ConsistentRead: true }));
-    if (!out.Item) return null;
-    return { id, booking: bookingSchema.parse(out.Item), entries: entriesOf(out.Item), rev: Number(out.Item[OUTBOX_REV] ?? 0) };
-  }
-
-  /** Ids of bookings with a delivery due at or before `now`. */
-  async outboxDue(now: Date, limitPerShard: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let shard = 0; shard < BOOKING_SHARDS; shard++) {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi5',
-        KeyConditionExpression: 'gsi5pk = :p AND gsi5sk <= :upper',
-        ExpressionAttributeValues: { ':p': `BKOUTBOX#${shard}`, ':upper': `${now.toISOString()}#\uffff` },
-        ProjectionExpression: 'pk',
-        Limit: limitPerShard,
-      }));
-      for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^BOOKING#/, ''));
-    }
-    return ids;
-  }
-
-  /** Bookings with parked or pending deliveries, for operators (like cases', in their own partitions). */
-  async listOutbox(state: 'pending' | 'parked', limit: number): Promise<BookingOutboxSnapshot[]> {
-    const partitions = state === 'parked' ? [BOOKING_PARKED_PARTITION] : Array.from({ length: BOOKING_SHARDS }, (_, i) => `BKOUTBOX#${i}`);
-    const found: BookingOutboxSnapshot[] = [];
-    for (const pk of await outboxKeys(this.doc, this.table, partitions, state, limit)) {
-      const snapshot = await this.readOutbox(pk.replace(/^BOOKING#/, ''));
-      if (snapshot) found.push(snapshot);
-    }
-    return found;
-  }
-
-  /**
-   * Replaces the given entries (null: all its channels are done), moves the booking in gsi5
-   * to what is left, conditioned on the bookkeeping revision read. False on a race.
-   */
-  async commitOutbox(snapshot: BookingOutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
-    return commitOutboxChanges(this.doc, this.table, bookingKey(snapshot.id), snapshot, changed, (after) => outboxIndexKey(snapshot.id, after, BOOKING_OUTBOX_PARTITIONS));
-  }
-
-
   /** Takes a booking off the reminder index without touching anything else (nothing to remind of any more). */
   async clearReminder(id: string, version: number): Promise<void> {
     try {
@@ -315,14 +266,11 @@ export class BookingRepository {
 
   /**
    * Claims the slot for `bookingId` with one conditional put (a retry of the same booking
-   * claims it again). A slot whose holder let it go (cancelled, declined, moved) but whose
-   * release write was lost is taken over, conditioned on that holder.
+   * claims it again). A slot the rules say may be taken over (see `slotMayBeTakenOver`) is
+   * taken over, conditioned on that holder.
    */
   async claimSlot(workerId: string, start: string, bookingId: string, now: Date): Promise<boolean> {
-    return this.claim(slotKey(workerId, start), bookingId, now, (holder, claimAgeMs) =>
-      SLOT_RELEASING_STATUSES.includes(holder.status)
-      // A holder elsewhere may be a reschedule still between its claim and its write: give it time.
-      || ((!holder.claimedStarts.includes(start) || holder.workerId !== workerId) && claimAgeMs > ORPHAN_CLAIM_MS));
+    return this.claim(slotKey(workerId, start), bookingId, now, (holder, claimAgeMs) => slotMayBeTakenOver(holder, { workerId, start }, claimAgeMs));
   }
 
   /** All of a visit's slots, in order, or none: a slot already held lets go of those this call took. */
@@ -349,7 +297,7 @@ export class BookingRepository {
   /** One of the resident's open-booking places, or null when both hold open bookings. */
   async claimSeat(residentId: string, bookingId: string, now: Date): Promise<number | null> {
     for (let seat = 1; seat <= BOOKING_RULES.maxOpenBookings; seat++) {
-      if (await this.claim(seatKey(residentId, seat), bookingId, now, (holder) => !isOpenBooking(holder.status))) return seat;
+      if (await this.claim(seatKey(residentId, seat), bookingId, now, seatMayBeTakenOver)) return seat;
     }
     return null;
   }
@@ -358,7 +306,8 @@ export class BookingRepository {
     await this.release(seatKey(residentId, seat), bookingId);
   }
 
-  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, holderIsDone: (holder: Booking, claimAgeMs: number) => boolean): Promise<boolean> {
+  /** The rule decides whether the holder read may be replaced; the write is conditioned on that very holder. */
+  private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, mayTakeOver: (holder: Booking | null, claimAgeMs: number) => boolean): Promise<boolean> {
     const item = { ...key, bookingId, claimedAt: now.toISOString() };
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } }));
@@ -371,8 +320,7 @@ export class BookingRepository {
     const holderId = String(current.Item.bookingId);
     const holder = await this.get(holderId);
     const claimAgeMs = now.getTime() - Date.parse(String(current.Item.claimedAt));
-    // No booking behind a claim: its request may still be writing it, so only an old claim is void.
-    if (!(holder === null ? claimAgeMs > ORPHAN_CLAIM_MS : holderIsDone(holder, claimAgeMs))) return false;
+    if (!mayTakeOver(holder, claimAgeMs)) return false;
     try {
       await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'bookingId = :holder', ExpressionAttributeValues: { ':holder': holderId } }));
       return true;

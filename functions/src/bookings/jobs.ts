@@ -2,12 +2,12 @@ import { bookingCounterDelta } from '@gridtong/shared/booking/counters';
 import { bookingMessages, bookingSubscribeContent } from '@gridtong/shared/booking/messages';
 import type { Booking, BookingEvent } from '@gridtong/shared/booking/schema';
 import { DomainError } from '@gridtong/shared/errors';
-import type { Runtime } from '../runtime';
 import type { Channel } from '../outbox/channels';
-import { OutboxDeliverer, type DeliveryReport, type DelivererOptions, type OutboxSubject } from '../outbox/deliverer';
+import { OutboxDeliverer, type DeliveryOf, type DeliveryReport, type DelivererOptions } from '../outbox/deliverer';
+import type { OutboxPort } from '../outbox/outbox-store';
 import { eventIdOf } from '../outbox/outbox';
 import { pushAll, type SubscribePusher } from '../outbox/subscribe-pusher';
-import type { BookingOutboxSnapshot, BookingRepository } from './booking-store';
+import type { BookingRepository } from './booking-store';
 import type { CityReference } from '../city/city-snapshot';
 import type { CounterStore } from '../cases/counter-store';
 import type { MessageStore } from '../messages/message-store';
@@ -40,7 +40,7 @@ function serviceFacts(b: Booking, city: CityReference) {
 /** Both message centres: each side hears of what the other did, and both of the reminder. */
 class BookingMessageChannel implements Channel<BookingDelivery> {
   readonly name = 'messages';
-  constructor(private readonly store: MessageStore) {}
+  constructor(private readonly store: Pick<MessageStore, 'put'>) {}
 
   async deliver({ eventId, event, booking: b, city }: BookingDelivery): Promise<void> {
     const texts = bookingMessages(b, event, serviceFacts(b, city));
@@ -53,7 +53,7 @@ class BookingMessageChannel implements Channel<BookingDelivery> {
 /** 代办 figures of the grid (and the areas above it) and of the worker, kept on write. */
 class BookingCounterChannel implements Channel<BookingDelivery> {
   readonly name = 'counters';
-  constructor(private readonly counters: CounterStore) {}
+  constructor(private readonly counters: Pick<CounterStore, 'add'>) {}
 
   async deliver({ eventId, event, booking: b, city }: BookingDelivery): Promise<void> {
     const place = city.directory.placeOf(b.gridCode);
@@ -67,7 +67,7 @@ class BookingCounterChannel implements Channel<BookingDelivery> {
 /** Subscribe messages: the same news as the message centre, where a template serves it and it was granted. */
 class BookingWechatChannel implements Channel<BookingDelivery> {
   readonly name = 'wechat';
-  constructor(private readonly pusher: SubscribePusher) {}
+  constructor(private readonly pusher: Pick<SubscribePusher, 'push'>) {}
 
   async deliver({ eventId, event, booking: b, city, now }: BookingDelivery): Promise<void> {
     const facts = serviceFacts(b, city);
@@ -79,23 +79,25 @@ class BookingWechatChannel implements Channel<BookingDelivery> {
   }
 }
 
-function bookingSubject(repo: BookingRepository): OutboxSubject<BookingOutboxSnapshot, BookingDelivery> {
-  return {
-    kind: 'booking',
-    due: (now, limit) => repo.outboxDue(now, limit),
-    read: (id) => repo.readOutbox(id),
-    commit: (snapshot, changed) => repo.commitOutbox(snapshot, changed),
-    delivery: ({ booking }, seq, city, now) => {
-      const event = booking.timeline.find((e) => e.seq === seq);
-      return event ? { eventId: eventIdOf(booking.id, seq), event, booking, city, now } : null;
-    },
-  };
+const bookingDelivery: DeliveryOf<Booking, BookingDelivery> = (booking, seq, city, now) => {
+  const event = booking.timeline.find((e) => e.seq === seq);
+  return event ? { eventId: eventIdOf(booking.id, seq), event, booking, city, now } : null;
+};
+
+/** What the bookings' deliverer uses: the bookings' outbox, the three channels' stores, the city, the clock. */
+export interface BookingDelivererPorts {
+  bookingOutbox: OutboxPort<Booking>;
+  messages: Pick<MessageStore, 'put'>;
+  counters: Pick<CounterStore, 'add'>;
+  subscribePusher: Pick<SubscribePusher, 'push'>;
+  city: { get(): Promise<CityReference> };
+  now: () => Date;
 }
 
-export class BookingDeliverer extends OutboxDeliverer<BookingOutboxSnapshot, BookingDelivery> {
-  constructor(rt: Runtime, options: Partial<Omit<DelivererOptions, 'now'>> = {}) {
-    const channels = [new BookingMessageChannel(rt.messages), new BookingCounterChannel(rt.counters), new BookingWechatChannel(rt.subscribePusher)];
-    super(bookingSubject(rt.bookings), () => rt.city.get(), channels, { ...options, now: rt.now });
+export class BookingDeliverer extends OutboxDeliverer<Booking, BookingDelivery> {
+  constructor(ports: BookingDelivererPorts, options: Partial<Omit<DelivererOptions, 'now'>> = {}) {
+    const channels = [new BookingMessageChannel(ports.messages), new BookingCounterChannel(ports.counters), new BookingWechatChannel(ports.subscribePusher)];
+    super(ports.bookingOutbox, bookingDelivery, () => ports.city.get(), channels, { ...options, now: ports.now });
   }
 
   deliverBooking(id: string): Promise<DeliveryReport> {
@@ -108,12 +110,18 @@ export interface ReminderReport {
   cleared: number;
 }
 
+/** What the reminder run uses: the booking store's reminder index and steps, and the clock. */
+export interface ReminderPorts {
+  bookings: Pick<BookingRepository, 'remindersDue' | 'get' | 'clearReminder' | 'save'>;
+  now: () => Date;
+}
+
 /**
  * The day-before reminder, found through gsi7 (`BKREMIND#<shard>` by remind time), never by
  * scanning: a 'remind' step lands in the booking's timeline (and so in both message centres)
  * with one version-guarded write; a booking no longer waiting for its visit just leaves the index.
  */
-export async function sendDueReminders(rt: Runtime, limitPerShard = 100): Promise<ReminderReport> {
+export async function sendDueReminders(rt: ReminderPorts, limitPerShard = 100): Promise<ReminderReport> {
   const now = rt.now();
   const report: ReminderReport = { reminded: 0, cleared: 0 };
   for (const id of await rt.bookings.remindersDue(now, limitPerShard)) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type { Context } from 'aws-lambda';
 import type { CreateBookingRequest, ResidentBookingAction, SlotView, WorkerBookingAction } from '@gridtong/shared/api/bookings';
 import { beijingDate, bookableDates, bookableSlots, findVisit, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
 import { applyBookingAction, type BookingAction, type BookingActor } from '@gridtong/shared/booking/machine';
@@ -7,19 +7,42 @@ import { isOpenBooking, SLOT_RELEASING_STATUSES, type Booking } from '@gridtong/
 import { dayOfIsoDate, dayStartMs, HOUR_MS, isoDateOfDay, shanghaiDayIndex } from '@gridtong/shared/deadlines/shanghai-time';
 import { DomainError, isDomainError } from '@gridtong/shared/errors';
 import { ROLE_LABELS, scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
+import type { UserRepository } from '../accounts/user-store';
 import { workingCalendar } from '../calendar';
-import type { Runtime } from '../runtime';
 import { conflictAggregate, conflictWith } from '../conflict';
-import type { PublishedAvailability } from './booking-store';
+import type { CityReference } from '../city/city-snapshot';
+import type { RequestContext } from '../context';
+import type { IdempotentCreates } from '../http/idempotency';
+import type { PhotoStore } from '../store/photos';
+import { newBookingId, type BookingRepository, type PublishedAvailability } from './booking-store';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+/** The booking store's methods the booking services call (the in-memory double implements the same). */
+export type BookingStorePort = Pick<BookingRepository,
+  | 'get' | 'create' | 'save'
+  | 'getAvailability' | 'gridAvailability' | 'putAvailability' | 'deleteAvailability'
+  | 'claimedStarts' | 'claimSeat' | 'releaseSeat' | 'claimSlots' | 'releaseSlots'
+  | 'workerBetween' | 'workerSlotsBetween'>;
 
-/** Same resident + same key → same booking id, so a retry lands on the booking the first attempt made. */
-export function bookingIdFor(userId: string, key: string): string {
-  return `B${createHash('sha256').update(`booking:${userId}:${key}`).digest('hex').slice(0, 26).toUpperCase()}`;
+/** What every booking service uses: the booking store and the city's reference data. */
+export interface BookingPorts {
+  bookings: BookingStorePort;
+  city: { get(): Promise<CityReference> };
 }
 
-const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** A resident's side also reads where they live. */
+export interface ResidentBookingPorts extends BookingPorts {
+  users: Pick<UserRepository, 'getHome'>;
+}
+
+/** Booking a visit: once per Idempotency-Key. */
+export interface CreateBookingPorts extends ResidentBookingPorts {
+  idempotency: IdempotentCreates;
+}
+
+/** A worker's side also takes the receipt photos of a visit. */
+export interface WorkerBookingPorts extends BookingPorts {
+  photos: Pick<PhotoStore, 'assertOwnedAndPresent' | 'adopt'>;
+}
 
 /** The day-before reminder: 10:00 Beijing the day before the visit, while it is still ahead and not yet sent for this slot. */
 export function reminderAt(b: Booking, now: Date): string | null {
@@ -29,13 +52,13 @@ export function reminderAt(b: Booking, now: Date): string | null {
   return at > now.getTime() ? new Date(at).toISOString() : null;
 }
 
-async function homeGrid(rt: Runtime, principal: Principal): Promise<string> {
+async function homeGrid(rt: Pick<ResidentBookingPorts, 'users'>, principal: Principal): Promise<string> {
   const home = await rt.users.getHome(principal.userId);
   if (!home) throw new DomainError('BOOKING.HOME_REQUIRED', '请先在“我的住址”中设置您住在哪个网格，才能预约本网格网格员上门');
   return home.gridCode;
 }
 
-async function serviceFor(rt: Runtime, code: string) {
+async function serviceFor(rt: Pick<BookingPorts, 'city'>, code: string) {
   const service = (await rt.city.get()).directory.service(code);
   if (!service) throw new DomainError('BOOKING.UNKNOWN_SERVICE', '没有这项代办服务', { problems: [{ path: 'body.serviceCode', message: 'unknown service' }] });
   return service;
@@ -45,7 +68,7 @@ async function serviceFor(rt: Runtime, code: string) {
  * Where a visit of `visitMinutes` can start: every worker who published availability for the
  * grid, each start with enough free slots right after it for the whole visit, in time order.
  */
-export async function freeSlots(rt: Runtime, gridCode: string, now: Date, visitMinutes: number, from?: string): Promise<SlotView[]> {
+export async function freeSlots(rt: Pick<BookingPorts, 'bookings'>, gridCode: string, now: Date, visitMinutes: number, from?: string): Promise<SlotView[]> {
   const found: SlotView[] = [];
   for (const p of await rt.bookings.gridAvailability(gridCode)) {
     found.push(...(await visitsThatFit(rt, p, bookableSlots(p.availability, workingCalendar(), now, from), visitMinutes)));
@@ -57,7 +80,7 @@ export async function freeSlots(rt: Runtime, gridCode: string, now: Date, visitM
  * Of a worker's `slots`, those where a visit of `visitMinutes` can start: enough consecutive
  * slots, none held by anyone — or only by the booking being moved (`ownStarts`).
  */
-async function visitsThatFit(rt: Runtime, p: PublishedAvailability, slots: readonly Slot[], visitMinutes: number, ownStarts: ReadonlySet<string> = new Set()): Promise<SlotView[]> {
+async function visitsThatFit(rt: Pick<BookingPorts, 'bookings'>, p: PublishedAvailability, slots: readonly Slot[], visitMinutes: number, ownStarts: ReadonlySet<string> = new Set()): Promise<SlotView[]> {
   if (slots.length === 0) return [];
   const calendar = workingCalendar();
   const claimed = await rt.bookings.claimedStarts(p.workerId, slots[0]!.start, slots[slots.length - 1]!.end);
@@ -67,7 +90,7 @@ async function visitsThatFit(rt: Runtime, p: PublishedAvailability, slots: reado
   });
 }
 
-async function alternatives(rt: Runtime, gridCode: string, now: Date, visitMinutes: number, after: string, except: { workerId: string; start: string }): Promise<SlotView[]> {
+async function alternatives(rt: Pick<BookingPorts, 'bookings'>, gridCode: string, now: Date, visitMinutes: number, after: string, except: { workerId: string; start: string }): Promise<SlotView[]> {
   const all = (await freeSlots(rt, gridCode, now, visitMinutes)).filter((s) => !(s.workerId === except.workerId && s.start === except.start));
   const later = all.filter((s) => s.start >= after);
   return [...later, ...all.filter((s) => s.start < after)].slice(0, BOOKING_RULES.alternativesOffered);
@@ -90,8 +113,9 @@ function byDay(dates: readonly string[], slots: readonly SlotView[]) {
 }
 
 /** 可预约时段: the resident's home grid's workers, the next 14 days, Beijing time, grouped by day. */
-export async function listSlots(rt: Runtime, principal: Principal, query: { service: string; from?: string | undefined }, now: Date) {
-  const gridCode = await homeGrid(rt, principal);
+export async function listSlots(rt: ResidentBookingPorts, ctx: RequestContext, query: { service: string; from?: string | undefined }) {
+  const { now } = ctx;
+  const gridCode = await homeGrid(rt, ctx.principal);
   const service = (await rt.city.get()).directory.service(query.service);
   if (!service) throw new DomainError('BOOKING.UNKNOWN_SERVICE', '没有这项代办服务', { problems: [{ path: 'query.service', message: 'unknown service' }] });
   const slots = await freeSlots(rt, gridCode, now, service.visitMinutes, query.from);
@@ -103,27 +127,35 @@ export async function listSlots(rt: Runtime, principal: Principal, query: { serv
   };
 }
 
+export interface CreateBookingInput {
+  /** The request's Idempotency-Key (checked by the caller). */
+  key: string;
+  body: CreateBookingRequest;
+  lambdaContext?: Context;
+}
+
 /**
- * 预约: the resident's open-booking place, then the slot, each claimed with one conditional
+ * 预约, once per Idempotency-Key: a retry with the same key gets the booking the first
+ * attempt made; the same key with another booking is refused.
+ */
+export async function createBooking(rt: CreateBookingPorts, ctx: RequestContext, input: CreateBookingInput): Promise<{ booking: Booking; replayed: boolean }> {
+  const created = await rt.idempotency.once(
+    { userId: ctx.principal.userId, key: input.key, body: input.body },
+    async () => (await bookVisit(rt, ctx, input.body)).id,
+    input.lambdaContext,
+  );
+  const booking = await rt.bookings.get(created.id);
+  if (!booking) throw new Error('idempotent booking record points at a missing booking');
+  return { booking, replayed: created.replayed };
+}
+
+/**
+ * The resident's open-booking place, then the slot, each claimed with one conditional
  * write, then the booking itself. Whatever was claimed is let go again if a later step fails.
  */
-export async function createBooking(rt: Runtime, principal: Principal, headers: Record<string, string>, body: CreateBookingRequest, now: Date): Promise<{ booking: Booking; replayed: boolean }> {
-  const key = headers['idempotency-key'];
-  if (!key) throw new DomainError('IDEMPOTENCY.KEY_REQUIRED', '缺少 Idempotency-Key 请求头', { problems: [{ path: 'headers.idempotency-key', message: 'required' }] });
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new DomainError('IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key 格式不正确', { problems: [{ path: 'headers.idempotency-key', message: '8–64 characters of A–Z a–z 0–9 _ -' }] });
-  }
-  const id = bookingIdFor(principal.userId, key);
-  const requestHash = hashOf(body);
-  const replay = (existing: Booking) => {
-    if (existing.requestHash !== requestHash) {
-      throw new DomainError('IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一次预约，请重新提交', { problems: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }] });
-    }
-    return { booking: existing, replayed: true };
-  };
-  const existing = await rt.bookings.get(id);
-  if (existing) return replay(existing);
-
+async function bookVisit(rt: ResidentBookingPorts, ctx: RequestContext, body: CreateBookingRequest): Promise<Booking> {
+  const { principal, now } = ctx;
+  const id = newBookingId(now);
   const gridCode = await homeGrid(rt, principal);
   const service = await serviceFor(rt, body.serviceCode);
   const known = new Set(service.materials.map((m) => m.name));
@@ -172,16 +204,12 @@ export async function createBooking(rt: Runtime, principal: Principal, headers: 
       seat,
       checklist: [],
       receiptPhotos: [],
-      requestHash,
       createdAt: at,
       updatedAt: at,
       timeline: [{ seq: 0, at, actor: { role: 'resident', userId: principal.userId }, action: 'request', from: null, to: 'requested', data: { slotStart: slot.start } }],
     };
-    if (await rt.bookings.create(booking, reminderAt(booking, now))) return { booking, replayed: false };
-    // A concurrent retry with the same key wrote it first: answer as that one did.
-    const again = await rt.bookings.get(id);
-    if (again) return replay(again);
-    throw new Error('booking neither created nor found');
+    if (!(await rt.bookings.create(booking, reminderAt(booking, now)))) throw new Error('a new booking id was already taken');
+    return booking;
   } catch (err) {
     // Nothing half-made stays behind: without a booking, neither its slot nor its place is held.
     if (!(err instanceof DomainError && err.code === 'BOOKING.SLOT_TAKEN') && !(await rt.bookings.get(id))) {
@@ -197,7 +225,7 @@ export async function createBooking(rt: Runtime, principal: Principal, headers: 
  * then the booking written with one version-guarded update, then whatever it let go of
  * (the old slot, the resident's open-booking place) released.
  */
-async function transition(rt: Runtime, b: Booking, action: BookingAction, actor: BookingActor, now: Date, move?: { workerId: string; workerName: string }): Promise<Booking> {
+async function transition(rt: BookingPorts, b: Booking, action: BookingAction, actor: BookingActor, now: Date, move?: { workerId: string; workerName: string }): Promise<Booking> {
   const { booking, event } = applyBookingAction(b, action, actor, now);
   const next: Booking = move ? { ...booking, workerId: move.workerId, workerName: move.workerName } : booking;
   // A moved visit may overlap its old time: claim only the slots it does not hold yet, let go only of those it leaves.
@@ -227,20 +255,27 @@ function versionConflict(current: Booking): DomainError {
 /** A conflict from the store (a lost write) that does not carry the booking yet. */
 const lostWrite = (err: unknown) => isDomainError(err, 'BOOKING.VERSION_CONFLICT') && conflictAggregate(err) === undefined;
 
-export async function getMyBooking(rt: Runtime, principal: Principal, id: string): Promise<Booking> {
+export async function getMyBooking(rt: { bookings: Pick<BookingStorePort, 'get'> }, ctx: RequestContext, id: string): Promise<Booking> {
   const b = await rt.bookings.get(id);
-  if (!b || b.residentId !== principal.userId) throw new DomainError('BOOKING.NOT_FOUND', '未找到该预约');
+  if (!b || b.residentId !== ctx.principal.userId) throw new DomainError('BOOKING.NOT_FOUND', '未找到该预约');
   return b;
 }
 
-async function publishedFor(rt: Runtime, gridCode: string, workerId: string): Promise<PublishedAvailability> {
+/** 我的预约, newest first, a page at a time. */
+export async function listMyBookings(rt: { bookings: Pick<BookingRepository, 'listMine'> }, ctx: RequestContext, query: { limit: number; cursor?: string | undefined }): Promise<{ bookings: Booking[]; nextCursor: string | null }> {
+  return rt.bookings.listMine(ctx.principal.userId, query.limit, query.cursor);
+}
+
+async function publishedFor(rt: Pick<BookingPorts, 'bookings'>, gridCode: string, workerId: string): Promise<PublishedAvailability> {
   const published = await rt.bookings.getAvailability(gridCode, workerId);
   if (!published) throw new DomainError('BOOKING.SLOT_UNAVAILABLE', '该网格员暂未开放预约时间', { problems: [{ path: 'body.workerId', message: 'no availability' }] });
   return published;
 }
 
-export async function actOnMyBooking(rt: Runtime, principal: Principal, id: string, body: ResidentBookingAction, now: Date): Promise<Booking> {
-  const b = await getMyBooking(rt, principal, id);
+export async function actOnMyBooking(rt: BookingPorts, ctx: RequestContext, input: { id: string; body: ResidentBookingAction }): Promise<Booking> {
+  const { principal, now } = ctx;
+  const { id, body } = input;
+  const b = await getMyBooking(rt, ctx, id);
   if (b.version !== body.version) throw versionConflict(b);
   const actor: BookingActor = { as: 'resident', userId: principal.userId, role: 'resident' };
   try {
@@ -273,16 +308,18 @@ export async function actOnMyBooking(rt: Runtime, principal: Principal, id: stri
 
 // --- grid workers --------------------------------------------------------------------------
 
-const actorName = (principal: Principal, name: string | undefined) => name ?? ROLE_LABELS[principal.role];
+/** The staff member's name for the timeline, or their role's label. */
+const actorName = (ctx: RequestContext) => ctx.actorName ?? ROLE_LABELS[ctx.principal.role];
 
 /** A booking the worker may act on: in a grid they serve; anything else does not exist for them. */
-export async function getWorkBooking(rt: Runtime, principal: Principal, id: string): Promise<Booking> {
+export async function getWorkBooking(rt: { bookings: Pick<BookingStorePort, 'get'> }, ctx: RequestContext, id: string): Promise<Booking> {
   const b = await rt.bookings.get(id);
-  if (!b || !scopeCoversArea(principal.scope, b.gridCode)) throw new DomainError('BOOKING.NOT_FOUND', '未找到该预约');
+  if (!b || !scopeCoversArea(ctx.principal.scope, b.gridCode)) throw new DomainError('BOOKING.NOT_FOUND', '未找到该预约');
   return b;
 }
 
-export async function workDay(rt: Runtime, principal: Principal, day: string | undefined, now: Date): Promise<{ day: string; bookings: Booking[]; ahead: { date: string; visits: number; toConfirm: number }[] }> {
+export async function workDay(rt: { bookings: Pick<BookingStorePort, 'workerBetween' | 'workerSlotsBetween'> }, ctx: RequestContext, day: string | undefined): Promise<{ day: string; bookings: Booking[]; ahead: { date: string; visits: number; toConfirm: number }[] }> {
+  const { principal, now } = ctx;
   const index = day ? dayOfIsoDate(day)! : shanghaiDayIndex(now);
   const from = new Date(dayStartMs(index)).toISOString();
   const to = new Date(dayStartMs(index + 1) - 1).toISOString();
@@ -299,10 +336,12 @@ export async function workDay(rt: Runtime, principal: Principal, day: string | u
   return { day: date, bookings, ahead };
 }
 
-export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: string | undefined, id: string, body: WorkerBookingAction, now: Date): Promise<Booking> {
-  const b = await getWorkBooking(rt, principal, id);
+export async function actOnWorkBooking(rt: WorkerBookingPorts, ctx: RequestContext, input: { id: string; body: WorkerBookingAction }): Promise<Booking> {
+  const { principal, now } = ctx;
+  const { id, body } = input;
+  const b = await getWorkBooking(rt, ctx, id);
   if (b.version !== body.version) throw versionConflict(b);
-  const actor: BookingActor = { as: 'worker', userId: principal.userId, role: principal.role, name: actorName(principal, name) };
+  const actor: BookingActor = { as: 'worker', userId: principal.userId, role: principal.role, name: actorName(ctx) };
   try {
     switch (body.type) {
       case 'visited': {
@@ -341,8 +380,9 @@ export async function actOnWorkBooking(rt: Runtime, principal: Principal, name: 
  * booking (a move may overlap its old time). Closer than residents may book is fine: the
  * worker agrees a new time by phone.
  */
-export async function rescheduleSlots(rt: Runtime, principal: Principal, id: string, now: Date) {
-  const b = await getWorkBooking(rt, principal, id);
+export async function rescheduleSlots(rt: BookingPorts, ctx: RequestContext, id: string) {
+  const { now } = ctx;
+  const b = await getWorkBooking(rt, ctx, id);
   const service = await serviceFor(rt, b.serviceCode);
   const published = await rt.bookings.getAvailability(b.gridCode, b.workerId);
   const dates = bookableDates(now);
@@ -383,19 +423,20 @@ function answer(gridCode: string, workerName: string, published: PublishedAvaila
   return { gridCode, workerName: published?.workerName ?? workerName, availability: published?.availability ?? null, updatedAt: published?.updatedAt ?? null, upcomingSlots: slots.length };
 }
 
-export async function getAvailability(rt: Runtime, principal: Principal, name: string | undefined, gridCode: string | undefined, now: Date): Promise<AvailabilityAnswer> {
+export async function getAvailability(rt: { bookings: Pick<BookingStorePort, 'getAvailability'>; city: BookingPorts['city'] }, ctx: RequestContext, gridCode: string | undefined): Promise<AvailabilityAnswer> {
   const city = await rt.city.get();
-  const grid = gridOfWorker(principal, gridCode, (code) => city.directory.grid(code) !== undefined);
-  return answer(grid, actorName(principal, name), await rt.bookings.getAvailability(grid, principal.userId), now);
+  const grid = gridOfWorker(ctx.principal, gridCode, (code) => city.directory.grid(code) !== undefined);
+  return answer(grid, actorName(ctx), await rt.bookings.getAvailability(grid, ctx.principal.userId), ctx.now);
 }
 
-export async function putAvailability(rt: Runtime, principal: Principal, name: string | undefined, body: { gridCode?: string | undefined } & PublishedAvailability['availability'], now: Date): Promise<AvailabilityAnswer> {
+export async function putAvailability(rt: { bookings: Pick<BookingStorePort, 'putAvailability'>; city: BookingPorts['city'] }, ctx: RequestContext, body: { gridCode?: string | undefined } & PublishedAvailability['availability']): Promise<AvailabilityAnswer> {
+  const { principal, now } = ctx;
   const city = await rt.city.get();
   const grid = gridOfWorker(principal, body.gridCode, (code) => city.directory.grid(code) !== undefined);
   const published: PublishedAvailability = {
     gridCode: grid,
     workerId: principal.userId,
-    workerName: actorName(principal, name),
+    workerName: actorName(ctx),
     availability: { slotMinutes: body.slotMinutes, weekly: body.weekly, closures: body.closures, makeUpDayAs: body.makeUpDayAs },
     updatedAt: now.toISOString(),
   };
@@ -418,7 +459,8 @@ const WORKER_LEFT_REASON = '为您服务的网格员工作有调整，这次上�
  * the usual events (message centre, WeChat) and the slot's place is free — instead of
  * waiting for someone who will not come. Visits under way stay for the 网格长 to finish.
  */
-export async function withdrawWorker(rt: Runtime, admin: Principal, adminName: string | undefined, account: { userId: string; role: string; areas: readonly string[] }, now: Date): Promise<WithdrawnWorker> {
+export async function withdrawWorker(rt: BookingPorts, ctx: RequestContext, account: { userId: string; role: string; areas: readonly string[] }): Promise<WithdrawnWorker> {
+  const { principal: admin, now } = ctx;
   const result: WithdrawnWorker = { bookingsCalledOff: 0, visitsToHandOver: 0 };
   if (!(BOOKABLE_ROLES as readonly string[]).includes(account.role)) return result;
   const city = await rt.city.get();
@@ -426,7 +468,7 @@ export async function withdrawWorker(rt: Runtime, admin: Principal, adminName: s
   const grids = new Set(account.areas.flatMap((area) => (area.length === 15 ? [area] : city.data.grids.filter((g) => g.code.startsWith(area)).map((g) => g.code))));
   for (const grid of grids) await rt.bookings.deleteAvailability(grid, account.userId);
 
-  const actor: BookingActor = { as: 'worker', userId: admin.userId, role: admin.role, name: actorName(admin, adminName) };
+  const actor: BookingActor = { as: 'worker', userId: admin.userId, role: admin.role, name: actorName(ctx) };
   for (const held of await rt.bookings.workerBetween(account.userId, now.toISOString(), '\uffff')) {
     if (held.status === 'visited' || held.status === 'submitted') {
       result.visitsToHandOver++;

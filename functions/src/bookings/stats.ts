@@ -5,9 +5,10 @@ import { dayOfIsoDate } from '@gridtong/shared/deadlines/shanghai-time';
 import { DomainError } from '@gridtong/shared/errors';
 import { satisfactionRate } from '@gridtong/shared/events/counters';
 import { satisfactionSchema } from '@gridtong/shared/schemas/case';
-import { ROLE_LABELS, scopeCoversArea, type Principal } from '@gridtong/shared/schemas/roles';
-import type { Runtime } from '../runtime';
+import { ROLE_LABELS, scopeCoversArea } from '@gridtong/shared/schemas/roles';
+import type { CounterStore } from '../cases/counter-store';
 import type { CityReference } from '../city/city-snapshot';
+import type { RequestContext } from '../context';
 
 const MAX_DAYS = 366;
 type Kind = VisitStatsResponse['scope']['kind'];
@@ -30,7 +31,13 @@ function areaName(city: CityReference, kind: Kind, code: string): string | undef
  * [from, to], read from the counters the booking deliverer keeps on write — never from the
  * bookings themselves.
  */
-export async function readVisitStats(rt: Runtime, principal: Principal, actorName: string | undefined, query: { scope: string; from: string; to: string }): Promise<VisitStatsResponse> {
+export interface VisitStatsPorts {
+  counters: Pick<CounterStore, 'days'>;
+  city: { get(): Promise<CityReference> };
+}
+
+export async function readVisitStats(rt: VisitStatsPorts, ctx: RequestContext, query: { scope: string; from: string; to: string }): Promise<VisitStatsResponse> {
+  const { principal, actorName } = ctx;
   const fromDay = dayOfIsoDate(query.from)!;
   const toDay = dayOfIsoDate(query.to)!;
   if (toDay < fromDay || toDay - fromDay + 1 > MAX_DAYS) {

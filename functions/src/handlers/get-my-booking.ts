@@ -3,5 +3,5 @@ import { getMyBooking } from '../bookings/service';
 import { residentBookingView } from '../bookings/views';
 
 export const handler = defineRoute('get-my-booking', async (req, rt) => ({
-  body: residentBookingView(await getMyBooking(rt, req.principal, req.params.id), await rt.city.get(), req.now),
+  body: residentBookingView(await getMyBooking(rt, req, req.params.id), await rt.city.get(), req.now),
 }));

@@ -1,4 +1,4 @@
 import { defineRoute } from '../http/route';
 import { readVisitStats } from '../bookings/stats';
 
-export const handler = defineRoute('get-visit-stats', async (req, rt) => ({ body: await readVisitStats(rt, req.principal, req.actorName, req.query) }));
+export const handler = defineRoute('get-visit-stats', async (req, rt) => ({ body: await readVisitStats(rt, req, req.query) }));

@@ -1,7 +1,4 @@
 import { defineRoute } from '../http/route';
+import { listMessages } from '../messages/inbox';
 
-export const handler = defineRoute('list-messages', async (req, rt) => {
-  const userId = req.principal.userId;
-  const [page, unreadCount] = await Promise.all([rt.messages.list(userId, req.query.limit, req.query.cursor), rt.messages.unreadCount(userId)]);
-  return { body: { messages: page.messages, unreadCount, nextCursor: page.nextCursor } };
-});
+export const handler = defineRoute('list-messages', async (req, rt) => ({ body: await listMessages(rt, req, req.query) }));

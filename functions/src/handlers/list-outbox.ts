@@ -1,4 +1,4 @@
 import { defineRoute } from '../http/route';
 import { listOutbox } from '../outbox/outbox-admin';
 
-export const handler = defineRoute('list-outbox', async (req, rt) => ({ body: { entries: await listOutbox(rt, req.query.state, req.query.kind, req.query.limit) } }));
+export const handler = defineRoute('list-outbox', async (req, rt) => ({ body: { entries: await listOutbox(rt, req.query) } }));

@@ -2,5 +2,5 @@ import { defineRoute } from '../http/route';
 import { putAvailability } from '../bookings/service';
 
 export const handler = defineRoute('put-availability', async (req, rt) => ({
-  body: await putAvailability(rt, req.principal, req.actorName, req.body, req.now),
+  body: await putAvailability(rt, req, req.body),
 }));

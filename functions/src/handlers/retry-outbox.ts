@@ -1,4 +1,4 @@
 import { defineRoute } from '../http/route';
 import { retryParked } from '../outbox/outbox-admin';
 
-export const handler = defineRoute('retry-outbox', async (req, rt) => ({ body: await retryParked(rt, req.params.id, req.now) }));
+export const handler = defineRoute('retry-outbox', async (req, rt) => ({ body: await retryParked(rt, req, req.params.id) }));

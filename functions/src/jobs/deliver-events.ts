@@ -23,9 +23,10 @@ const add = (a: DeliveryReport, b: DeliveryReport): DeliveryReport => ({
 
 export async function handler(event: DynamoDBStreamEvent | ScheduledEvent): Promise<DeliveryReport> {
   // Each kind of item that carries an outbox, by its key prefix: cases, and 代办 bookings.
+  const rt = getRuntime();
   const deliverers = [
-    { prefix: 'CASE#', deliverer: getRuntime().deliverer() },
-    { prefix: 'BOOKING#', deliverer: new BookingDeliverer(getRuntime()) },
+    { prefix: rt.outbox.kind.keyPrefix, deliverer: rt.deliverer() },
+    { prefix: rt.bookingOutbox.kind.keyPrefix, deliverer: new BookingDeliverer(rt) },
   ];
   let total: DeliveryReport = { cases: 0, delivered: 0, failed: 0, parked: 0 };
   if (!isStream(event)) {

@@ -2,15 +2,22 @@ import type { ReportSubscriptionsRequest, SubscriptionsResponse } from '@gridton
 import { DomainError } from '@gridtong/shared/errors';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { RESIDENT_TEMPLATE_KINDS, TEMPLATE_KINDS, type TemplateKind } from '@gridtong/shared/wechat/templates';
-import type { Runtime } from '../runtime';
+import type { Config } from '../config';
+import type { RequestContext } from '../context';
+import type { SubscriptionStore } from './subscription-store';
 
 /** Subscribe grants: which WeChat templates a caller may be offered, and what they answered. */
+export interface SubscriptionPorts {
+  config: Pick<Config, 'wechatTemplates'>;
+  subscriptions: Pick<SubscriptionStore, 'list' | 'record'>;
+}
 
 function kindsFor(principal: Principal): readonly TemplateKind[] {
   return principal.role === 'resident' ? RESIDENT_TEMPLATE_KINDS : TEMPLATE_KINDS.filter((k) => !RESIDENT_TEMPLATE_KINDS.includes(k));
 }
 
-export async function subscriptionsOf(rt: Pick<Runtime, 'config' | 'subscriptions'>, principal: Principal): Promise<SubscriptionsResponse> {
+export async function subscriptionsOf(rt: { config: SubscriptionPorts['config']; subscriptions: Pick<SubscriptionStore, 'list'> }, ctx: Pick<RequestContext, 'principal'>): Promise<SubscriptionsResponse> {
+  const { principal } = ctx;
   const grants = new Map((await rt.subscriptions.list(principal.userId)).map((g) => [g.templateId, g]));
   return {
     subscriptions: kindsFor(principal).flatMap((kind) => {
@@ -23,12 +30,8 @@ export async function subscriptionsOf(rt: Pick<Runtime, 'config' | 'subscription
 }
 
 /** Records what `requestSubscribeMessage` answered; only templates offered to the caller count. */
-export async function reportSubscriptions(
-  rt: Pick<Runtime, 'config' | 'subscriptions'>,
-  principal: Principal,
-  request: ReportSubscriptionsRequest,
-  now: Date,
-): Promise<SubscriptionsResponse> {
+export async function reportSubscriptions(rt: SubscriptionPorts, ctx: RequestContext, request: ReportSubscriptionsRequest): Promise<SubscriptionsResponse> {
+  const { principal, now } = ctx;
   const offered = new Set(kindsFor(principal).flatMap((k) => rt.config.wechatTemplates[k]?.id ?? []));
   const unknown = Object.keys(request.results).filter((id) => !offered.has(id));
   if (unknown.length) {
@@ -41,5 +44,5 @@ export async function reportSubscriptions(
     if (result === 'filter') continue;
     await rt.subscriptions.record(principal.userId, templateId, result === 'accept', now);
   }
-  return subscriptionsOf(rt, principal);
+  return subscriptionsOf(rt, ctx);
 }

@@ -1,8 +1,8 @@
-import { caseSchema, type Case } from '@gridtong/shared/schemas/case';
+import type { Case } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
 import { logger } from '../log';
 import type { CityReference } from '../city/city-snapshot';
-import type { OutboxSnapshot, OutboxStore } from './outbox-store';
+import type { OutboxPort } from './outbox-store';
 import type { Channel, Delivery } from './channels';
 import { applyOutcomes, backoffMs, eventIdOf, type DeliveryOutcome, type OutboxEntry, type RetryPolicy } from './outbox';
 
@@ -34,19 +34,8 @@ function reasonOf(err: unknown): string {
   return 'unknown error';
 }
 
-/**
- * One kind of item that carries an outbox (cases, 代办 bookings): where its due items are,
- * how to read and commit its bookkeeping, and what a channel is handed for one event.
- */
-export interface OutboxSubject<Snapshot extends { entries: OutboxEntry[] }, D> {
-  /** For logs: 'case', 'booking'. */
-  readonly kind: string;
-  due(now: Date, limitPerShard: number): Promise<string[]>;
-  read(id: string): Promise<Snapshot | null>;
-  commit(snapshot: Snapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean>;
-  /** What channels get for event `seq`, or null when the event is not on the item's timeline. */
-  delivery(snapshot: Snapshot, seq: number, city: CityReference, now: Date): D | null;
-}
+/** What channels get for event `seq` of an item, or null when the event is not on its timeline. */
+export type DeliveryOf<A, D> = (aggregate: A, seq: number, city: CityReference, now: Date) => D | null;
 
 /**
  * Hands each pending event on an item to every channel it still owes, then records what
@@ -54,12 +43,13 @@ export interface OutboxSubject<Snapshot extends { entries: OutboxEntry[] }, D> {
  * failed ones back off exponentially with jitter, and after `maxAttempts` they are parked.
  * Safe to run concurrently and repeatedly: channels are idempotent by event id.
  */
-export class OutboxDeliverer<Snapshot extends { entries: OutboxEntry[] }, D> {
+export class OutboxDeliverer<A, D> {
   private readonly channels: Map<string, Channel<D>>;
   protected readonly options: DelivererOptions;
 
   constructor(
-    private readonly subject: OutboxSubject<Snapshot, D>,
+    private readonly outbox: OutboxPort<A>,
+    private readonly deliveryOf: DeliveryOf<A, D>,
     private readonly city: () => Promise<CityReference>,
     channels: readonly Channel<D>[],
     options: Partial<DelivererOptions> & Pick<DelivererOptions, 'now'>,
@@ -71,12 +61,12 @@ export class OutboxDeliverer<Snapshot extends { entries: OutboxEntry[] }, D> {
   /** The scheduled / timer path: every item with a delivery due now, found through gsi5. */
   async deliverDue(limitPerShard = 100, concurrency = 8): Promise<DeliveryReport> {
     const report: DeliveryReport = { cases: 0, delivered: 0, failed: 0, parked: 0 };
-    const due = await this.subject.due(this.options.now(), limitPerShard);
+    const due = await this.outbox.due(this.options.now(), limitPerShard);
     const worker = async () => {
       for (let id = due.shift(); id; id = due.shift()) {
         // One item that cannot be worked (unreadable item, table hiccup) must not hold up the rest.
         const one = await this.deliverOne(id).catch((err: unknown) => {
-          logger.error('could not deliver an item; it stays due', { kind: this.subject.kind, id, reason: reasonOf(err) });
+          logger.error('could not deliver an item; it stays due', { kind: this.outbox.kind.name, id, reason: reasonOf(err) });
           return { cases: 1, delivered: 0, failed: 0, parked: 0 };
         });
         report.cases += 1;
@@ -92,7 +82,7 @@ export class OutboxDeliverer<Snapshot extends { entries: OutboxEntry[] }, D> {
   /** The stream path (and the body of the timer path): one item's due deliveries. */
   async deliverOne(id: string): Promise<DeliveryReport> {
     const report: DeliveryReport = { cases: 1, delivered: 0, failed: 0, parked: 0 };
-    let snapshot = await this.subject.read(id);
+    let snapshot = await this.outbox.read(id);
     if (!snapshot) return report;
     const now = this.options.now();
     const due = snapshot.entries.filter((e) => Object.values(e.ch).some((s) => s?.s === 'pending' && Date.parse(s.next) <= now.getTime()));
@@ -100,7 +90,8 @@ export class OutboxDeliverer<Snapshot extends { entries: OutboxEntry[] }, D> {
 
     const city = await this.city();
     const outcomes = new Map<number, Map<string, Outcome>>();
-    for (const entry of due) outcomes.set(entry.seq, await this.run(id, snapshot, entry, city, now));
+    const aggregate = this.outbox.kind.parse(snapshot.item);
+    for (const entry of due) outcomes.set(entry.seq, await this.run(id, aggregate, entry, city, now));
 
     for (let attempt = 0; attempt < 5 && snapshot; attempt++) {
       const changed = new Map<number, OutboxEntry | null>();
@@ -108,7 +99,7 @@ export class OutboxDeliverer<Snapshot extends { entries: OutboxEntry[] }, D> {
         const results = outcomes.get(entry.seq);
         if (results) changed.set(entry.seq, applyOutcomes(entry, results, now, this.options));
       }
-      if (await this.subject.commit(snapshot, changed)) {
+      if (await this.outbox.commit(snapshot, changed)) {
         for (const results of outcomes.values()) {
           for (const r of results.values()) if (r.ok) report.delivered++; else report.failed++;
         }
@@ -116,20 +107,20 @@ export class OutboxDeliverer<Snapshot extends { entries: OutboxEntry[] }, D> {
         return report;
       }
       // Someone else did bookkeeping meanwhile (a new event, an operator's retry): read again and re-apply.
-      snapshot = await this.subject.read(id);
+      snapshot = await this.outbox.read(id);
     }
-    logger.warn('outbox bookkeeping kept racing; the next run will redo it', { kind: this.subject.kind, id });
+    logger.warn('outbox bookkeeping kept racing; the next run will redo it', { kind: this.outbox.kind.name, id });
     return report;
   }
 
-  private async run(id: string, snapshot: Snapshot, entry: OutboxEntry, city: CityReference, now: Date): Promise<Map<string, Outcome>> {
-    const delivery = this.subject.delivery(snapshot, entry.seq, city, now);
+  private async run(id: string, aggregate: A, entry: OutboxEntry, city: CityReference, now: Date): Promise<Map<string, Outcome>> {
+    const delivery = this.deliveryOf(aggregate, entry.seq, city, now);
     const results = new Map<string, Outcome>();
     for (const [name, state] of Object.entries(entry.ch)) {
       if (state?.s !== 'pending' || Date.parse(state.next) > now.getTime()) continue;
       const channel = this.channels.get(name);
       if (!delivery) {
-        results.set(name, { ok: false, error: `event not found in the ${this.subject.kind} timeline` });
+        results.set(name, { ok: false, error: `event not found in the ${this.outbox.kind.name} timeline` });
         continue;
       }
       if (!channel) {
@@ -140,7 +131,7 @@ export class OutboxDeliverer<Snapshot extends { entries: OutboxEntry[] }, D> {
         await channel.deliver(delivery);
         results.set(name, { ok: true });
       } catch (err) {
-        logger.warn('delivery failed', { kind: this.subject.kind, id, seq: entry.seq, channel: name, reason: reasonOf(err) });
+        logger.warn('delivery failed', { kind: this.outbox.kind.name, id, seq: entry.seq, channel: name, reason: reasonOf(err) });
         results.set(name, { ok: false, error: reasonOf(err) });
       }
     }
@@ -153,28 +144,15 @@ export class OutboxDeliverer<Snapshot extends { entries: OutboxEntry[] }, D> {
   }
 }
 
-type CaseSnapshot = OutboxSnapshot & { caseItem: Case };
-
-function caseSubject(outbox: OutboxStore): OutboxSubject<CaseSnapshot, Delivery> {
-  return {
-    kind: 'case',
-    due: (now, limit) => outbox.due(now, limit),
-    read: async (id) => {
-      const snapshot = await outbox.read(id);
-      return snapshot && { ...snapshot, caseItem: caseSchema.parse(snapshot.item) };
-    },
-    commit: (snapshot, changed) => outbox.commit(snapshot, changed),
-    delivery: ({ caseItem }, seq, city, now) => {
-      const event = caseItem.timeline.find((e) => e.seq === seq);
-      return event ? { eventId: eventIdOf(caseItem.id, seq), event, caseItem, city, now } : null;
-    },
-  };
-}
+const caseDelivery: DeliveryOf<Case, Delivery> = (caseItem, seq, city, now) => {
+  const event = caseItem.timeline.find((e) => e.seq === seq);
+  return event ? { eventId: eventIdOf(caseItem.id, seq), event, caseItem, city, now } : null;
+};
 
 /** The cases' deliverer: messages, counters, WeChat, content checks for every case event. */
-export class Deliverer extends OutboxDeliverer<CaseSnapshot, Delivery> {
-  constructor(outbox: OutboxStore, city: () => Promise<CityReference>, channels: readonly Channel[], options: Partial<DelivererOptions> & Pick<DelivererOptions, 'now'>) {
-    super(caseSubject(outbox), city, channels, options);
+export class Deliverer extends OutboxDeliverer<Case, Delivery> {
+  constructor(outbox: OutboxPort<Case>, city: () => Promise<CityReference>, channels: readonly Channel[], options: Partial<DelivererOptions> & Pick<DelivererOptions, 'now'>) {
+    super(outbox, caseDelivery, city, channels, options);
   }
 
   deliverCase(caseId: string): Promise<DeliveryReport> {

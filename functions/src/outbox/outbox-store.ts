@@ -1,154 +1,167 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { caseSchema, type Case } from '@gridtong/shared/schemas/case';
 import {
+  CASE_OUTBOX_PARTITIONS,
   entriesOf,
   outboxAttribute,
   outboxIndexKey,
   OUTBOX_REV,
-  OUTBOX_SHARDS,
-  PARKED_PARTITION,
+  pendingPartitions,
   type OutboxEntry,
-  type OutboxIndexKey,
+  type OutboxPartitions,
 } from './outbox';
 
+/**
+ * One kind of item that carries an outbox (cases, 代办 bookings): where it is in the table,
+ * where it sits in gsi5, and how its aggregate is read out of the stored item.
+ */
+export interface OutboxKind<A> {
+  /** 'case' or 'booking': the operator's views and the logs name it. */
+  readonly name: 'case' | 'booking';
+  /** The prefix of the item's `pk` (how a stream record is told apart). */
+  readonly keyPrefix: string;
+  key(id: string): { pk: string; sk: string };
+  readonly partitions: OutboxPartitions;
+  /** The case or booking out of the stored item. */
+  parse(item: Record<string, unknown>): A;
+}
+
 export interface OutboxSnapshot {
-  caseId: string;
-  /** The case item as stored (the deliverer parses the case out of it). */
+  id: string;
+  /** The item as stored: the deliverer reads its aggregate with the kind's `parse` (a broken item still lists for operators). */
   item: Record<string, unknown>;
   entries: OutboxEntry[];
+  /** The bookkeeping revision read: a commit is conditioned on it. */
   rev: number;
 }
 
-const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+/** What the deliverer and the operator's listing and retry use of an outbox: the doubles implement the same. */
+export interface OutboxPort<A> {
+  readonly kind: OutboxKind<A>;
+  read(id: string): Promise<OutboxSnapshot | null>;
+  /** Ids of items with a pending delivery due at or before `now`. */
+  due(now: Date, limitPerShard: number): Promise<string[]>;
+  /** Items with parked or pending deliveries, for operators: the earliest due first for pending, the newest first for parked. */
+  list(state: 'pending' | 'parked', limit: number): Promise<OutboxSnapshot[]>;
+  /**
+   * Replaces the given entries (null removes one: all its channels are done) and moves the
+   * item in gsi5 to match what is left, if nobody else did bookkeeping since `rev`. False on
+   * such a race: the caller reads again and re-applies.
+   */
+  commit(snapshot: OutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean>;
+}
+
+export const CASE_OUTBOX: OutboxKind<Case> = {
+  name: 'case',
+  keyPrefix: 'CASE#',
+  key: (id) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  partitions: CASE_OUTBOX_PARTITIONS,
+  parse: (item) => caseSchema.parse(item),
+};
 
 /**
- * The deliverer's access to the outbox entries on case items. Its writes touch only `ob_*`,
- * the gsi5 key and `obRev`, never the case or its version, and are conditioned on `obRev`
- * so two bookkeeping writes cannot undo each other.
+ * The deliverer's access to the outbox entries on items of one kind. Its writes touch only
+ * `ob_*`, the gsi5 key and `obRev`, never the item or its version, and are conditioned on
+ * `obRev` so two bookkeeping writes cannot undo each other.
  */
-export class OutboxStore {
+export class OutboxStore<A> implements OutboxPort<A> {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
+    readonly kind: OutboxKind<A>,
   ) {}
 
-  async read(caseId: string): Promise<OutboxSnapshot | null> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: caseKey(caseId), ConsistentRead: true }));
+  async read(id: string): Promise<OutboxSnapshot | null> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: this.kind.key(id), ConsistentRead: true }));
     if (!out.Item) return null;
-    return { caseId, item: out.Item, entries: entriesOf(out.Item), rev: Number(out.Item[OUTBOX_REV] ?? 0) };
+    return { id, item: out.Item, entries: entriesOf(out.Item), rev: Number(out.Item[OUTBOX_REV] ?? 0) };
   }
 
-  /** Ids of cases with a pending delivery due at or before `now`, earliest first. */
   async due(now: Date, limitPerShard: number): Promise<string[]> {
     const ids: string[] = [];
-    for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
+    for (const partition of pendingPartitions(this.kind.partitions)) {
       const out = await this.doc.send(new QueryCommand({
         TableName: this.table,
         IndexName: 'gsi5',
         KeyConditionExpression: 'gsi5pk = :p AND gsi5sk <= :upper',
-        ExpressionAttributeValues: { ':p': `OUTBOX#${shard}`, ':upper': `${now.toISOString()}#\uffff` },
+        ExpressionAttributeValues: { ':p': partition, ':upper': `${now.toISOString()}#\uffff` },
         ProjectionExpression: 'pk',
         Limit: limitPerShard,
       }));
-      for (const item of out.Items ?? []) ids.push(String(item.pk).replace(/^CASE#/, ''));
+      for (const item of out.Items ?? []) ids.push(this.idOf(item));
     }
     return ids;
   }
 
-  /** Cases with parked (`parked`) or pending deliveries, for operators; newest first for parked. */
   async list(state: 'pending' | 'parked', limit: number): Promise<OutboxSnapshot[]> {
-    const partitions = state === 'parked' ? [PARKED_PARTITION] : Array.from({ length: OUTBOX_SHARDS }, (_, i) => `OUTBOX#${i}`);
+    const partitions = state === 'parked' ? [this.kind.partitions.parked] : pendingPartitions(this.kind.partitions);
+    const ids: string[] = [];
+    for (const partition of partitions) {
+      const out = await this.doc.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi5',
+        KeyConditionExpression: 'gsi5pk = :p',
+        ExpressionAttributeValues: { ':p': partition },
+        ScanIndexForward: state === 'pending',
+        ProjectionExpression: 'pk',
+        Limit: limit,
+      }));
+      for (const item of out.Items ?? []) ids.push(this.idOf(item));
+    }
+    // The index carries keys only: read each item's entries from the item itself.
     const found: OutboxSnapshot[] = [];
-    // The index carries keys only: read each case's entries from the item itself.
-    for (const pk of await outboxKeys(this.doc, this.table, partitions, state, limit)) {
-      const snapshot = await this.read(pk.replace(/^CASE#/, ''));
+    for (const id of ids.slice(0, limit)) {
+      const snapshot = await this.read(id);
       if (snapshot) found.push(snapshot);
     }
     return found;
   }
 
-  /**
-   * Replaces the given entries (null removes one: all its channels are done) and moves the
-   * case in gsi5 to match everything left, if nobody else did bookkeeping since `rev`.
-   * Returns false on such a race; the caller reads again and re-applies.
-   */
   async commit(snapshot: OutboxSnapshot, changed: ReadonlyMap<number, OutboxEntry | null>): Promise<boolean> {
-    return commitOutboxChanges(this.doc, this.table, caseKey(snapshot.caseId), snapshot, changed, (after) => outboxIndexKey(snapshot.caseId, after));
-  }
-
-}
-
-/**
- * The one bookkeeping write for any item that carries an outbox (cases, bookings): replaces
- * the given entries (null removes one: all its channels are done), moves the item in gsi5
- * to match what is left, and bumps `obRev` — only if nobody else did bookkeeping since the
- * revision read. It never touches the item's own fields or version. False on such a race;
- * the caller reads again and re-applies.
- */
-export async function commitOutboxChanges(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  key: Record<string, string>,
-  snapshot: { entries: readonly OutboxEntry[]; rev: number },
-  changed: ReadonlyMap<number, OutboxEntry | null>,
-  indexOf: (after: OutboxEntry[]) => OutboxIndexKey,
-): Promise<boolean> {
-  if (changed.size === 0) return true;
-  const after = snapshot.entries.flatMap((e) => (changed.has(e.seq) ? (changed.get(e.seq) ? [changed.get(e.seq)!] : []) : [e]));
-  const index = indexOf(after);
-  const names: Record<string, string> = { '#rev': OUTBOX_REV };
-  const values: Record<string, unknown> = { ':one': 1 };
-  const sets: string[] = [];
-  const removes: string[] = [];
-  let i = 0;
-  for (const [seq, entry] of changed) {
-    names[`#e${i}`] = outboxAttribute(seq);
-    if (entry) {
-      values[`:e${i}`] = entry;
-      sets.push(`#e${i} = :e${i}`);
-    } else {
-      removes.push(`#e${i}`);
+    if (changed.size === 0) return true;
+    const after = snapshot.entries.flatMap((e) => (changed.has(e.seq) ? (changed.get(e.seq) ? [changed.get(e.seq)!] : []) : [e]));
+    const index = outboxIndexKey(snapshot.id, after, this.kind.partitions);
+    const names: Record<string, string> = { '#rev': OUTBOX_REV };
+    const values: Record<string, unknown> = { ':one': 1 };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    let i = 0;
+    for (const [seq, entry] of changed) {
+      names[`#e${i}`] = outboxAttribute(seq);
+      if (entry) {
+        values[`:e${i}`] = entry;
+        sets.push(`#e${i} = :e${i}`);
+      } else {
+        removes.push(`#e${i}`);
+      }
+      i++;
     }
-    i++;
+    if (index) {
+      values[':ipk'] = index.gsi5pk;
+      values[':isk'] = index.gsi5sk;
+      sets.push('gsi5pk = :ipk', 'gsi5sk = :isk');
+    } else {
+      removes.push('gsi5pk', 'gsi5sk');
+    }
+    if (snapshot.rev > 0) values[':rev'] = snapshot.rev;
+    try {
+      await this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: this.kind.key(snapshot.id),
+        UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
+        ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }));
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
   }
-  if (index) {
-    values[':ipk'] = index.gsi5pk;
-    values[':isk'] = index.gsi5sk;
-    sets.push('gsi5pk = :ipk', 'gsi5sk = :isk');
-  } else {
-    removes.push('gsi5pk', 'gsi5sk');
-  }
-  if (snapshot.rev > 0) values[':rev'] = snapshot.rev;
-  try {
-    await doc.send(new UpdateCommand({
-      TableName: table,
-      Key: key,
-      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
-      ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }));
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
-}
 
-/** Keys (`pk`) of items in these gsi5 outbox partitions: the earliest due first for pending, the newest first for parked. */
-export async function outboxKeys(doc: DynamoDBDocumentClient, table: string, partitions: readonly string[], state: 'pending' | 'parked', limit: number): Promise<string[]> {
-  const keys: string[] = [];
-  for (const partition of partitions) {
-    const out = await doc.send(new QueryCommand({
-      TableName: table,
-      IndexName: 'gsi5',
-      KeyConditionExpression: 'gsi5pk = :p',
-      ExpressionAttributeValues: { ':p': partition },
-      ScanIndexForward: state === 'pending',
-      ProjectionExpression: 'pk',
-      Limit: limit,
-    }));
-    for (const item of out.Items ?? []) keys.push(String(item.pk));
+  private idOf(item: Record<string, unknown>): string {
+    return String(item.pk).slice(this.kind.keyPrefix.length);
   }
-  return keys.slice(0, limit);
 }

@@ -58,7 +58,7 @@ function hash(text: string): number {
 /** Spreads one partition's writes over a few so a typhoon's burst does not heat a single key. */
 export const shardOf = (id: string, shards: number) => hash(id) % shards;
 
-export function newEntry(event: TimelineEvent, channels: readonly string[] = EVENT_CHANNELS): OutboxEntry {
+export function newEntry(event: Pick<TimelineEvent, 'seq' | 'at' | 'action'>, channels: readonly string[] = EVENT_CHANNELS): OutboxEntry {
   return {
     seq: event.seq,
     at: event.at,
@@ -79,17 +79,23 @@ export type OutboxIndexKey = { gsi5pk: string; gsi5sk: string } | null;
 
 /** Where an item with an outbox sits in gsi5: its own kind's partitions (cases, bookings). */
 export interface OutboxPartitions {
-  pending: (id: string) => string;
+  /** Pending items sit in `<pendingPrefix><shard>`, spread over `shards`. */
+  pendingPrefix: string;
+  shards: number;
+  /** Items with parked deliveries and nothing pending, waiting for an operator. */
   parked: string;
 }
 
-export const CASE_OUTBOX_PARTITIONS: OutboxPartitions = { pending: (id) => `OUTBOX#${shardOf(id, OUTBOX_SHARDS)}`, parked: PARKED_PARTITION };
+export const pendingPartition = (partitions: OutboxPartitions, id: string) => `${partitions.pendingPrefix}${shardOf(id, partitions.shards)}`;
+export const pendingPartitions = (partitions: OutboxPartitions) => Array.from({ length: partitions.shards }, (_, i) => `${partitions.pendingPrefix}${i}`);
+
+export const CASE_OUTBOX_PARTITIONS: OutboxPartitions = { pendingPrefix: 'OUTBOX#', shards: OUTBOX_SHARDS, parked: PARKED_PARTITION };
 
 /** Where the item belongs in gsi5 given its entries: the earliest pending attempt, else parked, else nowhere. */
 export function outboxIndexKey(id: string, entries: readonly OutboxEntry[], partitions: OutboxPartitions = CASE_OUTBOX_PARTITIONS): OutboxIndexKey {
   const states = entries.flatMap((e) => Object.values(e.ch).filter((s): s is ChannelState => s !== undefined));
   const pending = states.filter((s) => s.s === 'pending').map((s) => s.next).sort();
-  if (pending.length) return { gsi5pk: partitions.pending(id), gsi5sk: `${pending[0]}#${id}` };
+  if (pending.length) return { gsi5pk: pendingPartition(partitions, id), gsi5sk: `${pending[0]}#${id}` };
   const parked = entries.filter((e) => Object.values(e.ch).some((s) => s?.s === 'parked')).map((e) => e.at).sort();
   if (parked.length) return { gsi5pk: partitions.parked, gsi5sk: `${parked[parked.length - 1]}#${id}` };
   return null;

@@ -82,7 +82,7 @@ export class SubscribePusher {
 }
 
 /** Pushes to each (person, content) in turn; one that WeChat did not take makes the whole delivery try again later. */
-export async function pushAll(pusher: SubscribePusher, eventId: string, now: Date, pushes: readonly { userId: string; content: SubscribeContent | null }[]): Promise<void> {
+export async function pushAll(pusher: Pick<SubscribePusher, 'push'>, eventId: string, now: Date, pushes: readonly { userId: string; content: SubscribeContent | null }[]): Promise<void> {
   let retry: unknown = null;
   for (const { userId, content } of pushes) {
     if (!content) continue;

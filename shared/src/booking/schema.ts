@@ -59,8 +59,6 @@ export const bookingSchema = z.object({
   checklist: z.array(checklistEntrySchema).default([]),
   receiptPhotos: z.array(photoRefSchema).default([]),
   rating: ratingSchema.optional(),
-  /** Hash of the creating request, to tell a retry from a reused idempotency key. */
-  requestHash: z.string().min(1),
   createdAt: instantSchema,
   updatedAt: instantSchema,
   timeline: z.array(bookingEventSchema).min(1),

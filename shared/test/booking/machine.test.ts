@@ -10,7 +10,7 @@ function booking(over: Partial<Booking> = {}): Booking {
   return {
     id: 'B0123456789ABCDEF', residentId: 'U1', workerId: 'Sworker1', workerName: '陈网格', gridCode: '440106001001001',
     serviceCode: 'S04', slotStart: SLOT, slotEnd: '2026-11-26T07:30:00.000Z', claimedStarts: [SLOT], materialsReady: [], address: '3 栋 502',
-    status: 'requested', version: 1, residentReschedules: 0, seat: 1, checklist: [], receiptPhotos: [], requestHash: 'h',
+    status: 'requested', version: 1, residentReschedules: 0, seat: 1, checklist: [], receiptPhotos: [],
     createdAt: '2026-11-23T01:00:00.000Z', updatedAt: '2026-11-23T01:00:00.000Z',
     timeline: [{ seq: 0, at: '2026-11-23T01:00:00.000Z', actor: { role: 'resident', userId: 'U1' }, action: 'request', from: null, to: 'requested' }],
     ...over,
