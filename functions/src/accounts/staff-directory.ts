@@ -1,5 +1,6 @@
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@gridtong/shared/schemas/roles';
+import { queryPages } from '../store/paging';
 
 export interface StaffMember {
   userId: string;
@@ -52,17 +53,13 @@ export class StaffDirectory {
 
   private async members(pk: string): Promise<StaffMember[]> {
     const found: StaffMember[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :p',
-        ExpressionAttributeValues: { ':p': pk },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
+    for await (const out of queryPages(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': pk },
+    })) {
       for (const item of out.Items ?? []) found.push({ userId: String(item.userId), role: item.role as Role });
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return found;
   }
 }

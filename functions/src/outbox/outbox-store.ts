@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { writtenIf } from '../store/conditional';
 import {
   entriesOf,
   outboxAttribute,
@@ -119,20 +119,14 @@ export async function commitOutboxChanges(
     removes.push('gsi5pk', 'gsi5sk');
   }
   if (snapshot.rev > 0) values[':rev'] = snapshot.rev;
-  try {
-    await doc.send(new UpdateCommand({
-      TableName: table,
-      Key: key,
-      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
-      ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }));
-    return true;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false;
-    throw err;
-  }
+  return writtenIf(doc.send(new UpdateCommand({
+    TableName: table,
+    Key: key,
+    UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
+    ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  })));
 }
 
 /** Keys (`pk`) of items in these gsi5 outbox partitions: the earliest due first for pending, the newest first for parked. */
