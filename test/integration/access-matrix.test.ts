@@ -6,6 +6,7 @@ import { client } from '../support/client';
 import { city, pointInGrid } from '../support/places';
 import { seeder, type Seeder } from '../support/seed-cases';
 import { TEAM_GRID } from '../support/staff';
+import { areaAt } from '@gridtong/shared/schemas/common';
 
 /**
  * Every route of the route table × every role × a case inside / outside the caller's
@@ -89,7 +90,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   'list-subscriptions': {},
   'report-subscriptions': { body: () => ({ results: { 'tpl-accepted': 'filter' } }) },
   'vote-on-case': { body: () => ({ level: 'satisfied' }) },
-  'get-community-stats': { params: { code: TEAM_GRID.slice(0, 12) } },
+  'get-community-stats': { params: { code: areaAt(TEAM_GRID, 'community') } },
   'content-check-callback': { body: () => ({}) },
 };
 
@@ -128,7 +129,7 @@ beforeAll(async () => {
   for (const role of ROLES) tokens[role] = (await api.login(LOGINS[role])).token;
   const resident = await api.login('dev-zhangsan');
   const other = await api.login('dev-lisi');
-  const otherStreetGrid = city.grids.find((g) => !g.code.startsWith(TEAM_GRID.slice(0, 9)))!.code;
+  const otherStreetGrid = city.grids.find((g) => !g.code.startsWith(areaAt(TEAM_GRID, 'street')))!.code;
   const at = (grid: string) => pointInGrid(grid);
   const future = new Date(Date.now() + 72 * 3_600_000).toISOString();
   cases.team = await seed.report(resident.userId, at(TEAM_GRID));

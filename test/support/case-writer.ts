@@ -6,6 +6,7 @@ import type { Case } from '@gridtong/shared/schemas/case';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Runtime } from '@gridtong/functions/runtime';
 import { city, directory, pointInGrid } from './places';
+import { areaAt } from '@gridtong/shared/schemas/common';
 
 /** The demo team's grid (worker1, leader1, supervisor1), in the street of dev-dispatcher. */
 export const TEAM_GRID = '440106001001001';
@@ -47,7 +48,7 @@ export async function writeCase(rt: Runtime, input: { residentId: string; itemCo
       gridCode,
       communityCode: community.code,
       streetCode: community.streetCode,
-      districtCode: community.streetCode.slice(0, 6),
+      districtCode: areaAt(community.streetCode, 'district'),
       geohash: geohashEncode(spot.lat, spot.lng, 9),
     },
     routing: directory.route(gridCode, item.code),

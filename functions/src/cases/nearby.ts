@@ -7,9 +7,6 @@ import type { Runtime } from '../runtime';
 import { NEARBY_CELL_PRECISION } from './case-store';
 import { nearbyCaseView } from './neighbour-views';
 
-/** Enough to look around a few spots while reporting; far too few to map a district's open cases. */
-export const NEARBY_LOOKUPS_PER_HOUR = 60;
-
 export interface NearbyQuery {
   lat: number;
   lng: number;
@@ -22,14 +19,11 @@ export interface NearbyQuery {
  * One query per geohash cell the circle touches (gsi4 holds open cases only), then the
  * exact distance decides; never a Scan.
  */
-export async function nearbyOpenCases(rt: Runtime, principal: Principal, query: NearbyQuery, now: Date): Promise<NearbyCase[]> {
+export async function nearbyOpenCases(rt: Runtime, principal: Principal, query: NearbyQuery): Promise<NearbyCase[]> {
   const city = await rt.city.get();
   if (!city.directory.item(query.itemCode)) {
     throw new DomainError('CASE.UNKNOWN_ITEM', '所选事项不存在，请刷新菜单后重新选择', { problems: [{ path: 'query.itemCode', message: 'unknown item' }] });
   }
-  // Taken after the input is known good: a refused question costs nothing.
-  const gate = await rt.rateLimits.take('nearby', principal.userId, NEARBY_LOOKUPS_PER_HOUR, 3600, now);
-  if (!gate.allowed) throw new DomainError('CASE.RATE_LIMITED', '查询过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   const [lng, lat] = query.coord === 'gcj02' ? gcj02ToWgs84(query.lng, query.lat) : [query.lng, query.lat];
   const cells = cellsCovering(lat, lng, NEARBY_RADIUS_METRES, NEARBY_CELL_PRECISION);
   const found = (await Promise.all(cells.map((cell) => rt.cases.listOpenInCell(cell, query.itemCode)))).flat();

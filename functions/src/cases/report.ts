@@ -26,7 +26,7 @@ interface ReportInput {
 }
 
 /** Files a new report: everything is checked before the one conditional write. */
-async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseRequest, now: Date): Promise<Case> {
+async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseRequest, now: Date, admit: () => Promise<void>): Promise<Case> {
   const city = await rt.city.get();
   const item = city.directory.item(body.itemCode);
   if (!item) {
@@ -70,11 +70,8 @@ async function fileReport(rt: Runtime, principal: Principal, body: CreateCaseReq
     dispatchDeadline: planDispatchDeadline({ calendar: workingCalendar(), limits: item.timeLimits, urgency, submittedAt: now }),
     now,
   });
-  // Taken last, once the case is built and valid: a report refused for its content costs no quota.
-  const gate = await rt.rateLimits.take('create-case', principal.userId, rt.config.caseRateLimitPerHour, 3600, now);
-  if (!gate.allowed) {
-    throw new DomainError('CASE.RATE_LIMITED', '提交过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
-  }
+  // Counted last, once the case is built and valid: a report refused for its content costs no quota.
+  await admit();
   const filed = { ...created, photos: await rt.photos.adopt(id, created.photos) };
   await rt.cases.create(filed);
   return filed;
@@ -87,7 +84,7 @@ interface Filed {
 
 interface Reporter {
   config: IdempotencyConfig;
-  run: (input: ReportInput, principal: Principal, now: Date) => Promise<Filed>;
+  run: (input: ReportInput, principal: Principal, now: Date, admit: () => Promise<void>) => Promise<Filed>;
 }
 
 const reporters = new WeakMap<Runtime, Reporter>();
@@ -103,8 +100,8 @@ function reporterFor(rt: Runtime): Reporter {
       // Called only when a stored result is returned instead of running again.
       responseHook: (response) => ({ ...(response as object), replayed: true }),
     });
-    const run = async (input: ReportInput, principal: Principal, now: Date): Promise<Filed> => ({
-      caseId: (await fileReport(rt, principal, input.body, now)).id,
+    const run = async (input: ReportInput, principal: Principal, now: Date, admit: () => Promise<void>): Promise<Filed> => ({
+      caseId: (await fileReport(rt, principal, input.body, now, admit)).id,
       replayed: false,
     });
     reporter = {
@@ -133,6 +130,8 @@ export async function reportCase(
   body: CreateCaseRequest,
   now: Date,
   context: Context,
+  /** Counts the report against the route's rate limit. */
+  admit: () => Promise<void>,
 ): Promise<{ caseItem: Case; replayed: boolean }> {
   const key = headers['idempotency-key'];
   if (!key) throw new DomainError('IDEMPOTENCY.KEY_REQUIRED', '缺少 Idempotency-Key 请求头', { problems: [{ path: 'headers.idempotency-key', message: 'required' }] });
@@ -145,7 +144,7 @@ export async function reportCase(
     const reporter = reporterFor(rt);
     // An in-progress record outlives a crashed invocation only by the time it had left.
     reporter.config.registerLambdaContext(context);
-    filed = await reporter.run({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now);
+    filed = await reporter.run({ key: `${principal.userId}:${key}`, userId: principal.userId, body }, principal, now, admit);
   } catch (err) {
     if (err instanceof IdempotencyValidationError) {
       throw new DomainError('IDEMPOTENCY.KEY_REUSED', '该请求标识已用于另一份上报，请重新提交', { problems: [{ path: 'headers.idempotency-key', message: 'reused with a different body' }] });

@@ -13,6 +13,7 @@ import { byUrgency, countByStage, STAGE_ORDER } from '../../services/desk-model'
 import { WORKER_PAGES } from '../../services/pages';
 import { workApi } from '../../services/work-api';
 import type { CaseStatus } from '@gridtong/shared/schemas/case';
+import { isGridStaff } from '@gridtong/shared/schemas/roles';
 import type { QueueRow, WorkQueue } from '../../services/work-types';
 import { QUEUE_LABELS, STAGE_LABELS, W } from '../../texts';
 import { V } from '../../visits-texts';
@@ -102,8 +103,8 @@ export default function WorkerDeskPage() {
           {STATS_ROLES.includes(role) ? (
             <Text className='wd-link' {...a11y('link', W.desk.stats)} onClick={() => platform.navigateTo(WORKER_PAGES.stats)}>{W.desk.stats}</Text>
           ) : null}
-          {/* 代办 visits (issue 9): the grid's workers run their home visits from here */}
-          {role === 'gridWorker' || role === 'gridLeader' ? (
+          {/* 代办 visits: the grid's workers run their home visits from here */}
+          {isGridStaff(role) ? (
             <Text className='wd-link' {...a11y('link', V.link)} onClick={() => platform.navigateTo(WORKER_PAGES.visits)}>{V.link}</Text>
           ) : null}
           <Text className='wd-link' {...a11y('button', W.desk.refresh)} onClick={() => void loadAll()}>{W.desk.refresh}</Text>
