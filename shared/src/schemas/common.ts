@@ -51,4 +51,3 @@ export const geometrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: polygonSchema }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: multiPolygonSchema }),
 ]);
-export type Geometry = z.infer<typeof geometrySchema>;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { formatMonthDayTime } from '@gridtong/shared/deadlines/beijing-format';
 import { a11y } from '../../components/a11y';
 import { B } from '../texts';
 import type { SlotsResponse, SlotView } from '../services/booking-api';
@@ -41,7 +42,7 @@ export function SlotButtons({ slots, selected, onPick, name, withDate }: { slots
     <View className='bk-slots' {...a11y('radiogroup', name)}>
       {slots.map((s) => {
         const on = !!selected && slotKey(selected) === slotKey(s);
-        const time = withDate ? `${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8, 10))}日 ${s.time}` : s.time;
+        const time = withDate ? formatMonthDayTime(s.start) : s.time;
         return (
           <View key={slotKey(s)} className={`bk-slot${on ? ' bk-slot--on' : ''}`} {...a11y('radio', B.book.slotLabel(time, s.workerName))} aria-checked={on ? 'true' : 'false'} onClick={() => onPick(s)}>
             <Text className='bk-slot-time'>{time}</Text>
