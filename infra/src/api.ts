@@ -147,6 +147,8 @@ export class Api extends Construct {
 
   private grant(fn: NodejsFunction, route: RouteDef, { storage, secrets }: ApiProps): void {
     const access = accessFor(route.id);
+    // The route factory counts a rate-limited route's requests in the table.
+    if (route.rateLimit && access.table !== 'readWrite') throw new Error(`${route.id} has a rate limit, so it must write the table`);
     if (access.table !== 'none') {
       const actions = access.table === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
       storage.table.grants.actions(fn, ...actions);

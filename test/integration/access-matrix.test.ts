@@ -73,7 +73,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   'list-outbox': {},
   'retry-outbox': { params: { id: 'C0000000000000000000NONE-0' } },
   'get-stats': { query: { scope: TEAM_GRID, from: '2026-11-01', to: '2026-11-30' } },
-  // bookings (issue 9): a booking that does not exist, a resident with no home grid, the demo availability again
+  // bookings: a booking that does not exist, a resident with no home grid, the demo availability again
   'list-booking-slots': { query: { service: 'S04' } },
   'create-booking': { body: () => ({ serviceCode: 'S04', workerId: 'Snobodyatall', start: '2026-12-01T06:00:00.000Z', address: '矩阵测试' }) },
   'list-my-bookings': {},
@@ -86,7 +86,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   'act-on-work-booking': { params: { id: 'B0000000000000000000NONE' }, body: () => ({ type: 'confirm', version: 1 }) },
   'get-availability': {},
   'put-availability': { body: () => ({ slotMinutes: 30, weekly: [{ weekday: 2, start: '14:00', end: '17:00' }, { weekday: 4, start: '14:00', end: '17:00' }] }) },
-  // wechat (issue 8): a 'filter' answer records nothing; a vote on an unfinished case is refused; an unsigned callback is a 401
+  // WeChat: a 'filter' answer records nothing; a vote on an unfinished case is refused; an unsigned callback is a 401
   'list-subscriptions': {},
   'report-subscriptions': { body: () => ({ results: { 'tpl-accepted': 'filter' } }) },
   'vote-on-case': { body: () => ({ level: 'satisfied' }) },

@@ -20,7 +20,7 @@ const departmentPartition = (id: string) => `STAFF#DEPT#${id}`;
 const partitionsOf = (record: StaffRecord) => [...(record.areas ?? []).map(areaPartition), ...(record.departmentId ? [departmentPartition(record.departmentId)] : [])];
 
 /**
- * events: who works where, so the deliverer can turn "the grid's staff" or "the department's
+ * Who works where, so the deliverer can turn "the grid's staff" or "the department's
  * handlers" into people with one query per area. One small item per (area or department,
  * account), written when a staff account is bound.
  */

@@ -75,7 +75,7 @@ export class UserRepository {
   /** Binds (or rebinds) a staff account; used by seeding and operator tooling. */
   async bindStaff(hash: string, record: AccountRecord): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...key(hash), ...record } }));
-    // events: the deliverer finds staff by area and department through the staff directory.
+    // The deliverer finds staff by area and department through the staff directory.
     await new StaffDirectory(this.doc, this.table).add(record);
   }
 }

@@ -148,10 +148,10 @@ export function residentTimeline(caseItem: Case, options: ResidentTimelineOption
         break;
       case 'requestExtension':
       case 'denyExtension':
-      case 'readContact': // work-api (issue 7): a staff read of the phone is audited for staff, not a step of the case
+      case 'readContact': // a staff read of the phone is audited for staff, not a step of the case
         break; // internal to the centre and the department
       case 'warn':
-        break; // events: the sweep's deadline warnings are for staff
+        break; // the sweep's deadline warnings are for staff
       default:
         entry(`案件状态更新：${CASE_STATUS_LABELS[event.to]}`);
     }
