@@ -11,7 +11,7 @@ export type DeployedRouteId = Exclude<(typeof routes)[number], { localOnly: true
 export interface RouteAccess {
   /**
    * The single table. Neither level includes Scan: no request path scans (DESIGN.md).
-   * Rate limits are counters in the table, so a rate-limited route writes.
+   * Rate limits are counters in the table, so a rate-limited route (`rateLimit` on its row) writes.
    */
   table: 'none' | 'read' | 'readWrite';
   /** Read the session signing key (to verify tokens, or to issue them at login). */
@@ -26,7 +26,6 @@ export interface RouteAccess {
   uploads: 'none' | 'put' | 'read' | 'check';
   /** Read the city reference snapshot (grids, workers, catalog) from the bucket. */
   city: boolean;
-  // wechat (issue 8)
   /** The openid's KMS key: `seal` may only generate data keys (login); `open` may only decrypt (the sender). */
   openid?: 'seal' | 'open';
   /** Read the token WeChat signs content-check callbacks with. */
@@ -34,7 +33,7 @@ export interface RouteAccess {
 }
 
 export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
-  'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none', city: false, /* wechat (issue 8) */ openid: 'seal' },
+  'auth-wechat': { table: 'readWrite', sessions: true, wechat: true, uploads: 'none', city: false, openid: 'seal' },
   'get-catalog': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
   'locate-grid': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'create-upload': { table: 'readWrite', sessions: true, wechat: false, uploads: 'put', city: false },
@@ -42,22 +41,22 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-my-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'get-my-case': { table: 'read', sessions: true, wechat: false, uploads: 'read', city: true },
   'get-openapi': { table: 'none', sessions: false, wechat: false, uploads: 'none', city: false },
-  // work-api (issue 7): every staff route reads the stored staff account (revocation within a minute)
+  // Every staff route reads the stored staff account (revocation within a minute)
   'list-work-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   // A ?reveal=contact read is recorded on the case: a write.
   'get-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
   'act-on-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
   'create-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'redeem-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
-  // bookings (issue 9): revoking a worker withdraws their visits, finding their grids in the city snapshot
+  // Revoking a worker withdraws their visits, finding their grids in the city snapshot
   'revoke-staff': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
-  // events: message centre, outbox, 考核 figures
+  // Message centre, outbox, 考核 figures
   'list-messages': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
   'read-messages': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'list-outbox': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
   'retry-outbox': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'get-stats': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
-  // bookings (issue 9): 代办 visits (slot claims and releases are writes; receipt photos are adopted like case photos)
+  // 代办 visits (slot claims and releases are writes; receipt photos are adopted like case photos)
   'list-booking-slots': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'create-booking': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'list-my-bookings': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
@@ -70,7 +69,6 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'get-visit-stats': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'get-availability': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'put-availability': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
-  // Report and track (issue 6).
   'list-nearby-cases': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
   'follow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'unfollow-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
@@ -78,7 +76,7 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-areas': { table: 'none', sessions: true, wechat: false, uploads: 'none', city: true },
   'get-me': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   'set-my-home': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
-  // wechat (issue 8): grants and votes are the caller's own items; figures read counters and the city
+  // WeChat: grants and votes are the caller's own items; figures read counters and the city
   'list-subscriptions': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
   'report-subscriptions': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },
   'vote-on-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },

@@ -102,7 +102,7 @@ export class Api extends Construct {
       WECHAT_API_BASE: config.wechatApiBase,
       WECHAT_APPID: config.wechatAppId,
       WECHAT_SECRET_ARN: props.secrets.wechatSecret.secretArn,
-      // wechat (issue 8): the openid's envelope key and the content-check callback token
+      // The openid's envelope key and the content-check callback token
       OPENID_KMS_KEY_ID: props.secrets.openidKey.keyArn,
       WECHAT_CALLBACK_TOKEN_ARN: props.secrets.wechatCallbackToken.secretArn,
       POWERTOOLS_SERVICE_NAME: 'gridtong',
@@ -147,6 +147,8 @@ export class Api extends Construct {
 
   private grant(fn: NodejsFunction, route: RouteDef, { storage, secrets }: ApiProps): void {
     const access = accessFor(route.id);
+    // The route factory counts a rate-limited route's requests in the table.
+    if (route.rateLimit && access.table !== 'readWrite') throw new Error(`${route.id} has a rate limit, so it must write the table`);
     if (access.table !== 'none') {
       const actions = access.table === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS];
       storage.table.grants.actions(fn, ...actions);
@@ -170,7 +172,7 @@ export class Api extends Construct {
       fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [storage.uploadBucket.bucketArn] }));
     }
     if (access.city) objects(['s3:GetObject'], CITY_SNAPSHOT_KEY);
-    // wechat (issue 8): login may only make data keys; only the sender may decrypt them.
+    // Login may only make data keys; only the sender may decrypt them.
     if (access.openid === 'seal') secrets.openidKey.grant(fn, 'kms:GenerateDataKey');
     if (access.openid === 'open') secrets.openidKey.grantDecrypt(fn);
     if (access.callbackToken) secrets.wechatCallbackToken.grantRead(fn);

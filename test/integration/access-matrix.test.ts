@@ -6,6 +6,7 @@ import { client } from '../support/client';
 import { city, pointInGrid } from '../support/places';
 import { seeder, type Seeder } from '../support/seed-cases';
 import { TEAM_GRID } from '../support/staff';
+import { areaAt } from '@gridtong/shared/schemas/common';
 
 /**
  * Every route of the route table × every role × a case inside / outside the caller's
@@ -72,7 +73,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   'list-outbox': {},
   'retry-outbox': { params: { id: 'C0000000000000000000NONE-0' } },
   'get-stats': { query: { scope: TEAM_GRID, from: '2026-11-01', to: '2026-11-30' } },
-  // bookings (issue 9): a booking that does not exist, a resident with no home grid, the demo availability again
+  // bookings: a booking that does not exist, a resident with no home grid, the demo availability again
   'list-booking-slots': { query: { service: 'S04' } },
   'create-booking': { body: () => ({ serviceCode: 'S04', workerId: 'Snobodyatall', start: '2026-12-01T06:00:00.000Z', address: '矩阵测试' }) },
   'list-my-bookings': {},
@@ -85,11 +86,11 @@ const SAMPLES: Record<RouteId, Sample> = {
   'act-on-work-booking': { params: { id: 'B0000000000000000000NONE' }, body: () => ({ type: 'confirm', version: 1 }) },
   'get-availability': {},
   'put-availability': { body: () => ({ slotMinutes: 30, weekly: [{ weekday: 2, start: '14:00', end: '17:00' }, { weekday: 4, start: '14:00', end: '17:00' }] }) },
-  // wechat (issue 8): a 'filter' answer records nothing; a vote on an unfinished case is refused; an unsigned callback is a 401
+  // WeChat: a 'filter' answer records nothing; a vote on an unfinished case is refused; an unsigned callback is a 401
   'list-subscriptions': {},
   'report-subscriptions': { body: () => ({ results: { 'tpl-accepted': 'filter' } }) },
   'vote-on-case': { body: () => ({ level: 'satisfied' }) },
-  'get-community-stats': { params: { code: TEAM_GRID.slice(0, 12) } },
+  'get-community-stats': { params: { code: areaAt(TEAM_GRID, 'community') } },
   'content-check-callback': { body: () => ({}) },
 };
 
@@ -128,7 +129,7 @@ beforeAll(async () => {
   for (const role of ROLES) tokens[role] = (await api.login(LOGINS[role])).token;
   const resident = await api.login('dev-zhangsan');
   const other = await api.login('dev-lisi');
-  const otherStreetGrid = city.grids.find((g) => !g.code.startsWith(TEAM_GRID.slice(0, 9)))!.code;
+  const otherStreetGrid = city.grids.find((g) => !g.code.startsWith(areaAt(TEAM_GRID, 'street')))!.code;
   const at = (grid: string) => pointInGrid(grid);
   const future = new Date(Date.now() + 72 * 3_600_000).toISOString();
   cases.team = await seed.report(resident.userId, at(TEAM_GRID));

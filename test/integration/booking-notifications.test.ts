@@ -9,6 +9,7 @@ import { withRuntime } from '@gridtong/functions/runtime';
 import { client } from '../support/client';
 import { reportOver } from '../support/staff';
 import { city } from '../support/places';
+import { areaAt } from '@gridtong/shared/schemas/common';
 
 /**
  * Every booking step reaches the resident and the worker the way
@@ -26,9 +27,9 @@ let api: ReturnType<typeof client>;
 const beijing = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
 const worker1 = city.workers.find((w) => w.devLogin === 'dev-worker1')!;
 const GRID = worker1.gridCode;
-const COMMUNITY = GRID.slice(0, 12);
-const STREET = GRID.slice(0, 9);
-const DISTRICT = GRID.slice(0, 6);
+const COMMUNITY = areaAt(GRID, 'community');
+const STREET = areaAt(GRID, 'street');
+const DISTRICT = areaAt(GRID, 'district');
 
 interface Person { name: string; userId: string; principal: Principal }
 const people: Record<string, Person> = {};

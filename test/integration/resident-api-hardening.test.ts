@@ -7,6 +7,7 @@ import type { Principal } from '@gridtong/shared/schemas/roles';
 import { client, fakeJpeg, uploadPhoto } from '../support/client';
 import { idempotencyKey, report, reportLocation } from '../support/reports';
 import { city, pointInGrid } from '../support/places';
+import { areaAt } from '@gridtong/shared/schemas/common';
 
 // Regressions for the defects found by probing the resident API, over real HTTP.
 jest.setTimeout(90_000);
@@ -52,7 +53,7 @@ describe("the resident's case view", () => {
     let stored = (await stack.runtime.cases.get(created.body.id, { consistent: true }))!;
     const gridCode = stored.location.gridCode;
     const worker: Principal = { userId: 'U-staff-worker-007', role: 'gridWorker', scope: { areas: [gridCode] } };
-    const dispatcher: Principal = { userId: 'U-staff-dispatch-008', role: 'dispatcher', scope: { areas: [gridCode.slice(0, 6)] } };
+    const dispatcher: Principal = { userId: 'U-staff-dispatch-008', role: 'dispatcher', scope: { areas: [areaAt(gridCode, 'district')] } };
     const handler: Principal = { userId: 'U-staff-dept-009', role: 'departmentHandler', scope: { areas: [], departmentId: stored.routing.departmentId } };
     const t = (minutes: number) => new Date(Date.now() + minutes * 60_000);
     stored = await act(stored, worker, { type: 'file', note: '上报人 13812345678，疑似恶意重复上报' }, '李网格', t(1));

@@ -4,6 +4,7 @@ import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stac
 import { devOpenid } from '@gridtong/functions/local/wechat-standin';
 import { client } from '../support/client';
 import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
+import { areaAt } from '@gridtong/shared/schemas/common';
 
 jest.setTimeout(180_000);
 
@@ -226,7 +227,7 @@ describe('rating, votes and figures', () => {
   it('lets the reporter rate once with tags, a follower vote apart, and the community figures count both', async () => {
     const caseId = await reportOver(api, tokens['hb-reporter']!, FALLEN_TREE, TEAM_GRID);
     expect((await api.post(`/v1/cases/${caseId}/follow`, undefined, tokens['hb-follower2'])).status).toBe(200);
-    const community = TEAM_GRID.slice(0, 12);
+    const community = areaAt(TEAM_GRID, 'community');
     const before = (await api.get(`/v1/communities/${community}/stats`, tokens['hb-follower2'])).body;
     expect((await api.post(`/v1/cases/${caseId}/vote`, { level: 'satisfied' }, tokens['hb-follower2'])).status).toBe(409);
     await toClosed(caseId);
@@ -264,7 +265,7 @@ describe('rating, votes and figures', () => {
 
   it('counts a case reopened (重办) and closed again as one 办结 in the community figures', async () => {
     const caseId = await reportOver(api, tokens['hb-reporter']!, FALLEN_TREE, TEAM_GRID);
-    const community = TEAM_GRID.slice(0, 12);
+    const community = areaAt(TEAM_GRID, 'community');
     const before = (await api.get(`/v1/communities/${community}/stats`, tokens['hb-reporter'])).body;
     await toClosed(caseId);
     expect((await residentAct('hb-reporter', caseId, { type: 'rate', level: 'dissatisfied', comment: '树枝还堆在路边' })).status).toBe(200);

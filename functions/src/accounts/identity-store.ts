@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { seal, sealedSchema, unseal, type DataKeySource } from '../adapters/envelope';
+import { conditionalWrite } from '../store/conditional';
 
 const key = (userId: string) => ({ pk: `USERID#${userId}`, sk: 'OPENID' });
 const context = (userId: string) => ({ purpose: 'wechat-openid', userId });
@@ -23,15 +23,11 @@ export class IdentityStore {
     const existing = await this.doc.send(new GetCommand({ TableName: this.table, Key: key(userId), ProjectionExpression: 'pk' }));
     if (existing.Item) return;
     const sealed = await seal(this.keys, openid, context(userId));
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: { ...key(userId), sealed, createdAt: now.toISOString() },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    await conditionalWrite(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...key(userId), sealed, createdAt: now.toISOString() },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })));
   }
 
   /** The openid, or null when none was stored (or no key is configured). */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@gridtong/shared/errors';
 import type { Role } from '@gridtong/shared/schemas/roles';
+import { conditionalWrite } from '../store/conditional';
 
 /** What an invitation grants, as the admin issued it. */
 export interface InvitationGrant {
@@ -51,19 +51,15 @@ export class InvitationRepository {
    * once, exactly one succeeds. Expired, used and unknown codes are told apart after.
    */
   async redeem(code: string, userId: string, now: Date): Promise<StoredInvitation> {
-    try {
-      const out = await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: key(code),
-        UpdateExpression: 'SET redeemedBy = :u, redeemedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(redeemedAt) AND expiresAt > :now',
-        ExpressionAttributeValues: { ':u': userId, ':at': now.toISOString(), ':now': Math.floor(now.getTime() / 1000) },
-        ReturnValues: 'ALL_NEW',
-      }));
-      return fromItem(out.Attributes ?? {});
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    const redeemed = await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: key(code),
+      UpdateExpression: 'SET redeemedBy = :u, redeemedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(redeemedAt) AND expiresAt > :now',
+      ExpressionAttributeValues: { ':u': userId, ':at': now.toISOString(), ':now': Math.floor(now.getTime() / 1000) },
+      ReturnValues: 'ALL_NEW',
+    })));
+    if (redeemed) return fromItem(redeemed.Attributes ?? {});
     const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: key(code), ConsistentRead: true }));
     const found = out.Item ? fromItem(out.Item) : null;
     if (!found) throw new DomainError('INVITATION.NOT_FOUND', '邀请码无效，请向管理员确认');

@@ -1,5 +1,6 @@
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@gridtong/shared/schemas/roles';
+import { queryPages } from '../store/paging';
 
 export interface StaffMember {
   userId: string;
@@ -19,7 +20,7 @@ const departmentPartition = (id: string) => `STAFF#DEPT#${id}`;
 const partitionsOf = (record: StaffRecord) => [...(record.areas ?? []).map(areaPartition), ...(record.departmentId ? [departmentPartition(record.departmentId)] : [])];
 
 /**
- * events: who works where, so the deliverer can turn "the grid's staff" or "the department's
+ * Who works where, so the deliverer can turn "the grid's staff" or "the department's
  * handlers" into people with one query per area. One small item per (area or department,
  * account), written when a staff account is bound.
  */
@@ -52,17 +53,13 @@ export class StaffDirectory {
 
   private async members(pk: string): Promise<StaffMember[]> {
     const found: StaffMember[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :p',
-        ExpressionAttributeValues: { ':p': pk },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
+    for await (const out of queryPages(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': pk },
+    })) {
       for (const item of out.Items ?? []) found.push({ userId: String(item.userId), role: item.role as Role });
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return found;
   }
 }

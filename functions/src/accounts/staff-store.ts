@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@gridtong/shared/errors';
 import type { Principal, Role } from '@gridtong/shared/schemas/roles';
 import { StaffDirectory } from './staff-directory';
+import { conditionalWrite, writtenIf } from '../store/conditional';
 
 /**
  * A staff account, keyed by user id: the truth for a staff member's role, scope and name.
@@ -75,60 +75,44 @@ export class StaffRepository {
    * a revoked one may be bound again by a new invitation.
    */
   async bind(account: StaffAccount): Promise<void> {
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: { ...key(account.userId), ...account },
-        ConditionExpression: 'attribute_not_exists(pk) OR #s = :revoked',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':revoked': 'revoked' },
-      }));
-      this.cache.delete(account.userId);
-      // events: messages find staff by area and department
-      await new StaffDirectory(this.doc, this.table).add(account);
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) {
-        throw new DomainError('INVITATION.ALREADY_STAFF', '您已是工作人员，无需再次使用邀请码');
-      }
-      throw err;
-    }
+    await conditionalWrite(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...key(account.userId), ...account },
+      ConditionExpression: 'attribute_not_exists(pk) OR #s = :revoked',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':revoked': 'revoked' },
+    })), new DomainError('INVITATION.ALREADY_STAFF', '您已是工作人员，无需再次使用邀请码'));
+    this.cache.delete(account.userId);
+    // Messages find staff by area and department.
+    await new StaffDirectory(this.doc, this.table).add(account);
   }
 
   /** Seeding: writes the account unless one is already stored (a revoked demo account stays revoked). */
   async ensure(account: StaffAccount): Promise<void> {
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: { ...key(account.userId), ...account },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-      // events: messages find staff by area and department
-      await new StaffDirectory(this.doc, this.table).add(account);
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    const written = await writtenIf(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...key(account.userId), ...account },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })));
+    // Messages find staff by area and department.
+    if (written) await new StaffDirectory(this.doc, this.table).add(account);
   }
 
   /** One conditional write; revoking twice is harmless and keeps the first time. */
   async revoke(userId: string, by: string, now: Date): Promise<StaffAccount> {
-    try {
-      const out = await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: key(userId),
-        UpdateExpression: 'SET #s = :revoked, revokedAt = if_not_exists(revokedAt, :now), revokedBy = if_not_exists(revokedBy, :by)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now.toISOString(), ':by': by },
-        ReturnValues: 'ALL_NEW',
-      }));
-      this.cache.delete(userId);
-      const revoked = fromItem(out.Attributes ?? {});
-      // events: a revoked account hears of no more cases
-      await new StaffDirectory(this.doc, this.table).remove(revoked);
-      return revoked;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new DomainError('STAFF.NOT_FOUND', '未找到该工作人员');
-      throw err;
-    }
+    const out = await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: key(userId),
+      UpdateExpression: 'SET #s = :revoked, revokedAt = if_not_exists(revokedAt, :now), revokedBy = if_not_exists(revokedBy, :by)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':revoked': 'revoked', ':now': now.toISOString(), ':by': by },
+      ReturnValues: 'ALL_NEW',
+    })), new DomainError('STAFF.NOT_FOUND', '未找到该工作人员'));
+    this.cache.delete(userId);
+    const revoked = fromItem(out.Attributes ?? {});
+    // A revoked account hears of no more cases.
+    await new StaffDirectory(this.doc, this.table).remove(revoked);
+    return revoked;
   }
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Principal, Role } from '@gridtong/shared/schemas/roles';
 import { newUserId } from '../store/ids';
 import { StaffDirectory } from './staff-directory';
+import { writtenIf } from '../store/conditional';
 
 /**
  * Accounts are keyed by a hash of the openid so the openid itself is stored nowhere and a
@@ -48,21 +48,16 @@ export class UserRepository {
     const existing = await this.find(hash);
     if (existing) return existing;
     const record: AccountRecord = { userId: newUserId(now), role: 'resident', areas: [], createdAt: now.toISOString() };
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: { ...key(hash), ...record },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-      return record;
-    } catch (err) {
-      // Two first logins raced: the other one won, use its account.
-      if (err instanceof ConditionalCheckFailedException) {
-        const winner = await this.find(hash);
-        if (winner) return winner;
-      }
-      throw err;
-    }
+    const created = await writtenIf(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...key(hash), ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })));
+    if (created) return record;
+    // Two first logins raced: the other one won, use its account.
+    const winner = await this.find(hash);
+    if (!winner) throw new Error('account creation refused, yet no account is stored');
+    return winner;
   }
 
   // 我的住址, kept beside the account under the user id (the
@@ -80,7 +75,7 @@ export class UserRepository {
   /** Binds (or rebinds) a staff account; used by seeding and operator tooling. */
   async bindStaff(hash: string, record: AccountRecord): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...key(hash), ...record } }));
-    // events: the deliverer finds staff by area and department through the staff directory.
+    // The deliverer finds staff by area and department through the staff directory.
     await new StaffDirectory(this.doc, this.table).add(record);
   }
 }

@@ -1,15 +1,15 @@
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { availabilitySchema, type Availability } from '@gridtong/shared/booking/availability';
 import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
 import { seatMayBeTakenOver, slotMayBeTakenOver } from '@gridtong/shared/booking/claims';
 import { bookingSchema, bookingStatusSchema, type Booking, type BookingEvent, type BookingStatus } from '@gridtong/shared/booking/schema';
 import { DomainError } from '@gridtong/shared/errors';
-import { decodeCursor, encodeCursor } from '../store/cursor';
 import { ulid } from '../store/ids';
 import { residentPartition } from '../cases/case-store';
 import { newEntry, outboxAttribute, pendingPartition, shardOf } from '../outbox/outbox';
 import type { OutboxKind } from '../outbox/outbox-store';
+import { conditionalWrite, writtenIf } from '../store/conditional';
+import { queryPage, queryPages } from '../store/paging';
 
 /**
  * 代办 visits in the single table.
@@ -94,22 +94,16 @@ export class BookingRepository {
   /** The new booking with its first event owed to the message centre: one conditional put. */
   async create(b: Booking, remindAt: string | null): Promise<boolean> {
     const event = b.timeline[b.timeline.length - 1]!;
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...bookingKey(b.id),
-          ...b,
-          ...indexKeys(b, remindAt),
-          ...owed(b, event),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: {
+        ...bookingKey(b.id),
+        ...b,
+        ...indexKeys(b, remindAt),
+        ...owed(b, event),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })));
   }
 
   /**
@@ -136,55 +130,42 @@ export class BookingRepository {
       i++;
     }
     if (!remindAt) removes.push('gsi7pk', 'gsi7sk');
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: bookingKey(b.id),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }));
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) {
-        throw new DomainError('BOOKING.VERSION_CONFLICT', '预约刚刚有了变化，请刷新后再试');
-      }
-      throw err;
-    }
+    await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: bookingKey(b.id),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    })), new DomainError('BOOKING.VERSION_CONFLICT', '预约刚刚有了变化，请刷新后再试'));
   }
 
   /** 我的预约, newest first. */
   async listMine(residentId: string, limit: number, cursor?: string): Promise<{ bookings: Booking[]; nextCursor: string | null }> {
     const partition = residentPartition(residentId);
-    const out = await this.doc.send(new QueryCommand({
+    const page = await queryPage(this.doc, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: { ':p': partition, ':prefix': MY_BOOKINGS_PREFIX },
       ScanIndexForward: false,
-      Limit: limit,
-      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { name: 'gsi1pk', value: partition }, ['pk', 'sk', 'gsi1pk', 'gsi1sk']) } : {}),
-    }));
-    return { bookings: (out.Items ?? []).map((item) => bookingSchema.parse(item)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    }, { limit, cursor, partition: { name: 'gsi1pk', value: partition }, keyNames: ['pk', 'sk', 'gsi1pk', 'gsi1sk'] });
+    return { bookings: page.items.map((item) => bookingSchema.parse(item)), nextCursor: page.nextCursor };
   }
 
   /** The gsi2 rows of a worker's visits starting in [fromIso, toIso], with the attributes asked for. */
   private async workerDayRows(workerId: string, fromIso: string, toIso: string, attributes: readonly string[]): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':p': workerDayPartition(workerId), ':from': fromIso, ':to': toIso },
-        ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
+    for await (const out of queryPages(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':p': workerDayPartition(workerId), ':from': fromIso, ':to': toIso },
+      ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
+    })) {
       rows.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return rows;
   }
 
@@ -231,17 +212,13 @@ export class BookingRepository {
 
   /** Takes a booking off the reminder index without touching anything else (nothing to remind of any more). */
   async clearReminder(id: string, version: number): Promise<void> {
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: bookingKey(id),
-        UpdateExpression: 'REMOVE gsi7pk, gsi7sk',
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': version },
-      }));
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: bookingKey(id),
+      UpdateExpression: 'REMOVE gsi7pk, gsi7sk',
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': version },
+    })));
   }
 
   // --- slots -------------------------------------------------------------------------------
@@ -249,18 +226,14 @@ export class BookingRepository {
   /** Starts of this worker's claimed slots in [fromIso, toIso]. */
   async claimedStarts(workerId: string, fromIso: string, toIso: string): Promise<Set<string>> {
     const starts = new Set<string>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':p': `SLOT#${workerId}`, ':from': fromIso, ':to': toIso },
-        ProjectionExpression: 'sk',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
+    for await (const out of queryPages(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':p': `SLOT#${workerId}`, ':from': fromIso, ':to': toIso },
+      ProjectionExpression: 'sk',
+    })) {
       for (const item of out.Items ?? []) starts.add(String(item.sk));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return starts;
   }
 
@@ -309,34 +282,19 @@ export class BookingRepository {
   /** The rule decides whether the holder read may be replaced; the write is conditioned on that very holder. */
   private async claim(key: { pk: string; sk: string }, bookingId: string, now: Date, mayTakeOver: (holder: Booking | null, claimAgeMs: number) => boolean): Promise<boolean> {
     const item = { ...key, bookingId, claimedAt: now.toISOString() };
-    try {
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } }));
-      return true;
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    if (await writtenIf(this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk) OR bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } })))) return true;
     const current = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
     if (!current.Item) return this.claim(key, bookingId, now, () => false);
     const holderId = String(current.Item.bookingId);
     const holder = await this.get(holderId);
     const claimAgeMs = now.getTime() - Date.parse(String(current.Item.claimedAt));
     if (!mayTakeOver(holder, claimAgeMs)) return false;
-    try {
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'bookingId = :holder', ExpressionAttributeValues: { ':holder': holderId } }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'bookingId = :holder', ExpressionAttributeValues: { ':holder': holderId } })));
   }
 
   private async release(key: { pk: string; sk: string }, bookingId: string): Promise<void> {
-    try {
-      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: key, ConditionExpression: 'bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } }));
-    } catch (err) {
-      // Already released, or someone took it over after our booking let go of it.
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    // Already released, or someone took it over after our booking let go of it.
+    await conditionalWrite(this.doc.send(new DeleteCommand({ TableName: this.table, Key: key, ConditionExpression: 'bookingId = :mine', ExpressionAttributeValues: { ':mine': bookingId } })));
   }
 
   // --- availability ------------------------------------------------------------------------

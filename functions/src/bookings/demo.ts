@@ -1,3 +1,4 @@
+import { areaLevelOf } from '@gridtong/shared/schemas/common';
 import { availabilitySchema } from '@gridtong/shared/booking/availability';
 import { BOOKABLE_ROLES } from '@gridtong/shared/booking/rules';
 import { demoAccounts } from '@gridtong/shared/city/accounts';
@@ -14,7 +15,7 @@ export const DEMO_AVAILABILITY = availabilitySchema.parse({
 export async function seedDemoAvailability(bookings: BookingRepository, data: CityData, userIdOf: (code: string) => string, now: Date): Promise<void> {
   for (const account of demoAccounts(data)) {
     if (!(BOOKABLE_ROLES as readonly string[]).includes(account.role)) continue;
-    const gridCode = account.areas.find((a) => a.length === 15);
+    const gridCode = account.areas.find((a) => areaLevelOf(a) === 'grid');
     if (!gridCode) continue;
     await bookings.putAvailability({
       gridCode,

@@ -1,4 +1,6 @@
 import type { Context } from 'aws-lambda';
+import { areaLevelOf } from '@gridtong/shared/schemas/common';
+import { formatDayLabel } from '@gridtong/shared/deadlines/beijing-format';
 import type { CreateBookingRequest, ResidentBookingAction, SlotView, WorkerBookingAction } from '@gridtong/shared/api/bookings';
 import { beijingDate, bookableDates, bookableSlots, findVisit, isBookableAt, slotsOnDay, type Slot } from '@gridtong/shared/booking/availability';
 import { applyBookingAction, type BookingAction, type BookingActor } from '@gridtong/shared/booking/machine';
@@ -100,15 +102,13 @@ function slotTaken(nextSlots: SlotView[]): DomainError {
   return new DomainError('BOOKING.SLOT_TAKEN', '这个时段刚刚被其他居民约走了，请从下面的空闲时段中另选一个', { current: { nextSlots } });
 }
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
 /** Each Beijing date with its label ('11月24日 周二（调休上班）') and the slots that start on it. */
 function byDay(dates: readonly string[], slots: readonly SlotView[]) {
   const calendar = workingCalendar();
   return dates.map((date) => {
     const info = calendar.describeDay(dayStartMs(dayOfIsoDate(date)!));
     const kind = info.kind === 'holiday' ? `（${info.holidayName ?? '节假日'}）` : info.kind === 'makeUpWorkday' ? '（调休上班）' : '';
-    return { date, label: `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 周${WEEKDAYS[info.weekday]}${kind}`, slots: slots.filter((s) => s.date === date) };
+    return { date, label: `${formatDayLabel(date)}${kind}`, slots: slots.filter((s) => s.date === date) };
   });
 }
 
@@ -399,7 +399,7 @@ function gridOfWorker(principal: Principal, gridCode: string | undefined, known:
   if (!(BOOKABLE_ROLES as readonly string[]).includes(principal.role)) {
     throw new DomainError('AVAILABILITY.OUT_OF_SCOPE', '只有网格员和网格长可以开放上门预约');
   }
-  const grids = principal.scope.areas.filter((a) => a.length === 15);
+  const grids = principal.scope.areas.filter((a) => areaLevelOf(a) === 'grid');
   const chosen = gridCode ?? (grids.length === 1 ? grids[0] : undefined);
   if (!chosen) throw new DomainError('AVAILABILITY.GRID_REQUIRED', '您负责多个网格，请指定网格', { problems: [{ path: 'body.gridCode', message: 'required' }] });
   if (!scopeCoversArea(principal.scope, chosen) || !known(chosen)) {
@@ -465,7 +465,7 @@ export async function withdrawWorker(rt: BookingPorts, ctx: RequestContext, acco
   if (!(BOOKABLE_ROLES as readonly string[]).includes(account.role)) return result;
   const city = await rt.city.get();
   // The grids they could have published for: their own, or those of their community.
-  const grids = new Set(account.areas.flatMap((area) => (area.length === 15 ? [area] : city.data.grids.filter((g) => g.code.startsWith(area)).map((g) => g.code))));
+  const grids = new Set(account.areas.flatMap((area) => (areaLevelOf(area) === 'grid' ? [area] : city.data.grids.filter((g) => g.code.startsWith(area)).map((g) => g.code))));
   for (const grid of grids) await rt.bookings.deleteAvailability(grid, account.userId);
 
   const actor: BookingActor = { as: 'worker', userId: admin.userId, role: admin.role, name: actorName(ctx) };

@@ -1,7 +1,8 @@
 import type { ResidentBookingView, WorkerBookingView } from '@gridtong/shared/api/bookings';
 import { BOOKING_RULES } from '@gridtong/shared/booking/rules';
 import { availableBookingActions, residentCutoff } from '@gridtong/shared/booking/machine';
-import { BOOKING_ACTION_LABELS, BOOKING_STATUS_LABELS, formatSlot } from '@gridtong/shared/booking/labels';
+import { BOOKING_ACTION_LABELS, BOOKING_STATUS_LABELS } from '@gridtong/shared/booking/labels';
+import { formatSlotTime } from '@gridtong/shared/deadlines/beijing-format';
 import type { Booking, BookingEvent } from '@gridtong/shared/booking/schema';
 import type { AgencyService } from '@gridtong/shared/schemas/catalog';
 import { SATISFACTION_LABELS } from '@gridtong/shared/schemas/case';
@@ -18,7 +19,7 @@ function serviceSummary(s: ReturnType<typeof serviceOf>) {
 
 /** A resident reads every step, with the reason they are owed (decline, worker reschedule), never staff notes or names. */
 function residentLine(e: BookingEvent) {
-  const moved = e.data && typeof e.data.toStart === 'string' ? `：改到 ${formatSlot(e.data.toStart)}` : '';
+  const moved = e.data && typeof e.data.toStart === 'string' ? `：改到 ${formatSlotTime(e.data.toStart)}` : '';
   return {
     at: e.at,
     action: e.action,
@@ -40,7 +41,7 @@ function visitFacts(b: Booking, city: CityReference) {
     workerName: b.workerName,
     start: b.slotStart,
     end: b.slotEnd,
-    slotLabel: formatSlot(b.slotStart),
+    slotLabel: formatSlotTime(b.slotStart),
     materials: service.materials.map((m) => ({ name: m.name, ...(m.note ? { note: m.note } : {}), required: m.required, ready: ready.has(m.name) })),
     ...(b.rating ? { rating: { level: b.rating.level, label: SATISFACTION_LABELS[b.rating.level], comment: b.rating.comment } } : {}),
   };

@@ -1,11 +1,11 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import { caseSchema, type Case, type TimelineEvent } from '@gridtong/shared/schemas/case';
 import { AT_DEPARTMENT_STATUSES, decisionQueueOf, ENDED_STATUSES } from '@gridtong/shared/case/index';
 import { DomainError } from '@gridtong/shared/errors';
-import { decodeCursor, encodeCursor } from '../store/cursor';
 import { duePartition, newEntry, outboxAttribute, outboxIndexKey, OUTBOX_REV } from '../outbox/outbox';
+import { conditionalWrite } from '../store/conditional';
+import { queryPage, queryPages } from '../store/paging';
 
 /** Geohash length 6 cells are ~1.2 km × 0.6 km: a 250 m circle touches at most four. */
 export const NEARBY_CELL_PRECISION = 6;
@@ -176,21 +176,14 @@ export class CaseRepository {
       names[`#r${i}`] = name;
       return `#r${i}`;
     });
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: caseKey(next.id),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''} ADD #rev :one`,
-        ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }));
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) {
-        throw staleCaseWrite();
-      }
-      throw err;
-    }
+    await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: caseKey(next.id),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''} ADD #rev :one`,
+      ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    })), staleCaseWrite());
   }
 
   /** `consistent` when the case may have been written a moment ago (read-your-write). */
@@ -219,38 +212,32 @@ export class CaseRepository {
   /** 我的上报: the resident's reports and follows, newest first, one query on gsi1. */
   async listByResident(residentId: string, limit: number, cursor?: string): Promise<Page<MyCaseEntry>> {
     const partition = residentPartition(residentId);
-    const out = await this.doc.send(new QueryCommand({
+    const page = await queryPage(this.doc, {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :mine)',
       ExpressionAttributeValues: { ':p': partition, ':mine': MY_CASES_PREFIX },
       ScanIndexForward: false,
-      Limit: limit,
-      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { name: 'gsi1pk', value: partition }, ['pk', 'sk', 'gsi1pk', 'gsi1sk']) } : {}),
-    }));
-    const entries = (out.Items ?? []).map((item): MyCaseEntry => (
+    }, { limit, cursor, partition: { name: 'gsi1pk', value: partition }, keyNames: ['pk', 'sk', 'gsi1pk', 'gsi1sk'] });
+    const entries = page.items.map((item): MyCaseEntry => (
       item.sk === 'CASE'
         ? { relation: 'reported', caseItem: fromItem(item) }
         : { relation: 'followed', caseId: String(item.caseId), since: String(item.followedAt) }
     ));
-    return { items: entries, nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    return { items: entries, nextCursor: page.nextCursor };
   }
 
   /** Open cases of one item in one geohash cell (precision NEARBY_CELL_PRECISION), from gsi4. */
   async listOpenInCell(cell: string, itemCode: string): Promise<Case[]> {
     const found: Case[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi4',
-        KeyConditionExpression: 'gsi4pk = :cell AND begins_with(gsi4sk, :item)',
-        ExpressionAttributeValues: { ':cell': `GH${NEARBY_CELL_PRECISION}#${cell}`, ':item': `${itemCode}#` },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
+    for await (const out of queryPages(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :cell AND begins_with(gsi4sk, :item)',
+      ExpressionAttributeValues: { ':cell': `GH${NEARBY_CELL_PRECISION}#${cell}`, ':item': `${itemCode}#` },
+    })) {
       found.push(...(out.Items ?? []).map(fromItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return found;
   }
 }

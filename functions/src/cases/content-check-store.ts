@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ModerationVerdict } from '@gridtong/shared/schemas/case';
 import { caseKey } from './case-store';
 import { mainTable } from '../store/table-def';
+import { conditionalWrite, writtenIf } from '../store/conditional';
 
 const TRACE_RETENTION_SECONDS = 3 * 24 * 3600;
 /** A callback older than this is refused; nonces are remembered at least as long. */
@@ -35,17 +35,11 @@ export class ContentCheckStore {
 
   /** True the first time a (timestamp, nonce) pair is seen: a replayed callback gets false. */
   async firstUse(timestamp: string, nonce: string, now: Date): Promise<boolean> {
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: { pk: `WXNONCE#${nonce}`, sk: timestamp, [mainTable.ttlAttribute]: Math.floor(now.getTime() / 1000) + 2 * CALLBACK_MAX_AGE_SECONDS },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: { pk: `WXNONCE#${nonce}`, sk: timestamp, [mainTable.ttlAttribute]: Math.floor(now.getTime() / 1000) + 2 * CALLBACK_MAX_AGE_SECONDS },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })));
   }
 
   /**
@@ -54,42 +48,33 @@ export class ContentCheckStore {
    */
   async setVerdict(caseId: string, key: string, verdict: ModerationVerdict, onlyIfAbsent = false): Promise<void> {
     const names = { '#m': 'moderation', '#k': key };
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: caseKey(caseId),
-        UpdateExpression: 'SET #m.#k = :v',
-        ConditionExpression: `attribute_exists(pk) AND attribute_exists(#m)${onlyIfAbsent ? ' AND attribute_not_exists(#m.#k)' : ''}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':v': verdict },
-      }));
-      return;
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    const set = await writtenIf(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: caseKey(caseId),
+      UpdateExpression: 'SET #m.#k = :v',
+      ConditionExpression: `attribute_exists(pk) AND attribute_exists(#m)${onlyIfAbsent ? ' AND attribute_not_exists(#m.#k)' : ''}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':v': verdict },
+    })));
+    if (set) return;
     // No map yet (or the verdict is there and stays): make the map with this one verdict.
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: caseKey(caseId),
-        UpdateExpression: 'SET #m = :map',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#m)',
-        ExpressionAttributeNames: { '#m': 'moderation' },
-        ExpressionAttributeValues: { ':map': { [key]: verdict } },
-      }));
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      // Another verdict made the map meanwhile: the first form works now (unless ours was already decided).
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: caseKey(caseId),
-        UpdateExpression: 'SET #m.#k = :v',
-        ConditionExpression: `attribute_exists(pk)${onlyIfAbsent ? ' AND attribute_not_exists(#m.#k)' : ''}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':v': verdict },
-      })).catch((e: unknown) => {
-        if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      });
-    }
+    const made = await writtenIf(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: caseKey(caseId),
+      UpdateExpression: 'SET #m = :map',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#m)',
+      ExpressionAttributeNames: { '#m': 'moderation' },
+      ExpressionAttributeValues: { ':map': { [key]: verdict } },
+    })));
+    if (made) return;
+    // Another verdict made the map meanwhile: the first form works now (unless ours was already decided).
+    await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: caseKey(caseId),
+      UpdateExpression: 'SET #m.#k = :v',
+      ConditionExpression: `attribute_exists(pk)${onlyIfAbsent ? ' AND attribute_not_exists(#m.#k)' : ''}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':v': verdict },
+    })));
   }
 }

@@ -1,7 +1,8 @@
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { COUNTER_NAMES, HANDLING_HISTOGRAM_HOURS, type CounterTotals } from '@gridtong/shared/events/counters';
 import { shardOf } from '../outbox/outbox';
+import { writtenIf } from '../store/conditional';
+import { queryPages } from '../store/paging';
 
 /**
  * Sharded per day: each item also keeps the ids of the events it has counted (the guard that
@@ -31,20 +32,14 @@ export class CounterStore {
       values[`:c${i}`] = value;
       return `#c${i} :c${i}`;
     });
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: partition(scope.code), sk: `D#${date}#${shardOf(eventId, COUNTER_SHARDS)}` },
-        UpdateExpression: `SET #kind = :kind ADD ${[...adds, '#applied :ids'].join(', ')}`,
-        ConditionExpression: 'attribute_not_exists(#applied) OR NOT contains(#applied, :id)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: { pk: partition(scope.code), sk: `D#${date}#${shardOf(eventId, COUNTER_SHARDS)}` },
+      UpdateExpression: `SET #kind = :kind ADD ${[...adds, '#applied :ids'].join(', ')}`,
+      ConditionExpression: 'attribute_not_exists(#applied) OR NOT contains(#applied, :id)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    })));
   }
 
   /**
@@ -57,17 +52,14 @@ export class CounterStore {
       names[`#n${i}`] = c;
     });
     const byDay = new Map<string, CounterTotals>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :p AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':p': partition(code), ':from': `D#${from}`, ':to': `D#${to}#~` },
-        // The guard list of event ids stays in the table.
-        ProjectionExpression: ['#sk', ...counters.map((_, i) => `#n${i}`)].join(', '),
-        ExpressionAttributeNames: names,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
+    for await (const out of queryPages(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :p AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':p': partition(code), ':from': `D#${from}`, ':to': `D#${to}#~` },
+      // The guard list of event ids stays in the table.
+      ProjectionExpression: ['#sk', ...counters.map((_, i) => `#n${i}`)].join(', '),
+      ExpressionAttributeNames: names,
+    })) {
       for (const item of out.Items ?? []) {
         const date = String(item.sk).slice(2, 12);
         const totals = byDay.get(date) ?? {};
@@ -77,8 +69,7 @@ export class CounterStore {
         }
         byDay.set(date, totals);
       }
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return byDay;
   }
 }

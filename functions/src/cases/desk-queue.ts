@@ -1,3 +1,4 @@
+import { areaAt, areaLevelOf } from '@gridtong/shared/schemas/common';
 import type { WorkQueue, WorkQueueQuery, WorkQueueResponse } from '@gridtong/shared/api/desk';
 import { QUEUES_BY_ROLE } from '@gridtong/shared/case/desk';
 import { DomainError } from '@gridtong/shared/errors';
@@ -26,12 +27,12 @@ function gridsOf(principal: Principal, city: CityReference): string[] {
 function dispatchAreas(principal: Principal, city: CityReference): string[] {
   const areas = new Set<string>();
   for (const area of principal.scope.areas) {
-    if (area.length === 6) {
+    if (areaLevelOf(area) === 'district') {
       areas.add(area);
       for (const s of city.directory.data.streets) if (s.districtCode === area) areas.add(s.code);
-    } else if (area.length >= 9) {
+    } else if (areaLevelOf(area)) {
       // A centre scoped below a street still reads its street's partition; rows outside its scope are dropped.
-      areas.add(area.slice(0, 9));
+      areas.add(areaAt(area, 'street'));
     }
   }
   return [...areas];

@@ -1,5 +1,6 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionalWrite, writtenIf } from '../store/conditional';
+import { queryAll } from '../store/paging';
 import { caseKey, MY_CASES_PREFIX, residentPartition } from './case-store';
 
 /**
@@ -26,10 +27,6 @@ interface FollowItem {
   leaving?: boolean;
 }
 
-function failedCondition(err: unknown): boolean {
-  return err instanceof ConditionalCheckFailedException;
-}
-
 export class FollowRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -49,8 +46,8 @@ export class FollowRepository {
     if (!existing) {
       await this.mark(caseId, PENDING_FOLLOW, residentId);
       const at = now.toISOString();
-      try {
-        await this.doc.send(new PutCommand({
+      // A simultaneous tap may write it first; the guarded count below still runs once.
+      created = await writtenIf(this.doc.send(new PutCommand({
           TableName: this.table,
           Item: {
             ...followKey(caseId, residentId),
@@ -62,12 +59,7 @@ export class FollowRepository {
             gsi1sk: `${MY_CASES_PREFIX}${at}#F#${caseId}`,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
-        }));
-        created = true;
-      } catch (err) {
-        // A simultaneous tap wrote it first; the guarded count below still runs once.
-        if (!failedCondition(err)) throw err;
-      }
+      })));
     }
     await this.settle(caseId, residentId, PENDING_FOLLOW, 1);
     await this.setCounted(caseId, residentId);
@@ -83,25 +75,17 @@ export class FollowRepository {
     if (!neverCounted) {
       if (!existing.leaving) {
         await this.mark(caseId, PENDING_UNFOLLOW, residentId);
-        await this.doc.send(new UpdateCommand({
+        await conditionalWrite(this.doc.send(new UpdateCommand({
           TableName: this.table,
           Key: followKey(caseId, residentId),
           UpdateExpression: 'SET leaving = :yes',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':yes': true },
-        })).catch((err: unknown) => {
-          if (!failedCondition(err)) throw err;
-        });
+        })));
       }
       await this.settle(caseId, residentId, PENDING_UNFOLLOW, -1);
     }
-    try {
-      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: followKey(caseId, residentId), ConditionExpression: 'attribute_exists(pk)' }));
-    } catch (err) {
-      if (failedCondition(err)) return false;
-      throw err;
-    }
-    return true;
+    return writtenIf(this.doc.send(new DeleteCommand({ TableName: this.table, Key: followKey(caseId, residentId), ConditionExpression: 'attribute_exists(pk)' })));
   }
 
   async isFollowing(caseId: string, residentId: string): Promise<boolean> {
@@ -121,20 +105,13 @@ export class FollowRepository {
 
   /** Everyone following a case (for pushing its status updates): one query under the case. */
   async followersOf(caseId: string): Promise<string[]> {
-    const followers: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :follow)',
-        ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':follow': 'FOLLOW#' },
-        ProjectionExpression: 'residentId, leaving',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
-      followers.push(...(out.Items ?? []).filter((item) => item.leaving !== true).map((item) => String(item.residentId)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return followers;
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :follow)',
+      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':follow': 'FOLLOW#' },
+      ProjectionExpression: 'residentId, leaving',
+    });
+    return items.filter((item) => item.leaving !== true).map((item) => String(item.residentId));
   }
 
   private async read(caseId: string, residentId: string): Promise<FollowItem | null> {
@@ -156,40 +133,30 @@ export class FollowRepository {
 
   /** Moves the count by `delta` and clears the mark, only while the mark is there; false if it was not. */
   private async settle(caseId: string, residentId: string, set: string, delta: number): Promise<boolean> {
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: caseKey(caseId),
-        UpdateExpression: delta === 0 ? 'DELETE #set :who' : 'ADD followerCount :d DELETE #set :who',
-        // Never below zero, whatever happens.
-        ConditionExpression: delta < 0 ? 'contains(#set, :id) AND followerCount > :zero' : 'contains(#set, :id)',
-        ExpressionAttributeNames: { '#set': set },
-        ExpressionAttributeValues: {
-          ':who': new Set([residentId]),
-          ':id': residentId,
-          ...(delta === 0 ? {} : { ':d': delta }),
-          ...(delta < 0 ? { ':zero': 0 } : {}),
-        },
-      }));
-      return true;
-    } catch (err) {
-      // Not marked: this step already happened (an earlier attempt, or a simultaneous tap).
-      if (!failedCondition(err)) throw err;
-      return false;
-    }
+    // Not marked: this step already happened (an earlier attempt, or a simultaneous tap).
+    return writtenIf(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: caseKey(caseId),
+      UpdateExpression: delta === 0 ? 'DELETE #set :who' : 'ADD followerCount :d DELETE #set :who',
+      // Never below zero, whatever happens.
+      ConditionExpression: delta < 0 ? 'contains(#set, :id) AND followerCount > :zero' : 'contains(#set, :id)',
+      ExpressionAttributeNames: { '#set': set },
+      ExpressionAttributeValues: {
+        ':who': new Set([residentId]),
+        ':id': residentId,
+        ...(delta === 0 ? {} : { ':d': delta }),
+        ...(delta < 0 ? { ':zero': 0 } : {}),
+      },
+    })));
   }
 
   private async setCounted(caseId: string, residentId: string): Promise<void> {
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: followKey(caseId, residentId),
-        UpdateExpression: 'SET counted = :c',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':c': true },
-      }));
-    } catch (err) {
-      if (!failedCondition(err)) throw err;
-    }
+    await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: followKey(caseId, residentId),
+      UpdateExpression: 'SET counted = :c',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':c': true },
+    })));
   }
 }

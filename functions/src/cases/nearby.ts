@@ -5,13 +5,9 @@ import type { CoordSystem } from '@gridtong/shared/schemas/case';
 import type { CityProvider } from '../city/city-snapshot';
 import type { RequestContext } from '../context';
 import type { PhotoStore } from '../store/photos';
-import type { RateLimiter } from '../store/rate-limits';
 import { NEARBY_CELL_PRECISION, type CaseRepository } from './case-store';
 import type { FollowRepository } from './follow-store';
 import { nearbyCaseView } from './neighbour-views';
-
-/** Enough to look around a few spots while reporting; far too few to map a district's open cases. */
-export const NEARBY_LOOKUPS_PER_HOUR = 60;
 
 export interface NearbyQuery {
   lat: number;
@@ -27,21 +23,17 @@ export interface NearbyQuery {
  */
 export interface NearbyPorts {
   city: Pick<CityProvider, 'get'>;
-  rateLimits: Pick<RateLimiter, 'take'>;
   cases: Pick<CaseRepository, 'listOpenInCell'>;
   follows: Pick<FollowRepository, 'followedAmong'>;
   photos: PhotoStore;
 }
 
 export async function nearbyOpenCases(ports: NearbyPorts, ctx: RequestContext, query: NearbyQuery): Promise<NearbyCase[]> {
-  const { principal, now } = ctx;
+  const { principal } = ctx;
   const city = await ports.city.get();
   if (!city.directory.item(query.itemCode)) {
     throw new DomainError('CASE.UNKNOWN_ITEM', '所选事项不存在，请刷新菜单后重新选择', { problems: [{ path: 'query.itemCode', message: 'unknown item' }] });
   }
-  // Taken after the input is known good: a refused question costs nothing.
-  const gate = await ports.rateLimits.take('nearby', principal.userId, NEARBY_LOOKUPS_PER_HOUR, 3600, now);
-  if (!gate.allowed) throw new DomainError('CASE.RATE_LIMITED', '查询过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   const [lng, lat] = query.coord === 'gcj02' ? gcj02ToWgs84(query.lng, query.lat) : [query.lng, query.lat];
   const cells = cellsCovering(lat, lng, NEARBY_RADIUS_METRES, NEARBY_CELL_PRECISION);
   const found = (await Promise.all(cells.map((cell) => ports.cases.listOpenInCell(cell, query.itemCode)))).flat();

@@ -2,7 +2,8 @@ import type { CaseView, MyCaseRelation, MyCaseSummary } from '@gridtong/shared/a
 import { nextDeadline } from '@gridtong/shared/case/next-deadline';
 import { WARNING_STAGE_LABELS, warningStage, type WarningStage } from '@gridtong/shared/deadlines/index';
 import { CASE_STATUS_LABELS, type Case } from '@gridtong/shared/schemas/case';
-import { availableActions, formatResidentTime, residentTimeline } from '@gridtong/shared/case/index';
+import { availableActions, residentTimeline } from '@gridtong/shared/case/index';
+import { formatMonthDayTime } from '@gridtong/shared/deadlines/beijing-format';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
 import type { CityReference } from '../city/city-snapshot';
@@ -67,7 +68,7 @@ export function myCaseSummary(c: Case, relation: MyCaseRelation, since: string, 
     since,
     followerCount: c.followerCount,
     nextDeadline: running
-      ? { kind: running.kind, at: running.at, label: `${formatResidentTime(running.at)} 前${running.kind === 'dispatch' ? '派遣' : '处置完毕'}` }
+      ? { kind: running.kind, at: running.at, label: `${formatMonthDayTime(running.at)} 前${running.kind === 'dispatch' ? '派遣' : '处置完毕'}` }
       : null,
     warningStage: stage,
     warningLabel: WARNING_STAGE_LABELS[stage],

@@ -1,3 +1,4 @@
+import { areaLevelOf } from '@gridtong/shared/schemas/common';
 import type { StatsResponse } from '@gridtong/shared/api/stats';
 import { dayOfIsoDate, isoDateOfDay } from '@gridtong/shared/deadlines/shanghai-time';
 import { DomainError } from '@gridtong/shared/errors';
@@ -17,7 +18,8 @@ interface StatsQuery {
 
 function kindOf(code: string): CounterScopeKind {
   if (code.startsWith('D')) return 'department';
-  return code.length === 15 ? 'grid' : code.length === 9 ? 'street' : 'district';
+  const level = areaLevelOf(code);
+  return level === 'grid' || level === 'street' ? level : 'district';
 }
 
 /** The scope's display name if it exists and the caller may see it; otherwise null (answered as 404). */

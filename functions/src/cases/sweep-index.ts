@@ -1,6 +1,6 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DUE_SHARDS, duePartition } from '../outbox/outbox';
+import { conditionalWrite } from '../store/conditional';
 
 /**
  * The sweep's view of the table: cases whose next warning, deadline or rating-window end is
@@ -42,17 +42,13 @@ export class SweepIndex {
    * because of it). Skipped if the case changed since it was read: that write set its own.
    */
   async reschedule(caseId: string, version: number, dueAt: string | null): Promise<void> {
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
-        UpdateExpression: dueAt ? 'SET gsi7pk = :p, gsi7sk = :s' : 'REMOVE gsi7pk, gsi7sk',
-        ConditionExpression: '#v = :v',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':v': version, ...(dueAt ? { ':p': duePartition(caseId), ':s': `${dueAt}#${caseId}` } : {}) },
-      }));
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
+      UpdateExpression: dueAt ? 'SET gsi7pk = :p, gsi7sk = :s' : 'REMOVE gsi7pk, gsi7sk',
+      ConditionExpression: '#v = :v',
+      ExpressionAttributeNames: { '#v': 'version' },
+      ExpressionAttributeValues: { ':v': version, ...(dueAt ? { ':p': duePartition(caseId), ':s': `${dueAt}#${caseId}` } : {}) },
+    })));
   }
 }

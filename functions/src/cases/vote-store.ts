@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { satisfactionSchema, type Satisfaction } from '@gridtong/shared/schemas/case';
 import { shardOf } from '../outbox/outbox';
+import { writtenIf } from '../store/conditional';
 
 const SHARDS = 8;
 const voteKey = (caseId: string, userId: string) => ({ pk: `CASE#${caseId}`, sk: `VOTE#${userId}` });
@@ -22,37 +22,27 @@ export class VoteStore {
 
   /** The vote as stored: the first one stays; `created` says whether this call made it. */
   async cast(caseId: string, userId: string, level: Satisfaction, now: Date): Promise<{ level: Satisfaction; created: boolean }> {
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: { ...voteKey(caseId, userId), level, at: now.toISOString() },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-      return { level, created: true };
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: voteKey(caseId, userId), ConsistentRead: true }));
-      return { level: satisfactionSchema.parse(out.Item?.level), created: false };
-    }
+    const created = await writtenIf(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: { ...voteKey(caseId, userId), level, at: now.toISOString() },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })));
+    if (created) return { level, created };
+    const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: voteKey(caseId, userId), ConsistentRead: true }));
+    return { level: satisfactionSchema.parse(out.Item?.level), created };
   }
 
   /** Adds the vote to its community's month once; true if it was not counted before. */
   async tally(communityCode: string, month: string, caseId: string, userId: string, level: Satisfaction): Promise<boolean> {
     const id = `${caseId}#${userId}`;
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: tallyPartition(communityCode), sk: `VOTES#${month}#${shardOf(id, SHARDS)}` },
-        UpdateExpression: 'ADD #level :one, #voters :ids',
-        ConditionExpression: 'attribute_not_exists(#voters) OR NOT contains(#voters, :id)',
-        ExpressionAttributeNames: { '#level': level, '#voters': 'voters' },
-        ExpressionAttributeValues: { ':one': 1, ':ids': new Set([id]), ':id': id },
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: { pk: tallyPartition(communityCode), sk: `VOTES#${month}#${shardOf(id, SHARDS)}` },
+      UpdateExpression: 'ADD #level :one, #voters :ids',
+      ConditionExpression: 'attribute_not_exists(#voters) OR NOT contains(#voters, :id)',
+      ExpressionAttributeNames: { '#level': level, '#voters': 'voters' },
+      ExpressionAttributeValues: { ':one': 1, ':ids': new Set([id]), ':id': id },
+    })));
   }
 
   async monthTotals(communityCode: string, month: string): Promise<VoteTotals> {

@@ -5,12 +5,9 @@ import type { Principal } from '@gridtong/shared/schemas/roles';
 import type { Runtime } from '../runtime';
 import { publicWorkers, workerCard } from './worker-cards';
 
-/** Enough to move a map pin around while reporting; far too few to list a city's staff. */
-const LOCATES_PER_HOUR = 60;
-
 /** The grid a point lies in, its places up to the district, and the workers the caller may see. */
 export async function locateGrid(
-  rt: Pick<Runtime, 'city' | 'rateLimits'>,
+  rt: Pick<Runtime, 'city'>,
   principal: Principal,
   query: { lat: number; lng: number; coord: CoordSystem },
   now: Date,
@@ -19,8 +16,6 @@ export async function locateGrid(
   const { lat, lng, coord } = query;
   const found = city.directory.locate(lng, lat, coord);
   if (!found) throw new DomainError('GRID.NOT_FOUND', '该位置不在本平台服务的网格范围内');
-  const gate = await rt.rateLimits.take('locate', principal.userId, LOCATES_PER_HOUR, 3600, now);
-  if (!gate.allowed) throw new DomainError('GRID.RATE_LIMITED', '查询过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
   const workers = principal.role === 'resident' ? publicWorkers(found.workers) : found.workers;
   return {
     grid: { code: found.grid.code, name: found.grid.name },

@@ -1,6 +1,7 @@
 import type { WorkerCard } from '@gridtong/shared/api/city';
 import { WORKER_TITLE_LABELS, type Worker } from '@gridtong/shared/schemas/city';
 import { formatDutyHours, onDuty } from '@gridtong/shared/routing/index';
+import { isGridStaff } from '@gridtong/shared/schemas/roles';
 
 /**
  * The people a resident may contact about their grid: the 网格员 and the 网格长, whose duty
@@ -8,7 +9,7 @@ import { formatDutyHours, onDuty } from '@gridtong/shared/routing/index';
  * reached through them, not listed to the public.
  */
 export function publicWorkers(workers: readonly Worker[]): Worker[] {
-  return workers.filter((w) => w.title === 'gridWorker' || w.title === 'gridLeader');
+  return workers.filter((w) => isGridStaff(w.title));
 }
 
 /** What a resident sees of their grid worker: name, title, the duty phone to call, when. */

@@ -1,16 +1,8 @@
 import { defineRoute } from '../http/route';
-import { DomainError } from '@gridtong/shared/errors';
 import { openidHash, toPrincipal } from '../accounts/user-store';
 import { staffPrincipal } from '../accounts/staff-store';
 
-const LOGINS_PER_MINUTE_PER_IP = 30;
-
 export const handler = defineRoute('auth-wechat', async (req, rt) => {
-  const ip = req.sourceIp || 'unknown';
-  const gate = await rt.rateLimits.take('login', ip, LOGINS_PER_MINUTE_PER_IP, 60, req.now);
-  if (!gate.allowed) {
-    throw new DomainError('AUTH.RATE_LIMITED', '登录过于频繁，请稍后再试', { retryAfterSeconds: gate.retryAfterSeconds });
-  }
   const session = await rt.wechat.code2Session(req.body.code);
   const account = await rt.users.findOrCreateResident(openidHash(rt.config.wechatAppId, session.openid), req.now);
   // The openid, sealed, for subscribe messages (written once per account).

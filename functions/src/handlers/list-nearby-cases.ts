@@ -4,5 +4,5 @@ import { defineRoute } from '../http/route';
 import { nearbyOpenCases } from '../cases/nearby';
 
 export const handler = defineRoute('list-nearby-cases', async (req, rt) => ({
-  body: { cases: await nearbyOpenCases(rt, requestContext(req), req.query), radiusMetres: NEARBY_RADIUS_METRES },
+    body: { cases: await nearbyOpenCases(rt, requestContext(req), req.query), radiusMetres: NEARBY_RADIUS_METRES },
 }));

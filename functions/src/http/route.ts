@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
-import { routes, type RouteDef, type RouteId } from '@gridtong/shared/api/routes';
+import { routes, type RateLimit, type RouteDef, type RouteId } from '@gridtong/shared/api/routes';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { logger } from '../log';
 import { getRuntime, type Runtime } from '../runtime';
@@ -26,6 +26,8 @@ export interface Request<Id extends RouteId> {
   sourceIp: string;
   now: Date;
   context: Context;
+  /** Counts this request against the route's rate limit (routes whose limit is taken `accepted`); throws its 429 when over. */
+  admit: () => Promise<void>;
 }
 
 export interface Reply<Id extends RouteId> {
@@ -118,6 +120,20 @@ async function checkStaffAccount(route: RouteDef, principal: Principal, rt: Runt
   return { principal: stored, actorName: account.name };
 }
 
+/** What a rate limit reads: the counters, and the configured number where the limit names one. */
+export interface RateLimitPorts {
+  rateLimits: Pick<Runtime['rateLimits'], 'take'>;
+  config: Pick<Runtime['config'], 'caseRateLimitPerHour'>;
+}
+
+/** Takes one request from the route's limit; over it, the route's own error with the seconds to wait. */
+export async function admit(limit: RateLimit, principal: Principal | null, sourceIp: string, rt: RateLimitPorts, now: Date): Promise<void> {
+  const subject = limit.by === 'caller' ? principal?.userId ?? '' : sourceIp || 'unknown';
+  const perWindow = limit.limit === 'caseReportsPerHour' ? rt.config.caseRateLimitPerHour : limit.limit;
+  const gate = await rt.rateLimits.take(limit.name, subject, perWindow, limit.windowSeconds, now);
+  if (!gate.allowed) throw new DomainError(limit.error.code, limit.error.message, { retryAfterSeconds: gate.retryAfterSeconds });
+}
+
 export function errorResponse(err: unknown, routeId?: string): APIGatewayProxyStructuredResultV2 {
   const failure = toHttpFailure(err);
   if (failure.status >= 500) {
@@ -141,10 +157,16 @@ export function defineRoute<Id extends RouteId, Current = never>(id: Id, impl: I
     const now = rt.now();
     const headers = lowerCaseHeaders(event.headers);
     if (route.localOnly && !rt.config.localDevRoutes) throw new DomainError('ROUTE.NOT_FOUND', '接口不存在');
+    const sourceIp = event.requestContext?.http?.sourceIp ?? '';
     const { principal, actorName } = await authenticate(route, headers, rt, now);
     const body = route.request?.body ? parsePart(route.request.body, readBody(event, headers), 'body') : undefined;
     const query = parsePart(route.request?.query, event.queryStringParameters ?? {}, 'query');
     const params = parsePart(route.request?.params, event.pathParameters ?? {}, 'params');
+    const limit = route.rateLimit;
+    const take = async () => {
+      if (limit) await admit(limit, principal, sourceIp, rt, now);
+    };
+    if (limit?.at === 'request') await take();
     const request = {
       route,
       body,
@@ -153,15 +175,17 @@ export function defineRoute<Id extends RouteId, Current = never>(id: Id, impl: I
       headers,
       principal,
       actorName,
-      sourceIp: event.requestContext?.http?.sourceIp ?? '',
+      sourceIp,
       now,
       context,
+      admit: limit?.at === 'accepted' ? take : async () => {},
     } as unknown as Request<Id>;
     const reply = await impl(request, rt).catch(async (err: unknown) => {
       const current = conflictAggregate(err);
       if (current === undefined || !options.conflictView) throw err;
       throw (err as DomainError).withCurrent(await options.conflictView(current as Current, request, rt));
     });
+    if (limit?.at === 'answer') await take();
     const status = reply.status ?? route.response.status;
     logger.info('request served', { routeId: id, statusCode: status });
     return { statusCode: status, headers: { ...JSON_HEADERS, ...reply.headers }, body: JSON.stringify(reply.body) };

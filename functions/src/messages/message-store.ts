@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Message } from '@gridtong/shared/api/messages';
-import { decodeCursor, encodeCursor } from '../store/cursor';
 import { mainTable } from '../store/table-def';
+import { conditionalWrite, writtenIf } from '../store/conditional';
+import { queryPage, queryPages } from '../store/paging';
 
 /** Messages are kept half a year; DynamoDB's TTL removes them after that. */
 const RETENTION_SECONDS = 180 * 24 * 3600;
@@ -42,41 +42,33 @@ export class MessageStore {
   /** Idempotent: the same event for the same person is stored once however often it is delivered. */
   async put(m: NewMessage): Promise<boolean> {
     const sk = `${m.at}#${m.eventId}`;
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: {
-          pk: partition(m.userId),
-          sk,
-          at: m.at,
-          eventId: m.eventId,
-          ...m.subject,
-          title: m.title,
-          body: m.body,
-          gsi5pk: unread(m.userId),
-          gsi5sk: sk,
-          [mainTable.ttlAttribute]: Math.floor(Date.parse(m.at) / 1000) + RETENTION_SECONDS,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: {
+        pk: partition(m.userId),
+        sk,
+        at: m.at,
+        eventId: m.eventId,
+        ...m.subject,
+        title: m.title,
+        body: m.body,
+        gsi5pk: unread(m.userId),
+        gsi5sk: sk,
+        [mainTable.ttlAttribute]: Math.floor(Date.parse(m.at) / 1000) + RETENTION_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })));
   }
 
   async list(userId: string, limit: number, cursor?: string): Promise<{ messages: Message[]; nextCursor: string | null }> {
-    const out = await this.doc.send(new QueryCommand({
+    const page = await queryPage(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :p',
       ExpressionAttributeValues: { ':p': partition(userId) },
       ScanIndexForward: false,
-      Limit: limit,
       // Only a key of this user's own list: a cursor can never open someone else's messages.
-      ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { name: 'pk', value: partition(userId) }, ['pk', 'sk']) } : {}),
-    }));
-    const messages = (out.Items ?? []).map((item): Message => ({
+    }, { limit, cursor, partition: { name: 'pk', value: partition(userId) }, keyNames: ['pk', 'sk'] });
+    const messages = page.items.map((item): Message => ({
       id: String(item.sk),
       at: String(item.at),
       title: String(item.title),
@@ -84,58 +76,46 @@ export class MessageStore {
       ...subjectOf(item),
       read: item.gsi5pk === undefined,
     }));
-    return { messages, nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    return { messages, nextCursor: page.nextCursor };
   }
 
   async unreadCount(userId: string): Promise<number> {
     let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi5',
-        KeyConditionExpression: 'gsi5pk = :p',
-        ExpressionAttributeValues: { ':p': unread(userId) },
-        Select: 'COUNT',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
+    for await (const out of queryPages(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi5',
+      KeyConditionExpression: 'gsi5pk = :p',
+      ExpressionAttributeValues: { ':p': unread(userId) },
+      Select: 'COUNT',
+    })) {
       count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return count;
   }
 
   /** Marks the caller's own messages read; ids that are not theirs (or not messages) change nothing. */
   async markRead(userId: string, ids: readonly string[], now: Date): Promise<void> {
     for (const sk of new Set(ids)) {
-      try {
-        await this.doc.send(new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: partition(userId), sk },
-          UpdateExpression: 'SET readAt = :now REMOVE gsi5pk, gsi5sk',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_exists(gsi5pk)',
-          ExpressionAttributeValues: { ':now': now.toISOString() },
-        }));
-      } catch (err) {
-        if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      }
+      await conditionalWrite(this.doc.send(new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: partition(userId), sk },
+        UpdateExpression: 'SET readAt = :now REMOVE gsi5pk, gsi5sk',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_exists(gsi5pk)',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+      })));
     }
   }
 
   async markAllRead(userId: string, now: Date): Promise<void> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi5',
-        KeyConditionExpression: 'gsi5pk = :p',
-        ExpressionAttributeValues: { ':p': unread(userId) },
-        ProjectionExpression: 'sk',
-        Limit: 100,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
+    for await (const out of queryPages(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi5',
+      KeyConditionExpression: 'gsi5pk = :p',
+      ExpressionAttributeValues: { ':p': unread(userId) },
+      ProjectionExpression: 'sk',
+      Limit: 100,
+    })) {
       await this.markRead(userId, (out.Items ?? []).map((i) => String(i.sk)), now);
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
   }
 }

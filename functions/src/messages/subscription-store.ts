@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { mainTable } from '../store/table-def';
+import { conditionalWrite, writtenIf } from '../store/conditional';
 
 /** One-time grants pile up with each tap; more than this many is never needed (and caps a looping client). */
 export const MAX_ONE_TIME_GRANTS = 20;
@@ -44,18 +44,14 @@ export class SubscriptionStore {
       }));
       return;
     }
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: grantKey(userId, templateId),
-        UpdateExpression: 'SET accepted = :t, updatedAt = :at ADD #n :one',
-        ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
-        ExpressionAttributeNames: { '#n': 'remaining' },
-        ExpressionAttributeValues: { ':one': 1, ':t': true, ':at': at, ':cap': MAX_ONE_TIME_GRANTS },
-      }));
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
+    await conditionalWrite(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: grantKey(userId, templateId),
+      UpdateExpression: 'SET accepted = :t, updatedAt = :at ADD #n :one',
+      ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
+      ExpressionAttributeNames: { '#n': 'remaining' },
+      ExpressionAttributeValues: { ':one': 1, ':t': true, ':at': at, ':cap': MAX_ONE_TIME_GRANTS },
+    })));
   }
 
   async list(userId: string): Promise<Grant[]> {
@@ -79,34 +75,26 @@ export class SubscriptionStore {
 
   /** Spends one one-time grant; false when none is left. */
   async consume(userId: string, templateId: string): Promise<boolean> {
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: grantKey(userId, templateId),
-        UpdateExpression: 'SET #n = #n - :one',
-        ConditionExpression: '#n > :zero',
-        ExpressionAttributeNames: { '#n': 'remaining' },
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: grantKey(userId, templateId),
+      UpdateExpression: 'SET #n = #n - :one',
+      ConditionExpression: '#n > :zero',
+      ExpressionAttributeNames: { '#n': 'remaining' },
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+    })));
   }
 
   /** Gives back a grant whose message WeChat never took (it was busy or down). */
   async refund(userId: string, templateId: string): Promise<void> {
-    await this.doc.send(new UpdateCommand({
+    await conditionalWrite(this.doc.send(new UpdateCommand({
       TableName: this.table,
       Key: grantKey(userId, templateId),
       UpdateExpression: 'ADD #n :one',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#n': 'remaining' },
       ExpressionAttributeValues: { ':one': 1 },
-    })).catch((err: unknown) => {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    });
+    })));
   }
 
   /** WeChat said 43101: whatever we counted, nothing is left. */
@@ -119,24 +107,18 @@ export class SubscriptionStore {
    * an event sends; a replay finds the claim and sends nothing.
    */
   async claimSend(userId: string, eventId: string, templateId: string, now: Date): Promise<boolean> {
-    try {
-      await this.doc.send(new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...sentKey(userId, eventId),
-          templateId,
-          at: now.toISOString(),
-          [mainTable.ttlAttribute]: Math.floor(now.getTime() / 1000) + SENT_RETENTION_SECONDS,
-        },
-        // A claim given back (WeChat did not take the message) may be taken again.
-        ConditionExpression: 'attribute_not_exists(pk) OR outcome = :released',
-        ExpressionAttributeValues: { ':released': 'released' },
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new PutCommand({
+      TableName: this.table,
+      Item: {
+        ...sentKey(userId, eventId),
+        templateId,
+        at: now.toISOString(),
+        [mainTable.ttlAttribute]: Math.floor(now.getTime() / 1000) + SENT_RETENTION_SECONDS,
+      },
+      // A claim given back (WeChat did not take the message) may be taken again.
+      ConditionExpression: 'attribute_not_exists(pk) OR outcome = :released',
+      ExpressionAttributeValues: { ':released': 'released' },
+    })));
   }
 
   /** Lets a later delivery try again (WeChat did not take the message). */

@@ -4,7 +4,7 @@ import { logger } from '../log';
 import type { CityReference } from '../city/city-snapshot';
 import type { OutboxPort } from './outbox-store';
 import type { Channel, Delivery } from './channels';
-import { applyOutcomes, backoffMs, eventIdOf, type DeliveryOutcome, type OutboxEntry, type RetryPolicy } from './outbox';
+import { applyOutcomes, eventIdOf, type DeliveryOutcome, type OutboxEntry, type RetryPolicy } from './outbox';
 
 /** How often a failing delivery is retried (and when it is parked), and the clock. */
 export interface DelivererOptions extends RetryPolicy {
@@ -136,11 +136,6 @@ export class OutboxDeliverer<A, D> {
       }
     }
     return results;
-  }
-
-  /** Exponential backoff with "equal jitter": half the delay fixed, half random. */
-  backoff(attempt: number): number {
-    return backoffMs(attempt, this.options);
   }
 }
 

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { caseSchema, type Case } from '@gridtong/shared/schemas/case';
+import { writtenIf } from '../store/conditional';
 import {
   CASE_OUTBOX_PARTITIONS,
   entriesOf,
@@ -145,20 +145,14 @@ export class OutboxStore<A> implements OutboxPort<A> {
       removes.push('gsi5pk', 'gsi5sk');
     }
     if (snapshot.rev > 0) values[':rev'] = snapshot.rev;
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: this.kind.key(snapshot.id),
-        UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
-        ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }));
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+    return writtenIf(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: this.kind.key(snapshot.id),
+      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
+      ConditionExpression: `attribute_exists(pk) AND ${snapshot.rev > 0 ? '#rev = :rev' : 'attribute_not_exists(#rev)'}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    })));
   }
 
   private idOf(item: Record<string, unknown>): string {

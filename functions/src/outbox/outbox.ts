@@ -16,8 +16,6 @@ export const EVENT_CHANNELS = [
   'wechat',
   'content',
 ] as const;
-export type ChannelName = (typeof EVENT_CHANNELS)[number];
-
 export const OUTBOX_PREFIX = 'ob_';
 export const OUTBOX_REV = 'obRev';
 export const OUTBOX_SHARDS = 4;

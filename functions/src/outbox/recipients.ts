@@ -1,17 +1,13 @@
+import { ancestors } from '@gridtong/shared/schemas/common';
 import type { Audience, StaffGroup } from '@gridtong/shared/events/messages';
 import type { Case } from '@gridtong/shared/schemas/case';
-import type { Role } from '@gridtong/shared/schemas/roles';
+import { GRID_TEAM_ROLES, type Role } from '@gridtong/shared/schemas/roles';
 import type { StaffDirectory, StaffMember } from '../accounts/staff-directory';
 
 export interface Recipient {
   userId: string;
   as: 'staff' | 'reporter' | 'follower';
 }
-
-const GRID_STAFF: readonly Role[] = ['gridWorker', 'gridLeader', 'supervisor'];
-
-/** Grid, community, street, district codes of a grid. */
-const chain = (gridCode: string) => ({ grid: gridCode, community: gridCode.slice(0, 12), street: gridCode.slice(0, 9), district: gridCode.slice(0, 6) });
 
 /**
  * Turns an event's audience into people, at delivery time: the staff directory for staff
@@ -40,15 +36,15 @@ export class RecipientResolver {
       (await Promise.all(codes.map((code) => this.staff.inArea(code)))).flat().filter((m) => roles.includes(m.role));
     switch (group.kind) {
       case 'gridStaff': {
-        const c = chain(group.gridCode);
-        return pick([c.grid, c.community], GRID_STAFF);
+        const c = ancestors(group.gridCode);
+        return pick([c.grid, c.community], GRID_TEAM_ROLES);
       }
       case 'supervisors': {
-        const c = chain(group.gridCode);
+        const c = ancestors(group.gridCode);
         return pick([c.grid, c.community, c.street], ['supervisor', 'gridLeader']);
       }
       case 'dispatchers': {
-        const c = chain(group.gridCode);
+        const c = ancestors(group.gridCode);
         return pick([group.level === 'street' ? c.street : c.district], ['dispatcher']);
       }
       case 'department':

@@ -1,23 +1,15 @@
 import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { UPLOAD_MAX_BYTES, UPLOAD_MIN_BYTES, type UploadResponse } from '@gridtong/shared/api/uploads';
+import type { UploadResponse } from '@gridtong/shared/api/uploads';
+import { grantUpload, uploadPrefix } from '@gridtong/shared/report/upload-policy';
 import type { PhotoRef } from '@gridtong/shared/schemas/case';
 import { DomainError } from '@gridtong/shared/errors';
 import { bucketLayout } from './bucket-layout';
 import { ulid } from './ids';
 
-export const UPLOAD_POLICY_SECONDS = 5 * 60;
 export const PHOTO_LINK_SECONDS = 10 * 60;
 
-const EXTENSIONS: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/heic': 'heic',
-};
-
-export const uploadPrefix = (userId: string) => `${bucketLayout.uploadsPrefix}${userId}/`;
 export const casePrefix = (caseId: string) => `${bucketLayout.casesPrefix}${caseId}/`;
 
 /**
@@ -34,33 +26,18 @@ export class PhotoStore {
   ) {}
 
   async presignUpload(userId: string, contentType: string, size: number, now: Date): Promise<UploadResponse> {
-    const extension = EXTENSIONS[contentType];
-    if (!extension) throw new DomainError('UPLOAD.UNSUPPORTED_TYPE', '只支持 JPEG、PNG、WebP、HEIC 图片', { problems: [{ path: 'body.contentType', message: 'unsupported type' }] });
-    if (size > UPLOAD_MAX_BYTES) {
-      throw new DomainError('UPLOAD.TOO_LARGE', '图片不能超过 10 MB，请压缩后重试', { problems: [{ path: 'body.size', message: `max ${UPLOAD_MAX_BYTES}` }] });
-    }
-    if (size < UPLOAD_MIN_BYTES) {
-      throw new DomainError('UPLOAD.TOO_SMALL', '图片太小或已损坏，请重新拍摄', { problems: [{ path: 'body.size', message: `min ${UPLOAD_MIN_BYTES}` }] });
-    }
-    const key = `${uploadPrefix(userId)}${ulid(now)}.${extension}`;
+    const grant = grantUpload(userId, contentType, size, ulid(now), now);
     const { url, fields } = await createPresignedPost(this.signer, {
       Bucket: this.bucket,
-      Key: key,
-      // Exactly the declared size: the form cannot carry a different (or a later, larger) file.
+      Key: grant.key,
       Conditions: [
-        ['content-length-range', size, size],
-        ['eq', '$Content-Type', contentType],
+        ['content-length-range', grant.size, grant.size],
+        ['eq', '$Content-Type', grant.contentType],
       ],
-      Fields: { 'Content-Type': contentType },
-      Expires: UPLOAD_POLICY_SECONDS,
+      Fields: { 'Content-Type': grant.contentType },
+      Expires: grant.validitySeconds,
     });
-    return {
-      url,
-      fields,
-      key,
-      expiresAt: new Date(now.getTime() + UPLOAD_POLICY_SECONDS * 1000).toISOString(),
-      maxBytes: size,
-    };
+    return { url, fields, key: grant.key, expiresAt: grant.expiresAt, maxBytes: grant.size };
   }
 
   /** Each photo must be the caller's own upload and must really be in the bucket. */

@@ -1,6 +1,6 @@
 import { BatchGetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { mainTable } from './table-def';
+import { writtenIf } from './conditional';
 
 export interface RateDecision {
   allowed: boolean;
@@ -40,22 +40,17 @@ export class RateLimiter {
 
     const refuse = (): RateDecision => ({ allowed: false, retryAfterSeconds: retryAfter(previous, current, limit, windowSeconds, nowSeconds - windowStart) });
     if (current >= allowedHere) return refuse();
-    try {
-      await this.doc.send(new UpdateCommand({
-        TableName: this.table,
-        Key: key(windowStart),
-        UpdateExpression: 'ADD #n :one SET #exp = :exp',
-        // Guards the race between the read above and this write.
-        ConditionExpression: 'attribute_not_exists(#n) OR #n < :allowed',
-        ExpressionAttributeNames: { '#n': 'count', '#exp': mainTable.ttlAttribute },
-        // Kept one window past its end: the next window still weighs it.
-        ExpressionAttributeValues: { ':one': 1, ':allowed': allowedHere, ':exp': windowEnd + windowSeconds },
-      }));
-      return { allowed: true, retryAfterSeconds: 0 };
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return refuse();
-      throw err;
-    }
+    const taken = await writtenIf(this.doc.send(new UpdateCommand({
+      TableName: this.table,
+      Key: key(windowStart),
+      UpdateExpression: 'ADD #n :one SET #exp = :exp',
+      // Guards the race between the read above and this write.
+      ConditionExpression: 'attribute_not_exists(#n) OR #n < :allowed',
+      ExpressionAttributeNames: { '#n': 'count', '#exp': mainTable.ttlAttribute },
+      // Kept one window past its end: the next window still weighs it.
+      ExpressionAttributeValues: { ':one': 1, ':allowed': allowedHere, ':exp': windowEnd + windowSeconds },
+    })));
+    return taken ? { allowed: true, retryAfterSeconds: 0 } : refuse();
   }
 }
 

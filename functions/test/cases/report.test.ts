@@ -4,10 +4,17 @@ import { isDomainError, type DomainError } from '@gridtong/shared/errors';
 import { wgs84ToGcj02 } from '@gridtong/shared/geo/coords';
 import { workingCalendar } from '../../src/calendar';
 import { fileReport } from '../../src/cases/report';
+import { admit } from '../../src/http/route';
+import { routes } from '@gridtong/shared/api/routes';
+import type { RequestContext } from '../../src/context';
 import { memoryWorld, type MemoryWorld } from '../doubles';
 import { ctxOf, directory, GRID, pointIn, resident, simpleItem, T0 } from './world';
 
 let world: MemoryWorld;
+
+const reportLimit = routes.find((r) => r.id === 'create-case')!.rateLimit!;
+/** The create-case route's own limit, as the route counts it when a report is accepted. */
+const file = (ctx: RequestContext, body: ReturnType<typeof request>) => fileReport(world, ctx, body, () => admit(reportLimit, ctx.principal, '', world, ctx.now));
 
 beforeEach(() => {
   world = memoryWorld({ caseRateLimitPerHour: 2 });
@@ -41,7 +48,7 @@ describe('reporting a case (placeCase → draftCase)', () => {
   it('places the report in the grid at the point, routes it by the 权责清单, plans its 派遣 deadline, and stores it as submitted', async () => {
     const body = request('Rrep1');
 
-    const filed = await fileReport(world, ctxOf(resident('Rrep1')), body);
+    const filed = await file(ctxOf(resident('Rrep1')), body);
 
     const placed = placeCase(directory, workingCalendar(), { item: simpleItem, point: body.location, address: '榕溪路 8 号', submittedAt: T0 });
     expect(filed).toMatchObject({ status: 'submitted', version: 0, residentId: 'Rrep1', itemCode: simpleItem.code, urgency: simpleItem.defaultUrgency });
@@ -59,7 +66,7 @@ describe('reporting a case (placeCase → draftCase)', () => {
     const wgs = pointIn(GRID);
     const [lng, lat] = wgs84ToGcj02(wgs.lng, wgs.lat);
 
-    const filed = await fileReport(world, ctxOf(resident('Rrep2')), request('Rrep2', { location: { lng, lat, coord: 'gcj02', address: '榕溪路' } }));
+    const filed = await file(ctxOf(resident('Rrep2')), request('Rrep2', { location: { lng, lat, coord: 'gcj02', address: '榕溪路' } }));
 
     expect(filed.location.gridCode).toBe(GRID);
     expect(filed.location.lng).toBeCloseTo(wgs.lng, 4);
@@ -67,10 +74,10 @@ describe('reporting a case (placeCase → draftCase)', () => {
   });
 
   it('refuses an unknown item, a point outside every grid and someone else’s photo, where the caller sent them, writing nothing', async () => {
-    const unknown = await refusal(fileReport(world, ctxOf(resident('Rrep3')), request('Rrep3', { itemCode: 'NOPE' })));
-    const outside = await refusal(fileReport(world, ctxOf(resident('Rrep3')), request('Rrep3', { location: { lng: 0, lat: 0, coord: 'wgs84', address: '' } })));
-    const foreign = await refusal(fileReport(world, ctxOf(resident('Rrep3')), request('Rrep3', { photos: [world.bucket.upload('Rother', '01X.jpg')] })));
-    const noPhoto = await refusal(fileReport(world, ctxOf(resident('Rrep3')), request('Rrep3', { photos: [] })));
+    const unknown = await refusal(file(ctxOf(resident('Rrep3')), request('Rrep3', { itemCode: 'NOPE' })));
+    const outside = await refusal(file(ctxOf(resident('Rrep3')), request('Rrep3', { location: { lng: 0, lat: 0, coord: 'wgs84', address: '' } })));
+    const foreign = await refusal(file(ctxOf(resident('Rrep3')), request('Rrep3', { photos: [world.bucket.upload('Rother', '01X.jpg')] })));
+    const noPhoto = await refusal(file(ctxOf(resident('Rrep3')), request('Rrep3', { photos: [] })));
 
     expect([unknown.code, outside.code, foreign.code, noPhoto.code]).toEqual(['CASE.UNKNOWN_ITEM', 'CASE.OUTSIDE_SERVICE_AREA', 'CASE.PHOTO_NOT_OWNED', 'REPORT.VALIDATION']);
     expect([unknown.problems[0]?.path, outside.problems[0]?.path, foreign.problems[0]?.path, noPhoto.problems[0]?.path]).toEqual(['body.itemCode', 'body.location', 'body.photos.0.key', 'body.photos']);
@@ -79,11 +86,11 @@ describe('reporting a case (placeCase → draftCase)', () => {
 
   it('takes the hourly quota only for reports that would be filed', async () => {
     const me = ctxOf(resident('Rrep4'));
-    await refusal(fileReport(world, me, request('Rrep4', { itemCode: 'NOPE' })));
+    await refusal(file(me, request('Rrep4', { itemCode: 'NOPE' })));
 
-    await fileReport(world, me, request('Rrep4'));
-    await fileReport(world, me, request('Rrep4'));
-    const third = await refusal(fileReport(world, me, request('Rrep4')));
+    await file(me, request('Rrep4'));
+    await file(me, request('Rrep4'));
+    const third = await refusal(file(me, request('Rrep4')));
 
     expect(third.code).toBe('CASE.RATE_LIMITED');
     expect(third.retryAfterSeconds).toBeGreaterThan(0);

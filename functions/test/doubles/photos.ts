@@ -1,5 +1,6 @@
 import { CopyObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, type S3Client } from '@aws-sdk/client-s3';
-import { PhotoStore, uploadPrefix } from '../../src/store/photos';
+import { uploadPrefix } from '@gridtong/shared/report/upload-policy';
+import { PhotoStore } from '../../src/store/photos';
 
 const BUCKET = 'memory-bucket';
 

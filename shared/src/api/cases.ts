@@ -140,7 +140,6 @@ export const residentActionRequestSchema = z.discriminatedUnion('type', [
   rateActionSchema.extend({ version }),
   requestReopenActionSchema.extend({ version }),
 ]);
-export type ResidentActionRequest = z.infer<typeof residentActionRequestSchema>;
 
 export const myCaseRelationSchema = z.enum(['reported', 'followed']);
 export type MyCaseRelation = z.infer<typeof myCaseRelationSchema>;

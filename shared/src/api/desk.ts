@@ -238,7 +238,6 @@ export const staffActionSchema = z.discriminatedUnion('type', [
   approveReopenActionSchema,
   denyReopenActionSchema,
 ]);
-export type StaffAction = z.infer<typeof staffActionSchema>;
 
 /** The action plus the case version the caller saw: a stale version is a 409 with the current case. */
 export const workActionRequestSchema = z.intersection(staffActionSchema, z.object({ version: z.number().int().nonnegative() }));

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import type { Role } from '../schemas/roles';
+import type { ErrorCode } from '../errors';
+import { ALL_STAFF_ROLES, GRID_STAFF_ROLES, SIGNED_IN_ROLES, type Role } from '../schemas/roles';
 import { STATS_ROLES } from '../case/desk';
 import * as accounts from './accounts';
 import * as auth from './auth';
@@ -17,6 +18,27 @@ import * as bookings from './bookings';
 import { at, type HttpMethod, type RouteId as AddressedRouteId } from './route-addresses';
 
 export type { HttpMethod };
+
+/**
+ * How often a route may be used, counted in a sliding window by the route factory. A refused
+ * request answers 429 with the code below and a Retry-After header.
+ */
+export interface RateLimit {
+  /** The counter's name (part of its key in the table). */
+  name: string;
+  /** Whose requests are counted: the signed-in caller, or the source IP (before anyone is signed in). */
+  by: 'caller' | 'sourceIp';
+  /** Requests per window; `caseReportsPerHour` is a deployment setting (CASE_RATE_LIMIT_PER_HOUR). */
+  limit: number | 'caseReportsPerHour';
+  windowSeconds: number;
+  /**
+   * When a request is counted, so that a refused input costs nothing: `request` before the
+   * implementation runs; `answer` once it has answered (routes that only read); `accepted`
+   * where the implementation has accepted the input and is about to write (it calls `req.admit()`).
+   */
+  at: 'request' | 'answer' | 'accepted';
+  error: { code: ErrorCode; message: string };
+}
 
 /**
  * The one truth for HTTP: the local bridge, the CDK stack, the OpenAPI document and the
@@ -42,11 +64,11 @@ export interface RouteDef {
   response: { status: number; body: z.ZodType };
   /** Error statuses this route may answer with besides 400/401/500. */
   errors?: readonly number[];
+  rateLimit?: RateLimit;
 }
 
-const ANY_SIGNED_IN = ['resident', 'gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departmentHandler', 'admin'] as const;
-// Every staff role
-const STAFF = ['gridWorker', 'gridLeader', 'supervisor', 'dispatcher', 'departmentHandler', 'admin'] as const;
+const HOUR = 3600;
+
 
 export const routes = [
   {
@@ -56,20 +78,23 @@ export const routes = [
     request: { body: auth.loginRequestSchema },
     response: { status: 200, body: auth.loginResponseSchema },
     errors: [401, 429, 502],
+    rateLimit: { name: 'login', by: 'sourceIp', limit: 30, windowSeconds: 60, at: 'request', error: { code: 'AUTH.RATE_LIMITED', message: '登录过于频繁，请稍后再试' } },
   },
   {
     ...at('get-catalog'),
     summary: '可上报事项（点菜菜单）与代办服务',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     response: { status: 200, body: city.catalogResponseSchema },
   },
   {
     ...at('locate-grid'),
     summary: '按位置查找所在网格与网格员',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     request: { query: city.locateQuerySchema },
     response: { status: 200, body: city.locateResponseSchema },
     errors: [404, 429],
+    // Enough to move a map pin around while reporting; far too few to list a city's staff.
+    rateLimit: { name: 'locate', by: 'caller', limit: 60, windowSeconds: HOUR, at: 'answer', error: { code: 'GRID.RATE_LIMITED', message: '查询过于频繁，请稍后再试' } },
   },
   {
     ...at('create-upload'),
@@ -78,6 +103,7 @@ export const routes = [
     request: { body: uploads.uploadRequestSchema },
     response: { status: 201, body: uploads.uploadResponseSchema },
     errors: [413, 429],
+    rateLimit: { name: 'upload', by: 'caller', limit: 60, windowSeconds: HOUR, at: 'answer', error: { code: 'UPLOAD.RATE_LIMITED', message: '上传过于频繁，请稍后再试' } },
   },
   {
     ...at('create-case'),
@@ -87,6 +113,8 @@ export const routes = [
     request: { body: cases.createCaseRequestSchema },
     response: { status: 201, body: cases.caseViewSchema },
     errors: [404, 409, 422, 429],
+    // Counted once the case is built and valid, and only for a new case (never for a replay).
+    rateLimit: { name: 'create-case', by: 'caller', limit: 'caseReportsPerHour', windowSeconds: HOUR, at: 'accepted', error: { code: 'CASE.RATE_LIMITED', message: '提交过于频繁，请稍后再试' } },
   },
   {
     ...at('list-my-cases'),
@@ -107,7 +135,7 @@ export const routes = [
   {
     ...at('list-work-cases'),
     summary: '工作台队列：按期限排序的待办案件（含预警、关注数、催办数）',
-    roles: STAFF,
+    roles: ALL_STAFF_ROLES,
     request: { query: desk.workQueueQuerySchema },
     response: { status: 200, body: desk.workQueueResponseSchema },
     errors: [403],
@@ -115,7 +143,7 @@ export const routes = [
   {
     ...at('get-work-case'),
     summary: '工作人员查看案件（?reveal=contact&reason= 查看联系电话，留痕）',
-    roles: STAFF,
+    roles: ALL_STAFF_ROLES,
     request: { params: desk.workCaseParamsSchema, query: desk.workCaseQuerySchema },
     response: { status: 200, body: desk.workCaseViewSchema },
     errors: [404, 409],
@@ -123,7 +151,7 @@ export const routes = [
   {
     ...at('act-on-work-case'),
     summary: '工作人员办理案件：立案、派遣、签收、退单、处置、核查等（带 version）',
-    roles: STAFF,
+    roles: ALL_STAFF_ROLES,
     request: { params: desk.workCaseParamsSchema, body: desk.workActionRequestSchema },
     response: { status: 200, body: desk.workCaseViewSchema },
     errors: [403, 404, 409, 422, 429],
@@ -173,6 +201,8 @@ export const routes = [
     request: { query: cases.nearbyQuerySchema },
     response: { status: 200, body: cases.nearbyResponseSchema },
     errors: [422, 429],
+    // Enough to look around a few spots while reporting; far too few to map a district's open cases.
+    rateLimit: { name: 'nearby', by: 'caller', limit: 60, windowSeconds: HOUR, at: 'answer', error: { code: 'CASE.RATE_LIMITED', message: '查询过于频繁，请稍后再试' } },
   },
   {
     ...at('follow-case'),
@@ -201,13 +231,13 @@ export const routes = [
   {
     ...at('list-areas'),
     summary: '街道 → 社区 → 网格（含地标描述），供不用定位的居民选择住址',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     response: { status: 200, body: city.areasResponseSchema },
   },
   {
     ...at('get-me'),
     summary: '我的信息、住址网格及其网格员、网格长',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     response: { status: 200, body: accounts.meResponseSchema },
   },
   {
@@ -222,14 +252,14 @@ export const routes = [
   {
     ...at('list-messages'),
     summary: '消息中心（最新在前，游标分页，含未读数）',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     request: { query: messages.listMessagesQuerySchema },
     response: { status: 200, body: messages.listMessagesResponseSchema },
   },
   {
     ...at('read-messages'),
     summary: '标记消息已读（指定 ids 或 all）',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     request: { body: messages.markMessagesReadRequestSchema },
     response: { status: 200, body: messages.markMessagesReadResponseSchema },
   },
@@ -300,14 +330,14 @@ export const routes = [
   {
     ...at('list-work-bookings'),
     summary: '网格员某一天（默认今天，北京时间）的上门代办，按时间排序',
-    roles: ['gridWorker', 'gridLeader'],
+    roles: GRID_STAFF_ROLES,
     request: { query: bookings.workDayQuerySchema },
     response: { status: 200, body: bookings.workDayResponseSchema },
   },
   {
     ...at('act-on-work-booking'),
     summary: '网格员确认、婉拒（需原因）、改时间（需原因）、已上门（材料清单、回执照片）、已代交、已办结、未能见面（带 version）',
-    roles: ['gridWorker', 'gridLeader'],
+    roles: GRID_STAFF_ROLES,
     request: { params: bookings.bookingIdParamsSchema, body: bookings.workerBookingActionSchema },
     response: { status: 200, body: bookings.workerBookingViewSchema },
     errors: [404, 409, 422],
@@ -315,7 +345,7 @@ export const routes = [
   {
     ...at('get-work-booking'),
     summary: '网格员查看一个上门代办（从消息打开时用，以找到它所在的那一天）',
-    roles: ['gridWorker', 'gridLeader'],
+    roles: GRID_STAFF_ROLES,
     request: { params: bookings.bookingIdParamsSchema },
     response: { status: 200, body: bookings.workerBookingViewSchema },
     errors: [404],
@@ -323,7 +353,7 @@ export const routes = [
   {
     ...at('list-work-booking-slots'),
     summary: '改约用：我未来 14 天里放得下这次上门的空闲时段（按天分组）',
-    roles: ['gridWorker', 'gridLeader'],
+    roles: GRID_STAFF_ROLES,
     request: { params: bookings.bookingIdParamsSchema },
     response: { status: 200, body: bookings.workBookingSlotsResponseSchema },
     errors: [404],
@@ -339,7 +369,7 @@ export const routes = [
   {
     ...at('get-availability'),
     summary: '我的可预约时间（每周时段、停约日期、调休上班日按周几安排）',
-    roles: ['gridWorker', 'gridLeader'],
+    roles: GRID_STAFF_ROLES,
     request: { query: bookings.availabilityQuerySchema },
     response: { status: 200, body: bookings.availabilityResponseSchema },
     errors: [403, 422],
@@ -347,7 +377,7 @@ export const routes = [
   {
     ...at('put-availability'),
     summary: '发布我的可预约时间（如周二、周四 14:00–17:00，每 30 分钟一个时段）；节假日自动不开放',
-    roles: ['gridWorker', 'gridLeader'],
+    roles: GRID_STAFF_ROLES,
     request: { body: bookings.availabilityRequestSchema },
     response: { status: 200, body: bookings.availabilityResponseSchema },
     errors: [403, 422],
@@ -356,13 +386,13 @@ export const routes = [
   {
     ...at('list-subscriptions'),
     summary: '订阅消息模板（供 requestSubscribeMessage 使用）及我已授权的剩余次数',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     response: { status: 200, body: subscriptions.subscriptionsResponseSchema },
   },
   {
     ...at('report-subscriptions'),
     summary: '上报 requestSubscribeMessage 的结果（模板 id → accept/reject/ban/filter，每次最多 5 个）',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     request: { body: subscriptions.reportSubscriptionsRequestSchema },
     response: { status: 200, body: subscriptions.subscriptionsResponseSchema },
     errors: [422],
@@ -378,7 +408,7 @@ export const routes = [
   {
     ...at('get-community-stats'),
     summary: '社区本月公开数据：上报数、办结数、按时办结率、满意率、平均处置时长',
-    roles: ANY_SIGNED_IN,
+    roles: SIGNED_IN_ROLES,
     request: { params: stats.communityParamsSchema },
     response: { status: 200, body: stats.communityStatsSchema },
     errors: [404],

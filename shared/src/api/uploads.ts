@@ -1,9 +1,6 @@
 import * as z from 'zod';
 import { instantSchema } from '../schemas/common';
-
-export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
-export const UPLOAD_MIN_BYTES = 1024;
-export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+import { UPLOAD_CONTENT_TYPES } from '../report/upload-policy';
 
 export const uploadRequestSchema = z.object({
   contentType: z.enum(UPLOAD_CONTENT_TYPES),

@@ -26,13 +26,3 @@ export const BOOKING_ACTION_LABELS: Record<string, string> = {
   rate: '已评价',
   remind: '明天有上门代办，请准备好材料',
 };
-
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
-/** '11月24日（周二）14:00' in Beijing time. */
-export function formatSlot(start: string): string {
-  const local = new Date(Date.parse(start) + 8 * 3600_000);
-  const hh = String(local.getUTCHours()).padStart(2, '0');
-  const mm = String(local.getUTCMinutes()).padStart(2, '0');
-  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日（周${WEEKDAYS[local.getUTCDay()]}）${hh}:${mm}`;
-}

@@ -35,9 +35,6 @@ export type BookingAction =
 
 export type BookingActionType = BookingAction['type'];
 
-export const RESIDENT_BOOKING_ACTIONS = ['cancel', 'reschedule', 'rate'] as const satisfies readonly BookingActionType[];
-export const WORKER_BOOKING_ACTIONS = ['confirm', 'decline', 'reschedule', 'visited', 'submitted', 'completed', 'noShow'] as const satisfies readonly BookingActionType[];
-
 interface Rule {
   from: readonly BookingStatus[];
   /** Status after the action; undefined keeps the current one. */

@@ -1,6 +1,7 @@
 import { SATISFACTION_LABELS } from '../labels';
 import type { SubscribeContent } from '../wechat/templates';
-import { BOOKING_STATUS_LABELS, formatSlot } from './labels';
+import { formatSlotTime } from '../deadlines/beijing-format';
+import { BOOKING_STATUS_LABELS } from './labels';
 import type { Booking, BookingEvent } from './schema';
 import type { Satisfaction } from '../schemas/case';
 
@@ -27,13 +28,13 @@ interface ServiceFacts {
  */
 export function bookingMessages(b: Booking, e: BookingEvent, service: ServiceFacts): BookingMessages {
   const slotOf = (key: string) => (typeof e.data?.[key] === 'string' ? (e.data[key] as string) : b.slotStart);
-  const when = formatSlot(slotOf(e.action === 'request' || e.action === 'remind' ? 'slotStart' : 'toStart'));
+  const when = formatSlotTime(slotOf(e.action === 'request' || e.action === 'remind' ? 'slotStart' : 'toStart'));
   const worker = b.workerName;
   switch (e.action) {
     case 'request':
       return { worker: { title: '新的代办预约', body: `${when} ${service.name}，请尽快确认。` } };
     case 'cancel':
-      return { worker: { title: '居民取消了预约', body: `${formatSlot(b.slotStart)} ${service.name}${e.reason ? `。原因：${e.reason}` : ''}` } };
+      return { worker: { title: '居民取消了预约', body: `${formatSlotTime(b.slotStart)} ${service.name}${e.reason ? `。原因：${e.reason}` : ''}` } };
     case 'reschedule':
       return { worker: { title: '居民改约，请重新确认', body: `${service.name}改到 ${when}${e.reason ? `。原因：${e.reason}` : ''}` } };
     case 'rate': {
@@ -41,7 +42,7 @@ export function bookingMessages(b: Booking, e: BookingEvent, service: ServiceFac
       return { worker: { title: '居民评价了上门代办', body: `${service.name}：${level ? SATISFACTION_LABELS[level] : '已评价'}` } };
     }
     case 'confirm':
-      return { resident: { title: '预约已确认', body: `${worker}将于 ${formatSlot(b.slotStart)} 上门办理${service.name}，请提前准备好材料。` } };
+      return { resident: { title: '预约已确认', body: `${worker}将于 ${formatSlotTime(b.slotStart)} 上门办理${service.name}，请提前准备好材料。` } };
     case 'decline':
       return { resident: { title: '预约未能安排', body: `${service.name}：${e.reason ?? ''}` } };
     case 'workerReschedule':

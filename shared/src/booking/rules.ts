@@ -1,3 +1,5 @@
+import { GRID_STAFF_ROLES } from '../schemas/roles';
+
 /** The booking rules in one place: the domain, the API texts and the tests read these. */
 export const BOOKING_RULES = {
   /** Residents see and book slots this many Beijing days ahead, today included. */
@@ -17,4 +19,4 @@ export const BOOKING_RULES = {
 } as const;
 
 /** Staff roles whose visits residents can book: the grid's own 网格员 and 网格长. */
-export const BOOKABLE_ROLES = ['gridWorker', 'gridLeader'] as const;
+export const BOOKABLE_ROLES = GRID_STAFF_ROLES;

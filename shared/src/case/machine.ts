@@ -1,5 +1,5 @@
 import type { Actor, Case, CaseStatus, TimelineEvent } from '../schemas/case';
-import { type Principal, type Role, scopeCoversArea } from '../schemas/roles';
+import { GRID_TEAM_ROLES, type Principal, type Role, scopeCoversArea } from '../schemas/roles';
 import { type CaseAction, type CaseActionInput, type CaseActionOf, type CaseActionType, CASE_ACTION_TYPES, caseActionSchema } from './actions';
 import { DomainError } from './errors';
 
@@ -40,7 +40,6 @@ export interface ActionResult {
   event: TimelineEvent;
 }
 
-const GRID_STAFF = ['gridWorker', 'gridLeader', 'supervisor'] as const;
 type ActorRole = Role | 'system';
 
 /**
@@ -84,9 +83,9 @@ export const TRANSITIONS: Readonly<Record<CaseStatus, Readonly<Partial<Record<Ca
 export const ACTION_ROLES: Readonly<Record<CaseActionType, readonly ActorRole[]>> = {
   cancel: ['resident'],
   supplement: ['resident'],
-  file: [...GRID_STAFF, 'dispatcher', 'admin'],
-  reject: [...GRID_STAFF, 'dispatcher', 'admin'],
-  requestInfo: [...GRID_STAFF, 'dispatcher', 'admin'],
+  file: [...GRID_TEAM_ROLES, 'dispatcher', 'admin'],
+  reject: [...GRID_TEAM_ROLES, 'dispatcher', 'admin'],
+  requestInfo: [...GRID_TEAM_ROLES, 'dispatcher', 'admin'],
   dispatch: ['dispatcher', 'admin'],
   accept: ['departmentHandler', 'admin'],
   return: ['departmentHandler', 'admin'],
@@ -98,8 +97,8 @@ export const ACTION_ROLES: Readonly<Record<CaseActionType, readonly ActorRole[]>
   suspend: ['dispatcher', 'admin'],
   resume: ['departmentHandler', 'dispatcher', 'admin'],
   handle: ['departmentHandler', 'admin'],
-  checkPass: [...GRID_STAFF, 'admin'],
-  checkFail: [...GRID_STAFF, 'admin'],
+  checkPass: [...GRID_TEAM_ROLES, 'admin'],
+  checkFail: [...GRID_TEAM_ROLES, 'admin'],
   rate: ['resident'],
   expireRating: ['system'],
   requestReopen: ['resident'],

@@ -1,3 +1,4 @@
+import { formatMonthDayTime } from '../deadlines/beijing-format';
 import { type Actor, type Case, CASE_STATUS_LABELS, SATISFACTION_LABELS, type Satisfaction, type TimelineEvent } from '../schemas/case';
 
 export interface ResidentTimelineEntry {
@@ -9,15 +10,6 @@ export interface ResidentTimelineEntry {
 export interface ResidentTimelineOptions {
   /** Department id → name shown to residents (e.g. "区市政管理所"). */
   departmentName?: (departmentId: string) => string | undefined;
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** "5月3日 14:00", Beijing time, whatever the server's zone. */
-export function formatResidentTime(instant: string): string {
-  const d = new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 // Staff free text can carry a colleague's number; residents get the grid's public card instead.
@@ -92,7 +84,7 @@ export function residentTimeline(caseItem: Case, options: ResidentTimelineOption
         department = str(event.data, 'departmentId') ?? department;
         const deadline = str(event.data, 'handlingDeadline');
         const again = caseItem.timeline.some((e) => e.seq < event.seq && e.action === 'dispatch');
-        entry(`已${again ? '重新' : ''}派遣至${deptName(department)}处理`, deadline && `预计 ${formatResidentTime(deadline)} 前处置完毕`);
+        entry(`已${again ? '重新' : ''}派遣至${deptName(department)}处理`, deadline && `预计 ${formatMonthDayTime(deadline)} 前处置完毕`);
         break;
       }
       case 'accept':
@@ -112,17 +104,17 @@ export function residentTimeline(caseItem: Case, options: ResidentTimelineOption
       case 'approveExtension': {
         const until = str(event.data, 'until');
         const why = redact(str(event.data, 'requestReason'));
-        entry(until ? `处置期限已延长至 ${formatResidentTime(until)}` : '处置期限已延长', why && `延期原因：${why}`);
+        entry(until ? `处置期限已延长至 ${formatMonthDayTime(until)}` : '处置期限已延长', why && `延期原因：${why}`);
         break;
       }
       case 'suspend': {
         const review = str(event.data, 'reviewDate');
-        entry('案件暂缓处置（挂账）', joinDetail(reason && `原因：${reason}`, review && `计划于 ${formatResidentTime(review)} 复查`));
+        entry('案件暂缓处置（挂账）', joinDetail(reason && `原因：${reason}`, review && `计划于 ${formatMonthDayTime(review)} 复查`));
         break;
       }
       case 'resume': {
         const deadline = str(event.data, 'handlingDeadline');
-        entry('案件已恢复处置', deadline && `预计 ${formatResidentTime(deadline)} 前处置完毕`);
+        entry('案件已恢复处置', deadline && `预计 ${formatMonthDayTime(deadline)} 前处置完毕`);
         break;
       }
       case 'handle':
@@ -156,10 +148,10 @@ export function residentTimeline(caseItem: Case, options: ResidentTimelineOption
         break;
       case 'requestExtension':
       case 'denyExtension':
-      case 'readContact': // work-api (issue 7): a staff read of the phone is audited for staff, not a step of the case
+      case 'readContact': // a staff read of the phone is audited for staff, not a step of the case
         break; // internal to the centre and the department
       case 'warn':
-        break; // events: the sweep's deadline warnings are for staff
+        break; // the sweep's deadline warnings are for staff
       default:
         entry(`案件状态更新：${CASE_STATUS_LABELS[event.to]}`);
     }

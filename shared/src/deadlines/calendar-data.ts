@@ -38,7 +38,6 @@ export const holidayYearSchema = z.object({
   notice: z.string().min(1),
   periods: z.array(holidayPeriodSchema),
 });
-export type HolidayYear = z.infer<typeof holidayYearSchema>;
 
 /** Every day of a period, inclusive, as day indexes. */
 export function periodDays(period: Pick<HolidayPeriod, 'start' | 'end'>): number[] {

@@ -1,6 +1,5 @@
 import type { Duration, DurationUnit, Urgency } from './time-limits';
 import type { WarningStage } from './warnings';
-import type { DayKind } from './working-calendar';
 
 export const URGENCY_LABELS: Record<Urgency, string> = {
   urgent: '一级（紧急）',
@@ -21,13 +20,6 @@ export const DURATION_UNIT_LABELS: Record<DurationUnit, string> = {
   workingHours: '工作小时',
   workingDays: '个工作日',
   calendarDays: '天',
-};
-
-export const DAY_KIND_LABELS: Record<DayKind, string> = {
-  workday: '工作日',
-  weekend: '周末',
-  holiday: '法定节假日',
-  makeUpWorkday: '调休上班日',
 };
 
 /** '2小时', '4工作小时', '5个工作日', '7天'. */

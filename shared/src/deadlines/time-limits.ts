@@ -52,7 +52,6 @@ export const handlingLimitsSchema = z.object({
   important: durationSchema.default(copyOf(DEFAULT_HANDLING_LIMITS.important)),
   normal: durationSchema.default(copyOf(DEFAULT_HANDLING_LIMITS.normal)),
 });
-export type HandlingLimits = z.infer<typeof handlingLimitsSchema>;
 
 export const timeLimitsSchema = z.object({
   /** From submission to dispatch (分流): 24 h in Shenzhen's rule. */

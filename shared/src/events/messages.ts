@@ -2,7 +2,7 @@ import { residentTimeline, type ResidentTimelineOptions } from '../case/timeline
 import { WARNING_STAGE_LABELS, type WarningStage } from '../deadlines';
 import { SATISFACTION_LABELS } from '../labels';
 import type { Case, CaseStatus, TimelineEvent } from '../schemas/case';
-import { formatResidentTime } from '../case/timeline-view';
+import { formatMonthDayTime } from '../deadlines/beijing-format';
 import { replayTo } from './counters';
 import { WARN_ACTION } from './sweep';
 
@@ -141,7 +141,7 @@ export function staffMessage(c: Case, event: TimelineEvent): MessageText | null 
     case 'file':
       return { title: '新立案待派遣', body: body() };
     case 'dispatch': {
-      const deadline = typeof data['handlingDeadline'] === 'string' ? `处置期限 ${formatResidentTime(data['handlingDeadline'] as string)}` : undefined;
+      const deadline = typeof data['handlingDeadline'] === 'string' ? `处置期限 ${formatMonthDayTime(data['handlingDeadline'] as string)}` : undefined;
       return { title: '新派遣案件待签收', body: body(deadline) };
     }
     case 'return':
@@ -173,7 +173,7 @@ export function staffMessage(c: Case, event: TimelineEvent): MessageText | null 
       return { title: '重办申请待审核', body: body(reason) };
     case WARN_ACTION: {
       const stage = data['stage'] as WarningStage;
-      const deadline = typeof data['deadline'] === 'string' ? `期限 ${formatResidentTime(data['deadline'] as string)}` : undefined;
+      const deadline = typeof data['deadline'] === 'string' ? `期限 ${formatMonthDayTime(data['deadline'] as string)}` : undefined;
       return { title: stage === 'overdue' ? '案件已超期' : `${WARNING_STAGE_LABELS[stage] ?? '预警'}：临近期限`, body: body(deadline) };
     }
     default:

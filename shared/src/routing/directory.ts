@@ -1,7 +1,7 @@
 import { DomainError } from '../case/errors';
 import { gcj02ToWgs84 } from '../geo/coords';
 import { GridIndex } from '../geo/grid-index';
-import { areaLevelOf, type AreaLevel } from '../schemas/common';
+import { areaChain, areaLevelOf, type AreaLevel } from '../schemas/common';
 import type { AgencyService, CatalogItem } from '../schemas/catalog';
 import type { Community, Department, District, Grid, MatrixEntry, Street, Worker } from '../schemas/city';
 import type { CaseRouting } from '../schemas/case';
@@ -47,11 +47,6 @@ export interface CityDirectory {
   route(gridCode: string, itemCode: string): Routing;
   /** For matrix upkeep: the largest areas in which each item has no owner, area by area. */
   unmappedItems(): UnmappedArea[];
-}
-
-/** Area codes from the grid up: grid, community, street, district. */
-function scopesOf(gridCode: string): string[] {
-  return [gridCode, gridCode.slice(0, 12), gridCode.slice(0, 9), gridCode.slice(0, 6)];
 }
 
 const byCode = <T extends { code: string }>(list: readonly T[]) => new Map(list.map((t) => [t.code, t]));
@@ -118,7 +113,7 @@ export function createCityDirectory(city: CityData): CityDirectory {
   function route(gridCode: string, itemCode: string): Routing {
     if (!grids.has(gridCode)) throw new DomainError('CITY.UNKNOWN_GRID', `网格 ${gridCode} 不存在`, { details: { gridCode } });
     if (!items.has(itemCode)) throw new DomainError('CITY.UNKNOWN_ITEM', `事项 ${itemCode} 不存在`, { details: { itemCode } });
-    const scopes = scopesOf(gridCode);
+    const scopes = areaChain(gridCode);
     const byArea = matrixByItem.get(itemCode);
     if (byArea) {
       for (const areaCode of scopes) {

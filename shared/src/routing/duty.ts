@@ -8,6 +8,7 @@ import {
   type InstantInput,
 } from '../deadlines/shanghai-time';
 import type { Worker } from '../schemas/city';
+import { weekdayName } from '../deadlines/beijing-format';
 
 type DutyHours = Worker['dutyHours'][number];
 
@@ -33,16 +34,13 @@ export function onDuty(worker: Pick<Worker, 'dutyHours'>, now: InstantInput): bo
   });
 }
 
-const WEEKDAY_LABELS = ['一', '二', '三', '四', '五', '六', '日'];
-
 function weekdaysLabel(weekdays: readonly number[]): string {
   const days = [...new Set(weekdays)].sort((a, b) => a - b);
   const first = days[0];
   const last = days[days.length - 1];
-  const label = (d: number) => `周${WEEKDAY_LABELS[d - 1] ?? ''}`;
   if (first === undefined || last === undefined) return '';
-  if (days.length >= 3 && last - first === days.length - 1) return `${label(first)}至${label(last)}`;
-  return days.map(label).join('、');
+  if (days.length >= 3 && last - first === days.length - 1) return `${weekdayName(first)}至${weekdayName(last)}`;
+  return days.map((d) => weekdayName(d)).join('、');
 }
 
 /** Duty hours as a resident reads them: "周一至周五 08:30–17:30；周六 09:00–17:00". */

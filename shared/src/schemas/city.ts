@@ -94,5 +94,4 @@ export const matrixEntrySchema = z.object({
 });
 export type MatrixEntry = z.infer<typeof matrixEntrySchema>;
 
-export const gridsUnderCommunity = (gridCode: string) => gridCode.slice(0, 12);
 export { gridCodeSchema, communityCodeSchema, streetCodeSchema };

@@ -14,16 +14,30 @@ export const areaCodeSchema = z.string().regex(/^(\d{6}|\d{9}|\d{12}|\d{15})$/, 
 export const areaLevelSchema = z.enum(['district', 'street', 'community', 'grid']);
 export type AreaLevel = z.infer<typeof areaLevelSchema>;
 
-export const AREA_CODE_LENGTH: Record<AreaLevel, number> = { district: 6, street: 9, community: 12, grid: 15 };
+/**
+ * An area code names its level by its length, and begins with the codes of every area above
+ * it: grid 440106001001 001 → community 440106001001 → street 440106001 → district 440106.
+ */
+const CODE_LENGTH: Record<AreaLevel, number> = { district: 6, street: 9, community: 12, grid: 15 };
 
 export function areaLevelOf(code: string): AreaLevel | null {
-  switch (code.length) {
-    case 6: return 'district';
-    case 9: return 'street';
-    case 12: return 'community';
-    case 15: return 'grid';
-    default: return null;
-  }
+  return areaLevelSchema.options.find((level) => CODE_LENGTH[level] === code.length) ?? null;
+}
+
+/** The area at `level` that contains `code` (the code itself at its own level). */
+export function areaAt(code: string, level: AreaLevel): string {
+  return code.slice(0, CODE_LENGTH[level]);
+}
+
+/** A grid's own code and the codes of its community, street and district. */
+export function ancestors(gridCode: string): Record<AreaLevel, string> {
+  return { grid: gridCode, community: areaAt(gridCode, 'community'), street: areaAt(gridCode, 'street'), district: areaAt(gridCode, 'district') };
+}
+
+/** A grid's code, then its community's, street's and district's: the most specific first. */
+export function areaChain(gridCode: string): string[] {
+  const up = ancestors(gridCode);
+  return [up.grid, up.community, up.street, up.district];
 }
 
 /** Mainland mobile or landline; stored, never logged. */
@@ -37,4 +51,3 @@ export const geometrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: polygonSchema }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: multiPolygonSchema }),
 ]);
-export type Geometry = z.infer<typeof geometrySchema>;

@@ -1,10 +1,11 @@
+import { formatDateTime, formatFullDate } from '../deadlines/beijing-format';
+
 /**
  * WeChat subscribe-message keyword limits. A value outside its keyword's rules makes WeChat
  * refuse the whole message (47003), so every value is cut to fit before it is sent.
  */
 export type KeywordType = 'thing' | 'phrase' | 'character_string' | 'name' | 'time' | 'date' | 'number';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const ELLIPSIS = '…';
 
 /** Code points, so a character outside the BMP is never split in half. */
@@ -38,23 +39,11 @@ export function personName(text: string): string {
 /** number: up to 32 digits (a decimal point allowed). */
 export const numberText = (value: number) => cut(String(Math.max(0, Math.round(value))), 32, false);
 
-function beijing(instant: string | number | Date): Date {
-  const ms = instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : Date.parse(instant);
-  return new Date(ms + SHANGHAI_OFFSET_MS);
-}
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** time: "2026-11-22 10:30", Beijing time. */
-export function timeText(instant: string | number | Date): string {
-  const d = beijing(instant);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+export const timeText = formatDateTime;
 
 /** date: "2026年11月22日", Beijing date. */
-export function dateText(instant: string | number | Date): string {
-  const d = beijing(instant);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
+export const dateText = formatFullDate;
 
 /** The value of one keyword, fitted to its type. */
 export function fitKeyword(type: KeywordType, value: string): string {

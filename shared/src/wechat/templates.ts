@@ -64,10 +64,6 @@ export function parseTemplateSet(json: string): TemplateSet {
   return set;
 }
 
-export function kindOfTemplate(set: TemplateSet, templateId: string): TemplateKind | null {
-  return (Object.entries(set).find(([, t]) => t?.id === templateId)?.[0] as TemplateKind | undefined) ?? null;
-}
-
 export interface SubscribeContent {
   kind: TemplateKind;
   fields: Partial<Record<TemplateField, string>>;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { formatMonthDayTime } from '@gridtong/shared/deadlines/beijing-format';
 import { a11y } from '../../components/a11y';
 import { ChipRow, ChoiceChip } from '../../components/chip';
 import { B } from '../texts';
@@ -42,7 +43,7 @@ export function SlotButtons({ slots, selected, onPick, name, withDate }: { slots
     <View className='bk-slots' {...a11y('radiogroup', name)}>
       {slots.map((s) => {
         const on = !!selected && slotKey(selected) === slotKey(s);
-        const time = withDate ? `${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8, 10))}日 ${s.time}` : s.time;
+        const time = withDate ? formatMonthDayTime(s.start) : s.time;
         return (
           <ChoiceChip key={slotKey(s)} tile className='bk-slot' on={on} label={B.book.slotLabel(time, s.workerName)} onPick={() => onPick(s)}>
             <Text className='bk-slot-time'>{time}</Text>

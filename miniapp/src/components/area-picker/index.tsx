@@ -7,6 +7,7 @@ import { T } from '../../texts';
 import { a11y } from '../a11y';
 import { LoadError, Loading } from '../load-state';
 import './index.css';
+import { areaAt } from '@gridtong/shared/schemas/common';
 
 let cachedAreas: ReturnType<typeof call<'list-areas'>> | undefined;
 const loadAreas = () => {
@@ -32,8 +33,8 @@ function Choice({ node, chosen, onClick }: { node: AreaNode; chosen: boolean; on
  */
 export function AreaPicker({ selected, onPick }: { selected?: string; onPick: (grid: AreaGrid) => void }) {
   const areas = useRequest(() => loadAreas(), []);
-  const [street, setStreet] = useState<string | undefined>(selected?.slice(0, 9));
-  const [community, setCommunity] = useState<string | undefined>(selected?.slice(0, 12));
+  const [street, setStreet] = useState<string | undefined>(selected && areaAt(selected, 'street'));
+  const [community, setCommunity] = useState<string | undefined>(selected && areaAt(selected, 'community'));
 
   if (areas.state.status === 'loading') return <Loading />;
   if (areas.state.status === 'error') return <LoadError title={T.location.orPick} message={areas.state.error} onRetry={areas.retry} />;

@@ -5,11 +5,12 @@ import { a11y } from '../../components/a11y';
 import { Chip, ChipRow, ChoiceChip } from '../../components/chip';
 import { PhotoUploader } from '../../components/photo-uploader';
 import type { DraftPhoto } from '../../services/draft-store';
+import { formatClock, formatDayLabel } from '@gridtong/shared/deadlines/beijing-format';
 import { formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
 import { ApiError, call } from '../../services/api';
 import { useRequest } from '../../hooks/use-request';
-import { clockOf, currentVisitOf, dayLabel, type RescheduleSlots, type Visit, type VisitAction } from '../services/visits-api';
+import { currentVisitOf, type RescheduleSlots, type Visit, type VisitAction } from '../services/visits-api';
 import { V } from '../visits-texts';
 import { errorText } from '../../hooks/error-text';
 
@@ -40,7 +41,7 @@ function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice:
     setError(undefined);
     try {
       const next = await call('act-on-work-booking', { params: { id: v.id }, body: { type: 'reschedule', version: v.version, start: picked.start, reason: reason.trim() } });
-      onDone(next, V.reschedule.done(`${dayLabel(picked.date)} ${picked.time}`));
+      onDone(next, V.reschedule.done(`${formatDayLabel(picked.date)} ${picked.time}`));
     } catch (e) {
       const current = currentVisitOf(e);
       if (current) return onDone(current, V.stale);
@@ -88,7 +89,7 @@ function RescheduleForm({ v, onDone }: { v: Visit; onDone: (next: Visit, notice:
           </ChipRow>
         </View>
       ) : null}
-      {picked ? <Text className='wv-line' {...a11y('status')}>{V.reschedule.chosen(`${dayLabel(picked.date)} ${picked.time}`)}</Text> : null}
+      {picked ? <Text className='wv-line' {...a11y('status')}>{V.reschedule.chosen(`${formatDayLabel(picked.date)} ${picked.time}`)}</Text> : null}
       <Text className='wv-label'>{V.reason}</Text>
       <Textarea className='text-area' value={reason} maxlength={200} ariaLabel={V.reason} placeholder={V.reschedule.reasonHint} onInput={(e) => setReason(e.detail.value)} />
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
@@ -179,7 +180,7 @@ export function VisitCard({ v, focused, onChanged }: { v: Visit; focused?: boole
   // What the last step did, said where the worker's eyes are (a long day's page notice would be off screen).
   const [done, setDone] = useState<string | undefined>();
   const actions = ORDER.filter((k) => v.availableActions.includes(k));
-  const time = `${clockOf(v.start)}–${clockOf(v.end)}`;
+  const time = `${formatClock(v.start)}–${formatClock(v.end)}`;
   return (
     <View id={`visit-${v.id}`} className={`wv-card${focused ? ' wv-card--focus' : ''}`} data-booking-id={v.id} {...a11y('region', V.visitLabel(time, v.service.name, v.statusLabel))}>
       {focused ? <Chip tone='solid' className='wv-focus-tag'>{V.fromMessage}</Chip> : null}

@@ -1,6 +1,8 @@
 import type { CaseActionType } from '@gridtong/shared/case/actions';
 import type { Satisfaction } from '@gridtong/shared/schemas/case';
+import { shanghaiIsoDate } from '@gridtong/shared/deadlines/shanghai-time';
 import type { BodyOf, ResponseOf } from '../../services/api';
+import { formatTime } from '../../services/format';
 
 /** One case in a staff queue, as the server sends it. */
 export type WorkCaseRow = ResponseOf<'list-work-cases'>['cases'][number];
@@ -108,19 +110,8 @@ export function timeLeft(dueAt: string | undefined, now: number): string | undef
   return left > 0 ? `剩 ${span(left)}` : `超期 ${span(-left)}`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** '11月23日 17:00', Beijing time. */
-export function formatTime(instant: string): string {
-  const d = new Date(Date.parse(instant) + SHANGHAI_OFFSET);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-/** 'YYYY-MM-DD' in Beijing time: the stats range. */
-export function shanghaiDate(at: number): string {
-  const d = new Date(at + SHANGHAI_OFFSET);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
+export { formatTime };
 
 /** What each action's short form asks for. */
 export interface ActionForm {
@@ -186,5 +177,5 @@ export function onTimeShare(totals: Readonly<Record<string, number>>): number | 
 
 /** The last `days` Beijing dates up to today, as the stats route takes them. */
 export function lastDays(now: number, days: number): { from: string; to: string } {
-  return { from: shanghaiDate(now - (days - 1) * DAY), to: shanghaiDate(now) };
+  return { from: shanghaiIsoDate(now - (days - 1) * DAY), to: shanghaiIsoDate(now) };
 }

@@ -19,6 +19,7 @@ import { WARNING_STAGE_LABELS } from '@gridtong/shared/deadlines/labels';
 import { byUrgency, countByStage, STAGE_ORDER, type WorkCaseRow, type WorkQueue } from '../../services/desk-model';
 import { WORKER_PAGES } from '../../services/pages';
 import type { CaseStatus } from '@gridtong/shared/schemas/case';
+import { isGridStaff } from '@gridtong/shared/schemas/roles';
 import { QUEUE_LABELS, W } from '../../texts';
 import { V } from '../../visits-texts';
 import '../../components/desk.css';
@@ -95,7 +96,7 @@ export default function WorkerDeskPage() {
             <Text className='wd-link' {...a11y('link', W.desk.stats)} onClick={() => platform.navigateTo(WORKER_PAGES.stats)}>{W.desk.stats}</Text>
           ) : null}
               {/* The grid's workers run their 代办 home visits from here. */}
-          {role === 'gridWorker' || role === 'gridLeader' ? (
+              {isGridStaff(role) ? (
             <Text className='wd-link' {...a11y('link', V.link)} onClick={() => platform.navigateTo(WORKER_PAGES.visits)}>{V.link}</Text>
           ) : null}
           <Text className='wd-link' {...a11y('button', W.desk.refresh)} onClick={() => void loadAll()}>{W.desk.refresh}</Text>

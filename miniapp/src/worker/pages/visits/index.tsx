@@ -13,8 +13,9 @@ import { useSession } from '../../../hooks/use-session';
 import { platform } from '../../../services/platform';
 import { VisitCard } from '../../components/visit-card';
 import { WORKER_PAGES } from '../../services/pages';
+import { formatDayLabel } from '@gridtong/shared/deadlines/beijing-format';
 import { call } from '../../../services/api';
-import { beijingDay, dayLabel, type WorkDay } from '../../services/visits-api';
+import { beijingDay, type WorkDay } from '../../services/visits-api';
 import { V } from '../../visits-texts';
 import '../../components/visits.css';
 
@@ -113,12 +114,12 @@ export default function VisitsPage() {
           <Button size='large' className='big-button' onClick={() => setDay(today)}>{V.backToToday}</Button>
         </View>
       ) : null}
-      {shown ? <Text className='wv-label' {...a11y('heading')}>{V.dayTitle(shown === today ? `${V.today} ${dayLabel(shown)}` : dayLabel(shown))}</Text> : null}
+      {shown ? <Text className='wv-label' {...a11y('heading')}>{V.dayTitle(shown === today ? `${V.today} ${formatDayLabel(shown)}` : formatDayLabel(shown))}</Text> : null}
       {today ? (
         <ChipRow label={V.days} scroll>
           {daysFrom(today, 14).map((d, i) => {
             const on = d === shown;
-            const label = i === 0 ? `${V.today} ${dayLabel(d)}` : dayLabel(d);
+            const label = i === 0 ? `${V.today} ${formatDayLabel(d)}` : formatDayLabel(d);
             const counts = ahead.find((a) => a.date === d);
             const spoken = counts && counts.visits > 0 ? `${label}，${V.aheadSpoken(counts.visits, counts.toConfirm)}` : label;
             return (
