@@ -1,5 +1,5 @@
 /**
- * H5 first-load JavaScript, gzipped, against the 350 KB target of issue 6: the entry scripts
+ * H5 first-load JavaScript, gzipped, against its 350 KB target: the entry scripts
  * index.html names plus the page chunk the first screen needs. Which page comes first depends
  * on the session, so the largest page chunk is counted (the worst first screen). The total of
  * all chunks is shown too: it is what visiting every page once costs.

@@ -12,7 +12,6 @@ export interface StageConfig {
   wechatApiBase: string;
   /** An existing Secrets Manager secret holding the WeChat AppSecret; otherwise the stack creates one. */
   wechatSecretArn?: string;
-  // wechat (issue 8)
   /** Subscribe templates as JSON (`{"accepted":{"id":"…"},…}`, see functions/src/config.ts); none: nothing goes to WeChat. */
   wechatTemplates?: string;
   /** Steady-state requests per second and burst for the whole API stage. */
@@ -87,7 +86,6 @@ export function readStageConfig(ctx: Context): StageConfig {
     wechatAppId,
     wechatApiBase: text(ctx, 'wechatApiBase') ?? 'https://api.weixin.qq.com',
     wechatSecretArn: text(ctx, 'wechatSecretArn'),
-    // wechat (issue 8)
     wechatTemplates: text(ctx, 'wechatTemplates'),
     throttle: THROTTLE[stage],
   };

@@ -14,7 +14,7 @@ import type { Secrets } from './secrets';
 import { CASES_PREFIX, CITY_SNAPSHOT_KEY, type Storage } from './storage';
 import { FUNCTION_BUNDLING } from './api';
 
-/** The background jobs of the events mechanism (issue 7): the deliverer and the sweep. */
+/** The background jobs of the events mechanism: the deliverer and the sweep. */
 export const JOB_IDS = ['deliver-events', 'sweep-cases'] as const;
 export type JobId = (typeof JOB_IDS)[number];
 
@@ -77,7 +77,7 @@ export class Jobs extends Construct {
         bundling: FUNCTION_BUNDLING,
       });
       props.storage.table.grants.actions(fn, ...JOB_TABLE_ACTIONS);
-      // wechat (issue 8): the deliverer sends subscribe messages and content checks — the only code that opens the sealed openid.
+      // the deliverer sends subscribe messages and content checks — the only code that opens the sealed openid.
       if (jobId === 'deliver-events') {
         fn.addEnvironment('WECHAT_API_BASE', props.config.wechatApiBase);
         fn.addEnvironment('WECHAT_APPID', props.config.wechatAppId);
@@ -107,7 +107,7 @@ export class Jobs extends Construct {
       // Only writes that leave deliveries pending wake the deliverer (its own bookkeeping does not).
       filters: [
         lambda.FilterCriteria.filter({ dynamodb: { NewImage: { gsi5pk: { S: lambda.FilterRule.beginsWith('OUTBOX#') } } } }),
-        // bookings (issue 9): booking items owe deliveries under their own outbox partitions
+        // booking items owe deliveries under their own outbox partitions
         lambda.FilterCriteria.filter({ dynamodb: { NewImage: { gsi5pk: { S: lambda.FilterRule.beginsWith('BKOUTBOX#') } } } }),
       ],
     }));

@@ -14,7 +14,6 @@ export class Secrets extends Construct {
   readonly sessionSecret: secretsmanager.ISecret;
   /** The mini-program AppSecret (jscode2session, stable_token). */
   readonly wechatSecret: secretsmanager.ISecret;
-  // wechat (issue 8)
   /** Wraps the data keys that seal each resident's openid (envelope encryption). */
   readonly openidKey: kms.Key;
   /** The token WeChat signs content-check callbacks with (set the same in the mini-program console). */
@@ -38,7 +37,6 @@ export class Secrets extends Construct {
           removalPolicy,
         });
 
-    // wechat (issue 8)
     this.openidKey = new kms.Key(this, 'OpenidKey', {
       description: `gridtong ${config.stage}: wraps the data keys that seal WeChat openids`,
       enableKeyRotation: true,

@@ -47,7 +47,7 @@ export class Storage extends Construct {
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
         // events: the outbox and sweep indexes carry keys only (their readers fetch the item);
-        // work-api (issue 7): the work queues carry only what a queue row shows.
+        // the work queues carry only what a queue row shows.
         ...(index.projection.type === 'INCLUDE'
           ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection.attributes] }
           : { projectionType: index.projection.type === 'KEYS_ONLY' ? dynamodb.ProjectionType.KEYS_ONLY : dynamodb.ProjectionType.ALL }),

@@ -149,7 +149,7 @@ describe('dev stack', () => {
           { AttributeName: `${name}sk`, KeyType: 'RANGE' },
         ],
         // events: gsi5 (outbox, unread) and gsi7 (sweep) carry keys only.
-        // work-api (issue 7): the queues carry their row fields, never the timeline or the reporter.
+        // the queues carry their row fields, never the timeline or the reporter.
         Projection: KEYS_ONLY_INDEXES.includes(name)
           ? { ProjectionType: 'KEYS_ONLY' }
           : QUEUE_INDEXES.includes(name)
@@ -203,7 +203,7 @@ describe('dev stack', () => {
       FilterCriteria: {
         Filters: [
           { Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) },
-          // bookings (issue 9): booking items' own outbox partitions
+          // booking items' own outbox partitions
           { Pattern: JSON.stringify({ dynamodb: { NewImage: { gsi5pk: { S: [{ prefix: 'BKOUTBOX#' }] } } } }) },
         ],
       },
@@ -268,7 +268,7 @@ describe('dev stack', () => {
       'get-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'get-catalog': ['s3:GetObject /reference/city.json'],
       'locate-grid': ['s3:GetObject /reference/city.json'],
-      // work-api (issue 7): the staff desk and onboarding
+      // the staff desk and onboarding
       'list-work-cases': ['s3:GetObject /reference/city.json'],
       'get-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'act-on-work-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
@@ -276,7 +276,7 @@ describe('dev stack', () => {
       'revoke-staff': ['s3:GetObject /reference/city.json'],
       // events: 考核 figures name areas from the city snapshot
       'get-stats': ['s3:GetObject /reference/city.json'],
-      // bookings (issue 9): 代办 visits
+      // 代办 visits
       'list-booking-slots': ['s3:GetObject /reference/city.json'],
       'create-booking': ['s3:GetObject /reference/city.json'],
       'list-my-bookings': ['s3:GetObject /reference/city.json'],
@@ -289,9 +289,8 @@ describe('dev stack', () => {
       'get-work-booking': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'list-work-booking-slots': ['s3:GetObject /reference/city.json'],
       'get-visit-stats': ['s3:GetObject /reference/city.json'],
-      // wechat (issue 8): a community's figures sum its grids
+      // a community's figures sum its grids
       'get-community-stats': ['s3:GetObject /reference/city.json'],
-      // Report and track (issue 6).
       'list-my-cases': ['s3:GetObject /reference/city.json'],
       'list-nearby-cases': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*'],
       'act-on-my-case': ['s3:GetObject /cases/*', 's3:GetObject /reference/city.json', 's3:GetObject /uploads/*', 's3:ListBucket bucket', 's3:PutObject /cases/*'],
@@ -323,7 +322,7 @@ describe('dev stack', () => {
     expect(actionsFor(template, 'get-openapi').filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
   });
 
-  // wechat (issue 8): envelope encryption of the openid, and the content-check callback token.
+  // envelope encryption of the openid, and the content-check callback token.
   it('lets login only generate openid data keys, and no route decrypt them', () => {
     const kmsActions = (routeId: string) => actionsFor(template, routeId).filter((a) => a.startsWith('kms:')).sort();
     const holders = deployedRoutes().filter((r) => kmsActions(r.id).length > 0).map((r) => r.id);

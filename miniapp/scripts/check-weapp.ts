@@ -8,13 +8,13 @@ import { join, relative, sep } from 'node:path';
 
 const LIMIT_BYTES = 2 * 1024 * 1024;
 /**
- * Our own budgets, well inside WeChat's limit (issue 6): residents on weak connections
+ * Our own budgets, well inside WeChat's limit: residents on weak connections
  * download the main package first; the worker desk must not creep into it.
  */
 export const BUDGET_BYTES: Record<string, number> = {
   main: 600 * 1024,
   worker: 1024 * 1024,
-  // 代办 visits (issue 9): residents download it on their first booking, often on a weak line
+  // residents download it on their first booking, often on a weak line
   bookings: 200 * 1024,
 };
 const REQUIRED_PRIVATE_INFOS = ['getLocation', 'chooseLocation'];

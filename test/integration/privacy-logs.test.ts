@@ -68,7 +68,7 @@ it('writes no openid, token, phone number, signed link or idempotency key to the
     // Refusals are logged too: a bad token and a foreign photo.
     await api.get('/v1/cases', `${me.token}x`);
     await api.post('/v1/cases', report([`uploads/Usomeoneelse/01ABCDEFGHJKMNPQRSTVWXYZ01.jpg`], { contactPhone }), me.token, { 'idempotency-key': idempotencyKey() });
-    // Report and track (issue 6): a neighbour finds and follows the case; the reporter urges, sets a home.
+    // a neighbour finds and follows the case; the reporter urges, sets a home.
     const neighbour = await api.login('dev-privacy-neighbour');
     const nearby = await api.get(`/v1/cases/nearby?lat=${lat}&lng=${lng}&coord=gcj02&itemCode=${body.itemCode}`, neighbour.token);
     const followed = await api.post(`/v1/cases/${created.body.id}/follow`, undefined, neighbour.token);

@@ -109,7 +109,7 @@ export const platform = {
     void Taro.reLaunch({ url });
   },
 
-  // --- report flow, cases and 关怀模式 (issue 6) ---
+  // --- report flow, cases and 关怀模式 ---
 
   /** Replace the current page (no way back to it): e.g. the report flow's success screen. */
   redirectTo(url: string): void {
@@ -222,7 +222,7 @@ export const platform = {
     }
   },
 
-  // 代办 visits (issue 9): a visit opened from a message is scrolled into view on its day.
+  // a visit opened from a message is scrolled into view on its day.
   scrollToSelector(selector: string): void {
     try {
       void Promise.resolve(Taro.pageScrollTo({ selector, duration: 200 })).catch(() => undefined);
@@ -241,7 +241,7 @@ export const platform = {
     document.documentElement.classList.toggle('care-mode', on);
   },
 
-  // --- hear back and rate (issue 8) ---
+  // --- the message centre and rating ---
 
   /** The unread count on a tab (消息); 0 removes the badge. Never throws (no tab bar on some pages). */
   setTabBadge(index: number, count: number): void {

@@ -1,4 +1,4 @@
-/** What the worker's 代办 calendar says (issue 9); only the worker subpackage imports it. */
+/** What the worker's 代办 calendar says; only the worker subpackage imports it. */
 export const V = {
   link: '上门代办',
   availabilityLink: '可预约时间',

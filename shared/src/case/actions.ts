@@ -77,7 +77,7 @@ export const checkFailActionSchema = action('checkFail', { reason: reasonSchema,
 export const rateActionSchema = action('rate', {
   level: satisfactionSchema,
   comment: freeText(500).default(''),
-  // wechat (issue 8): 处理及时 / 态度好 / 未解决, each at most once
+  // 处理及时 / 态度好 / 未解决, each at most once
   tags: z.array(ratingTagSchema).max(RATING_TAGS.length).refine((t) => new Set(t).size === t.length, '标签不能重复').default([]),
 });
 /** The rating window ran out: 未评价, never a silent 满意. */

@@ -4,7 +4,7 @@ export const WORKER_PAGES = {
   case: '/worker/pages/case/index',
   stats: '/worker/pages/stats/index',
   messages: '/worker/pages/messages/index',
-  // 代办 visits (issue 9): the worker's calendar
+  // the worker's calendar
   visits: '/worker/pages/visits/index',
   availability: '/worker/pages/availability/index',
   visitStats: '/worker/pages/visit-stats/index',
