@@ -1,18 +1,10 @@
 import { SESSION_TTL_SECONDS, SessionTokens } from '../src/adapters/sessions';
-import type { DomainError } from '@gridtong/shared/errors';
 import { toHttpFailure } from '../src/http/errors';
+import { refusal } from './refusal';
 
 const secret = 'a'.repeat(64);
 const worker = { userId: 'Sworker1', role: 'gridWorker' as const, scope: { areas: ['440106001001001'] } };
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('session tokens', () => {
   const issuedAt = new Date('2026-03-02T01:00:00Z');

@@ -6,6 +6,7 @@ import type { Principal } from '@gridtong/shared/schemas/roles';
 import { actOnMyBooking, actOnWorkBooking, createBooking, listMyBookings, listSlots } from '../../src/bookings/service';
 import { conflictAggregate } from '../../src/conflict';
 import { beijing, bookingWorld, WORKER } from '../doubles/booking-world';
+import { refusal } from '../refusal';
 
 type World = ReturnType<typeof bookingWorld>;
 
@@ -24,15 +25,7 @@ const book = (w: World, who: Principal, start: Date, over: Partial<CreateBooking
   createBooking(w.ports, w.ctx(who), { key, body: request(start, over), lambdaContext });
 
 /** The code of the DomainError `promise` rejects with. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof DomainError) return err.code;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+const refusalCode = async (promise: Promise<unknown>): Promise<string> => (await refusal(promise)).code;
 
 const TUESDAY_1500 = beijing('2026-11-24', '15:00');
 
@@ -61,7 +54,7 @@ describe('booking a slot', () => {
     const me = w.resident();
     const a = await book(w, me, beijing('2026-11-24', '14:00'));
     await book(w, me, beijing('2026-11-24', '14:30'));
-    expect(await refusal(book(w, me, beijing('2026-11-24', '15:00')))).toBe('BOOKING.TOO_MANY_OPEN');
+    expect(await refusalCode(book(w, me, beijing('2026-11-24', '15:00')))).toBe('BOOKING.TOO_MANY_OPEN');
     expect((await listMyBookings(w.ports, w.ctx(me), { limit: 10 })).bookings.map((b) => b.slotStart)).toHaveLength(2);
     // The refused request's slot is still free for a neighbour.
     await expect(book(w, w.resident(), beijing('2026-11-24', '15:00'))).resolves.toMatchObject({ replayed: false });
@@ -88,7 +81,7 @@ describe('once per Idempotency-Key', () => {
     const again = await book(w, me, TUESDAY_1500, {}, 'same-key-1');
     expect(first.replayed).toBe(false);
     expect(again).toEqual({ booking: first.booking, replayed: true });
-    expect(await refusal(book(w, me, beijing('2026-11-24', '16:00'), {}, 'same-key-1'))).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(await refusalCode(book(w, me, beijing('2026-11-24', '16:00'), {}, 'same-key-1'))).toBe('IDEMPOTENCY.KEY_REUSED');
     // Another resident's same key is their own.
     await expect(book(w, w.resident(), beijing('2026-11-24', '16:00'), {}, 'same-key-1')).resolves.toMatchObject({ replayed: false });
   });
@@ -116,7 +109,7 @@ describe('cut-offs on a controlled clock', () => {
     w.clock.set(new Date(TUESDAY_1500.getTime() - cutoffMs - 60_000));
     await expect(actOnMyBooking(w.ports, w.ctx(me), { id: early.booking.id, body: { type: 'cancel', version: 1 } })).resolves.toMatchObject({ status: 'cancelled' });
     w.clock.set(new Date(beijing('2026-11-24', '16:00').getTime() - cutoffMs + 60_000));
-    expect(await refusal(actOnMyBooking(w.ports, w.ctx(me), { id: late.booking.id, body: { type: 'cancel', version: 1 } }))).toBe('BOOKING.CUTOFF_PASSED');
+    expect(await refusalCode(actOnMyBooking(w.ports, w.ctx(me), { id: late.booking.id, body: { type: 'cancel', version: 1 } }))).toBe('BOOKING.CUTOFF_PASSED');
   });
 
   it('the resident may reschedule before the cut-off (the old slot is let go), not after', async () => {
@@ -130,7 +123,7 @@ describe('cut-offs on a controlled clock', () => {
     await expect(book(w, w.resident(), TUESDAY_1500)).resolves.toMatchObject({ replayed: false });
     w.clock.set(new Date(thursday.getTime() - cutoffMs + 60_000));
     const body = { type: 'reschedule' as const, version: 2, start: beijing('2026-11-26', '16:00').toISOString() };
-    expect(await refusal(actOnMyBooking(w.ports, w.ctx(me), { id: made.booking.id, body }))).toBe('BOOKING.CUTOFF_PASSED');
+    expect(await refusalCode(actOnMyBooking(w.ports, w.ctx(me), { id: made.booking.id, body }))).toBe('BOOKING.CUTOFF_PASSED');
   });
 
   it('a step on a stale version is refused with the booking as it is now', async () => {

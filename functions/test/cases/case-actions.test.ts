@@ -1,9 +1,10 @@
-import { isDomainError, type DomainError } from '@gridtong/shared/errors';
+import { type DomainError } from '@gridtong/shared/errors';
 import type { Case } from '@gridtong/shared/schemas/case';
 import { actOnCase } from '../../src/cases/case-actions';
 import { actOnWorkCase, readWorkCase } from '../../src/cases/desk-actions';
 import { conflictAggregate } from '../../src/conflict';
 import { at, ctxOf, GRID, OTHER_GRID, resident, seededWorld, staffIn, T0, type Seeded } from './world';
+import { refusal } from '../refusal';
 
 let world: Seeded;
 
@@ -13,15 +14,6 @@ beforeEach(() => {
 
 const gridWorker = (gridCode: string) => staffIn('gridWorker', [gridCode], 'Sgw');
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isDomainError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('actOnCase', () => {
   it('lets the reporter cancel a submitted case and records it once, version + 1', async () => {

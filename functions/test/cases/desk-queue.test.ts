@@ -1,8 +1,8 @@
 import { workQueueQuerySchema } from '@gridtong/shared/api/desk';
-import { isDomainError, type DomainError } from '@gridtong/shared/errors';
 import { listWorkQueue } from '../../src/cases/desk-queue';
 import { actOnWorkCase } from '../../src/cases/desk-actions';
 import { at, ctxOf, GRID, OTHER_GRID, seededWorld, staffIn, type Seeded } from './world';
+import { refusal } from '../refusal';
 
 let world: Seeded;
 
@@ -10,15 +10,6 @@ beforeEach(() => {
   world = seededWorld();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isDomainError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 const query = (fields: Record<string, unknown> = {}) => workQueueQuerySchema.parse(fields);
 

@@ -1,6 +1,6 @@
-import { isDomainError, type DomainError } from '@gridtong/shared/errors';
 import { followCase, unfollowCase } from '../../src/cases/follow';
 import { at, ctxOf, resident, seededWorld, type Seeded } from './world';
+import { refusal } from '../refusal';
 
 let world: Seeded;
 
@@ -8,15 +8,6 @@ beforeEach(() => {
   world = seededWorld();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isDomainError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('following a case (我也遇到)', () => {
   it('counts a neighbour once however often they tap, and leaves the case version alone', async () => {

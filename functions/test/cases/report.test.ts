@@ -1,6 +1,5 @@
 import { createCaseRequestSchema } from '@gridtong/shared/api/cases';
 import { placeCase } from '@gridtong/shared/case/index';
-import { isDomainError, type DomainError } from '@gridtong/shared/errors';
 import { wgs84ToGcj02 } from '@gridtong/shared/geo/coords';
 import { workingCalendar } from '../../src/calendar';
 import { fileReport } from '../../src/cases/report';
@@ -9,6 +8,7 @@ import { routes } from '@gridtong/shared/api/routes';
 import type { RequestContext } from '../../src/context';
 import { memoryWorld, type MemoryWorld } from '../doubles';
 import { ctxOf, directory, GRID, pointIn, resident, simpleItem, T0 } from './world';
+import { refusal } from '../refusal';
 
 let world: MemoryWorld;
 
@@ -20,15 +20,6 @@ beforeEach(() => {
   world = memoryWorld({ caseRateLimitPerHour: 2 });
 });
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isDomainError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 let uploads = 0;
 

@@ -1,8 +1,8 @@
-import { isDomainError, type DomainError } from '@gridtong/shared/errors';
 import { shanghaiIsoDate } from '@gridtong/shared/deadlines/shanghai-time';
 import { followCase } from '../../src/cases/follow';
 import { voteOnCase } from '../../src/cases/votes';
 import { at, ctxOf, resident, seededWorld, type Seeded } from './world';
+import { refusal } from '../refusal';
 
 let world: Seeded;
 
@@ -10,15 +10,6 @@ beforeEach(() => {
   world = seededWorld();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isDomainError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function closedCase(owner: string, follower: string) {
   const c = await world.report(owner);
