@@ -52,6 +52,37 @@ async function figures(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(labels.map((l) => l.split('：') as [string, string]));
 }
 
+/** A small photo a browser can show (a cleared pavement, in paint), made by Chromium's own encoder. */
+async function afterPhoto(): Promise<Uint8Array> {
+  const page = await browser!.newPage();
+  const base64 = await page.evaluate(async () => {
+    // Runs in the page: the DOM is there, though this package is typed for Node.
+    const canvas = (globalThis as any).document.createElement('canvas');
+    canvas.width = 800;
+    canvas.height = 600;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#9cc7e8';
+    ctx.fillRect(0, 0, 800, 260);
+    ctx.fillStyle = '#8d8d8d';
+    ctx.fillRect(0, 260, 800, 340);
+    ctx.fillStyle = '#f2f2f2';
+    for (let x = 20; x < 800; x += 160) ctx.fillRect(x, 420, 90, 18);
+    ctx.fillStyle = '#3f7d3a';
+    ctx.beginPath();
+    ctx.arc(660, 170, 110, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = '#6b4a2b';
+    ctx.fillRect(645, 250, 30, 120);
+    const blob = await new Promise<Blob>((r) => canvas.toBlob((b: Blob) => r(b), 'image/jpeg', 0.85));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(out);
+  });
+  await page.close();
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
 /** The 处理结果 block as the resident reads it: the notes on screen, the after photo loaded and in view. */
 async function expectResult(page: Page, notes: string): Promise<Locator> {
   const result = byLabel(page, 'region', '处理结果');
@@ -59,7 +90,7 @@ async function expectResult(page: Page, notes: string): Promise<Locator> {
   await result.getByText(notes).waitFor();
   const photo = result.locator('[role="button"][aria-label="处置后照片第 1 张，点击查看大图"]');
   await photo.waitFor();
-  await expect(photo.locator('img').evaluate((img: any) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+  await page.waitForFunction((img: any) => img.complete && img.naturalWidth > 0, await photo.locator('img').elementHandle());
   // Opened from the 办结 message at the result, which sits above the rating.
   await expect(result.evaluate((el: any) => el.getBoundingClientRect().top < (globalThis as any).innerHeight)).resolves.toBe(true);
   const rating = byLabel(page, 'region', '评价处理结果');
@@ -95,10 +126,11 @@ it('the resident hears 已办结 in 消息, rates 不满意 and asks for 重办;
   const caseId = await reportOver(api, resident.token, '0401', TEAM_GRID);
   await deliver();
   const NOTES = ['已锯断树干', '已清运全部树枝，人行道恢复通行'] as const;
+  const picture = await afterPhoto();
   const handle = async (round: 1 | 2) => {
     await mustAct(api, staff.yuanlin!, caseId, { type: 'accept' });
     await mustAct(api, staff.yuanlin!, caseId, { type: 'startHandling' });
-    const after = await uploadPhoto(api, staff.yuanlin!);
+    const after = await uploadPhoto(api, staff.yuanlin!, 'image/jpeg', picture);
     await mustAct(api, staff.yuanlin!, caseId, { type: 'handle', notes: NOTES[round - 1], photos: [{ key: after }] });
     await mustAct(api, staff.worker1!, caseId, { type: 'checkPass', note: '现场核查通过' });
     await deliver();
