@@ -195,6 +195,17 @@ export const T = {
     stale: '这件上报刚刚有了新进展，已为您刷新，请再看一下。',
     warning: { yellow: '临近期限', orange: '即将超期', red: '即将超期', overdue: '已超期' } as Record<string, string>,
     followerCount: (n: number) => `${n} 人关注`,
+    result: {
+      title: '处理结果',
+      handledBy: (department: string) => `${department}已处理完毕`,
+      notes: '处理说明',
+      handledAt: (t: string) => `处理时间 ${t}`,
+      verifiedAt: (t: string) => `网格员现场核查通过 ${t}`,
+      awaitingCheck: '等待网格员现场核查',
+      photos: '处理后照片',
+      kinds: { result: '处置后', check: '核查' } as const,
+      photoLabel: (kind: string, n: number) => `${kind}照片第 ${n} 张，点击查看大图`,
+    },
   },
   me: {
     title: '我的',
@@ -236,7 +247,7 @@ export const T = {
     noMore: '没有更多了',
     refresh: '刷新',
     viewCase: '查看详情',
-    // a message about a booking opens the booking
+    // 代办 visits: a message about a booking opens the booking
     viewBooking: '查看预约',
   },
   rating: {
@@ -286,7 +297,7 @@ export const T = {
     ratingsFrom: (n: number) => `满意率来自 ${n} 条居民评价`,
     loadFailed: '办理情况加载失败',
   },
-  // the way in from 首页
+  // 代办 visits: the way in from 首页
   bookings: {
     cardTitle: '上门代办',
     cardHint: '办身份证、户口、社保卡等证件不方便出门？预约网格员上门帮您代办。',

@@ -48,7 +48,7 @@ describe('消息', () => {
     fireEvent.click(await screen.findByRole('button', { name: '未读，已办结，请评价' }));
 
     // Assess
-    expect(navigateTo).toHaveBeenCalledWith('/pages/case/index?id=C20261122ABCDEF');
+    expect(navigateTo).toHaveBeenCalledWith('/pages/case/index?id=C20261122ABCDEF&focus=result');
     expect(await screen.findByRole('button', { name: '已办结，请评价' })).toBeTruthy();
     expect(requests).toHaveBeenCalledWith(expect.objectContaining({ method: 'POST', url: expect.stringMatching(/\/v1\/messages\/read$/), data: { ids: ['M3'] } }));
     await waitFor(() => expect(badge).toHaveBeenLastCalledWith(2, 1));

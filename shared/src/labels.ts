@@ -1,5 +1,5 @@
 import type { ItemKind } from './schemas/catalog';
-import type { CaseStatus, Satisfaction } from './schemas/case';
+import type { CaseStatus, RatingTag, Satisfaction } from './schemas/case';
 import type { WorkerTitle } from './schemas/city';
 import type { Role } from './schemas/roles';
 import type { CaseActionType } from './case/actions';
@@ -51,6 +51,15 @@ export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
   basicallySatisfied: '基本满意',
   dissatisfied: '不满意',
   veryDissatisfied: '非常不满意',
+};
+
+/** The quick tags that fit each level: praise for the good ones, 未解决 for the bad ones, all three in between. */
+export const RATING_TAGS_BY_LEVEL: Record<Satisfaction, readonly RatingTag[]> = {
+  verySatisfied: ['处理及时', '态度好'],
+  satisfied: ['处理及时', '态度好'],
+  basicallySatisfied: ['处理及时', '态度好', '未解决'],
+  dissatisfied: ['未解决'],
+  veryDissatisfied: ['未解决'],
 };
 
 /** Staff-facing labels for case actions: the desk's buttons and the staff timeline. */

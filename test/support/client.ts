@@ -50,8 +50,7 @@ export function fakeJpeg(bytes = 4096): Uint8Array {
 }
 
 /** Does what wx.uploadFile does with the presigned POST: multipart form, file last. */
-export async function uploadPhoto(api: ReturnType<typeof client>, token: string, contentType = 'image/jpeg'): Promise<string> {
-  const photo = fakeJpeg();
+export async function uploadPhoto(api: ReturnType<typeof client>, token: string, contentType = 'image/jpeg', photo: Uint8Array = fakeJpeg()): Promise<string> {
   const presign = await api.post<any>('/v1/uploads', { contentType, size: photo.length }, token);
   if (presign.status !== 201) throw new Error(`presign failed: ${presign.status} ${presign.text}`);
   const form = new FormData();

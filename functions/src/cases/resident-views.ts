@@ -8,11 +8,13 @@ import type { Principal } from '@gridtong/shared/schemas/roles';
 import { workingCalendar } from '../calendar';
 import type { CityReference } from '../city/city-snapshot';
 import type { PhotoStore } from '../store/photos';
+import { caseResultView } from './result-view';
 
 /** The resident's view of their own case: every field named, photo links minted for this read. */
 export async function residentCaseView(c: Case, city: CityReference, photos: PhotoStore, actor: Principal, now: Date): Promise<CaseView> {
   const place = city.directory.placeOf(c.location.gridCode);
   const dispatched = c.timeline.some((e) => e.action === 'dispatch');
+  const result = await caseResultView(c, city, photos, true);
   return {
     id: c.id,
     version: c.version,
@@ -45,6 +47,7 @@ export async function residentCaseView(c: Case, city: CityReference, photos: Pho
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    ...(result ? { result } : {}),
     timelineView: residentTimeline(c, { departmentName: (id: string) => city.directory.department(id)?.name }),
     availableActions: availableActions(c, actor, now),
   };

@@ -34,12 +34,12 @@ export type HomeGrid = NonNullable<MeResponse['home']>;
 export type LocateResponse = ResponseOf<'locate-grid'>;
 
 export const isFollowerView = (c: CaseDetail): c is FollowerCaseView => c.relation === 'followed';
+/** How the case was handled (处置后 and 核查), in both the reporter's and a follower's view. */
+export type CaseResult = NonNullable<CaseDetail['result']>;
 
 // --- 评价 and 申请重办 ---
 
 export type { Satisfaction };
-/** Quick tags a resident may add to a rating (the schema's list; a constant here keeps zod out of the bundle). */
-export const RATING_TAGS = ['处理及时', '态度好', '未解决'] as const satisfies readonly SharedRatingTag[];
 export type RatingTag = SharedRatingTag;
 /** 评价 and 申请重办 through the resident actions route. */
 export type RateAction = Extract<ResidentAction, { type: 'rate' }>;

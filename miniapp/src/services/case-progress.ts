@@ -32,6 +32,10 @@ const PROGRESS: Record<CaseStatus, CaseProgress> = {
   unrated: P(6, '已办结', '已办结', 'done'),
 };
 
-export function caseProgress(status: CaseStatus): CaseProgress {
+// Rated, but the resident asked for 重办: not done until the centre has decided.
+const REOPEN_UNDER_REVIEW = P(5, '重办审核中', '您已申请重办，等待指挥中心审核', 'attention');
+
+export function caseProgress(status: CaseStatus, reopenRequested = false): CaseProgress {
+  if (reopenRequested && status === 'rated') return REOPEN_UNDER_REVIEW;
   return PROGRESS[status] ?? P(0, status, '');
 }

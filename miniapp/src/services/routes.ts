@@ -15,7 +15,8 @@ export const PAGES = {
   bookingDetail: '/bookings/pages/detail/index',
 } as const;
 
-export const caseUrl = (id: string): string => `${PAGES.caseDetail}?id=${encodeURIComponent(id)}`;
+/** A case's page; `focus: 'result'` opens it scrolled to the handling result, when there is one. */
+export const caseUrl = (id: string, focus?: 'result'): string => `${PAGES.caseDetail}?id=${encodeURIComponent(id)}${focus ? `&focus=${focus}` : ''}`;
 export const bookingUrl = (id: string): string => `${PAGES.bookingDetail}?id=${encodeURIComponent(id)}`;
 
 // Where 消息 sits in the tab bar (its unread badge).

@@ -32,6 +32,21 @@ export const createCaseRequestSchema = z.object({
 export type CreateCaseRequest = z.infer<typeof createCaseRequestSchema>;
 
 /**
+ * How the case was handled, from 处理反馈 on: the department, its notes in plain words, its
+ * 处置后 photos and the grid's 核查 photos as short-lived links. Only photos cleared for others
+ * are linked; a follower gets photos only of a public item.
+ */
+export const caseResultViewSchema = z.object({
+  departmentName: z.string(),
+  notes: z.string().optional(),
+  handledAt: instantSchema,
+  /** When the grid checked it on site; absent while 核查 is still to come. */
+  verifiedAt: instantSchema.optional(),
+  photos: z.array(z.object({ url: z.string(), kind: z.enum(['result', 'check']), at: instantSchema })),
+});
+export type CaseResultView = z.infer<typeof caseResultViewSchema>;
+
+/**
  * What the resident sees of their own case. Every field is named here: staff notes, staff
  * names and ids, routing internals and pending 延期 requests are simply not in it.
  */
@@ -69,6 +84,7 @@ export const caseViewSchema = z.object({
   createdAt: instantSchema,
   updatedAt: instantSchema,
   closedAt: instantSchema.optional(),
+  result: caseResultViewSchema.optional(),
   timelineView: z.array(z.object({ at: instantSchema, title: z.string(), detail: z.string().optional() })),
   /** What the resident may do now (the domain decides: cancel, urge, supplement, rate…). */
   availableActions: z.array(caseActionTypeSchema),
@@ -187,6 +203,7 @@ export const followerCaseViewSchema = z.object({
   location: z.object({ gridName: z.string(), communityName: z.string(), streetName: z.string() }),
   departmentName: z.string().nullable(),
   photoUrl: z.string().nullable(),
+  result: caseResultViewSchema.optional(),
   timelineView: z.array(z.object({ at: instantSchema, title: z.string(), detail: z.string().optional() })),
   availableActions: z.array(caseActionTypeSchema),
 });

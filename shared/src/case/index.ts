@@ -6,5 +6,6 @@ export * from './access';
 export * from './queues';
 export * from './create';
 export * from './timeline-view';
+export * from './result';
 // Audited staff reads of personal data
 export * from './audit';

@@ -15,7 +15,8 @@ export interface ResidentTimelineOptions {
 // Staff free text can carry a colleague's number; residents get the grid's public card instead.
 const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 const LANDLINE = /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g;
-function redact(text: string | undefined): string | undefined {
+/** Staff free text as residents may read it: phone numbers masked, blank as nothing. */
+export function redact(text: string | undefined): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   return text.replace(MOBILE, '$1****$2').replace(LANDLINE, '****');
 }

@@ -95,11 +95,12 @@ export function subscribeContentFor(c: Case, event: TimelineEvent, as: Listener,
     if (!STAFF_NEW_WORK.has(event.action)) return null;
     return { kind: 'newCase', page, fields: { ...base, address, note: text.title } };
   }
-  const page = `pages/cases/index?caseId=${c.id}`;
+  // The case page; 办结 opens it at the handling result, which the resident rates.
+  const page = `pages/case/index?id=${c.id}`;
   const fields = { ...base, status: CASE_STATUS_LABELS[event.to], note: text.title };
   if (event.to === 'needsInfo') return { kind: 'needsInfo', page, fields: { ...fields, note: event.reason ?? text.title } };
   if (event.action === 'file') return { kind: 'accepted', page, fields };
-  if (event.action === 'checkPass') return { kind: 'closed', page, fields: { ...fields, status: '已办结', note: as === 'reporter' ? '请对办理结果进行评价' : text.title } };
+  if (event.action === 'checkPass') return { kind: 'closed', page: `${page}&focus=result`, fields: { ...fields, status: '已办结', note: as === 'reporter' ? '请对办理结果进行评价' : text.title } };
   return { kind: 'progress', page, fields };
 }
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { SATISFACTION_LABELS } from '@gridtong/shared/labels';
+import { RATING_TAGS_BY_LEVEL, SATISFACTION_LABELS } from '@gridtong/shared/labels';
 import type { ResponseOf } from '../../services/api-types';
 import { a11y } from '../a11y';
-import { RATING_TAGS, type RateAction, type RatingTag, type ReopenAction, type Satisfaction } from '../../services/api-track';
+import { type RateAction, type RatingTag, type ReopenAction, type Satisfaction } from '../../services/api-track';
 import { T } from '../../texts';
 import { errorText } from '../../hooks/error-text';
 import './index.css';
@@ -33,7 +33,13 @@ function RateForm({ c, send, busy }: RatingPanelProps) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | undefined>();
 
+  const offered = level ? RATING_TAGS_BY_LEVEL[level] : [];
   const toggle = (tag: RatingTag) => setTags((t) => (t.includes(tag) ? t.filter((x) => x !== tag) : [...t, tag]));
+  // A tag chosen for one level does not ride along to another it does not fit.
+  const choose = (l: Satisfaction) => {
+    setLevel(l);
+    setTags((t) => t.filter((tag) => RATING_TAGS_BY_LEVEL[l].includes(tag)));
+  };
   const submit = async () => {
     if (!level) {
       setError(T.rating.chooseFirst);
@@ -59,21 +65,25 @@ function RateForm({ c, send, busy }: RatingPanelProps) {
             className={`rating-face tap${level === l ? ' chosen' : ''}`}
             {...a11y('radio', SATISFACTION_LABELS[l])}
             aria-checked={level === l}
-            onClick={() => setLevel(l)}
+            onClick={() => choose(l)}
           >
             <Text className='rating-emoji'>{face}</Text>
             <Text className='rating-face-label'>{SATISFACTION_LABELS[l]}</Text>
           </View>
         ))}
       </View>
-      <Text className='field-label'>{T.rating.tagsLabel}</Text>
-      <View className='rating-tags'>
-        {RATING_TAGS.map((tag) => (
-          <View key={tag} className={`rating-tag tap${tags.includes(tag) ? ' chosen' : ''}`} {...a11y('checkbox', tag)} aria-checked={tags.includes(tag)} onClick={() => toggle(tag)}>
-            <Text>{tags.includes(tag) ? `✓ ${tag}` : tag}</Text>
+      {offered.length ? (
+        <>
+          <Text className='field-label'>{T.rating.tagsLabel}</Text>
+          <View className='rating-tags'>
+            {offered.map((tag) => (
+              <View key={tag} className={`rating-tag tap${tags.includes(tag) ? ' chosen' : ''}`} {...a11y('checkbox', tag)} aria-checked={tags.includes(tag)} onClick={() => toggle(tag)}>
+                <Text>{tags.includes(tag) ? `✓ ${tag}` : tag}</Text>
+              </View>
+            ))}
           </View>
-        ))}
-      </View>
+        </>
+      ) : null}
       <Text className='field-label'>{T.rating.commentLabel}</Text>
       <Textarea className='text-area' value={comment} placeholder={T.rating.commentPlaceholder} maxlength={500} ariaLabel={T.rating.commentLabel} onInput={(e) => setComment(e.detail.value)} />
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
@@ -85,7 +95,8 @@ function RateForm({ c, send, busy }: RatingPanelProps) {
 }
 
 function ReopenForm({ c, send, busy }: RatingPanelProps) {
-  const [reason, setReason] = useState('');
+  // What the resident just wrote in the rating is usually the reason: start from it.
+  const [reason, setReason] = useState(() => c.rating?.comment ?? '');
   const [error, setError] = useState<string | undefined>();
   const submit = async () => {
     if (!reason.trim()) {

@@ -13,7 +13,7 @@ import { errorText } from '../../hooks/error-text';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
 import { ApiError, call } from '../../services/api';
-import { isFollowerView, type CaseDetail, type RateAction, type ReopenAction, type ResidentAction } from '../../services/api-track';
+import { isFollowerView, type CaseDetail, type CaseResult, type RateAction, type ReopenAction, type ResidentAction } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
 import type { DraftPhoto } from '../../services/draft-store';
 import { formatTime } from '../../services/format';
@@ -22,7 +22,7 @@ import { T } from '../../texts';
 import './index.css';
 
 function Steps({ c }: { c: CaseDetail }) {
-  const progress = caseProgress(c.status);
+  const progress = caseProgress(c.status, !isFollowerView(c) && c.reopenRequested);
   return (
     <View className='card' {...a11y('region', T.cases.stepTitle)}>
       <Text className='field-label'>{T.cases.stepTitle}</Text>
@@ -39,6 +39,44 @@ function Steps({ c }: { c: CaseDetail }) {
       </View>
       <ProgressChip progress={progress} />
       <Text className='hint step-explain'>{progress.explain}</Text>
+    </View>
+  );
+}
+
+export const RESULT_ANCHOR = 'case-result';
+
+// How the case was handled: what the resident judges before rating it.
+function Result({ result }: { result: CaseResult }) {
+  const urls = result.photos.map((p) => p.url);
+  return (
+    <View id={RESULT_ANCHOR} className='card case-result' {...a11y('region', T.cases.result.title)}>
+      <Text className='field-label'>{T.cases.result.title}</Text>
+      <Text className='result-who'>{T.cases.result.handledBy(result.departmentName)}</Text>
+      {result.notes ? (
+        <>
+          <Text className='field-label'>{T.cases.result.notes}</Text>
+          <Text className='result-notes'>{result.notes}</Text>
+        </>
+      ) : null}
+      {urls.length > 0 ? (
+        <>
+          <Text className='field-label'>{T.cases.result.photos}</Text>
+          <View className='case-photos'>
+            {result.photos.map((p, i) => {
+              const kind = T.cases.result.kinds[p.kind];
+              const n = result.photos.slice(0, i + 1).filter((q) => q.kind === p.kind).length;
+              return (
+                <View key={p.url} className='result-photo'>
+                  <Image className='case-photo' src={p.url} mode='aspectFill' {...a11y('button', T.cases.result.photoLabel(kind, n))} onClick={() => platform.previewImages(urls, p.url)} />
+                  <Text className='result-photo-kind'>{kind}</Text>
+                </View>
+              );
+            })}
+          </View>
+        </>
+      ) : null}
+      <Text className='hint result-when'>{T.cases.result.handledAt(formatTime(result.handledAt))}</Text>
+      <Text className='hint result-when'>{result.verifiedAt ? T.cases.result.verifiedAt(formatTime(result.verifiedAt)) : T.cases.result.awaitingCheck}</Text>
     </View>
   );
 }
@@ -170,11 +208,22 @@ function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string)
 /** One case: where it stands, what happened, its photos, who handles it, what I may do. */
 export default function CasePage() {
   const current = useSession({ required: true });
-  const [id] = useState(() => platform.pageParams().id ?? '');
+  const [{ id, focus }] = useState(() => {
+    const params = platform.pageParams();
+    return { id: params.id ?? '', focus: params.focus };
+  });
   const detail = useRequest<CaseDetail>(() => (current ? call('get-my-case', { params: { id } }) : undefined), [current?.token, id]);
   const [notice, setNotice] = useState<string | undefined>();
 
   const c = detail.state.data;
+  // Opened from the 办结 message: once, at the result the resident is asked to rate.
+  const [focused, setFocused] = useState(false);
+  const hasResult = Boolean(c?.result);
+  useEffect(() => {
+    if (focus !== 'result' || focused || !hasResult) return;
+    setFocused(true);
+    platform.scrollToSelector(`#${RESULT_ANCHOR}`);
+  }, [focus, focused, hasResult]);
   const photoUrls = !c ? [] : isFollowerView(c) ? (c.photoUrl ? [c.photoUrl] : []) : c.photoUrls;
   const place = !c ? '' : isFollowerView(c) ? `${c.location.streetName} ${c.location.communityName} ${c.location.gridName}` : c.location.address || `${c.location.streetName} ${c.location.communityName} ${c.location.gridName}`;
   return (
@@ -191,6 +240,7 @@ export default function CasePage() {
             </View>
           ) : null}
           <Steps c={c} />
+          {c.result ? <Result result={c.result} /> : null}
           <Judge
             c={c}
             onDone={(next, message) => {

@@ -81,7 +81,7 @@ export default function MessagesPage() {
   const open = (m: Message) => {
     if (!m.read) void markRead({ ids: [m.id] });
     if (m.bookingId) platform.navigateTo(bookingUrl(m.bookingId));
-    else if (m.caseId) platform.navigateTo(caseUrl(m.caseId));
+    else if (m.caseId) platform.navigateTo(caseUrl(m.caseId, 'result'));
   };
 
   return (
