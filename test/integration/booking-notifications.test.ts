@@ -1,4 +1,4 @@
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import { SessionTokens } from '@gridtong/functions/adapters/sessions';
 import { devOpenid } from '@gridtong/functions/local/wechat-standin';
 import { BookingDeliverer } from '@gridtong/functions/bookings/jobs';
@@ -10,6 +10,7 @@ import { client } from '../support/client';
 import { reportOver } from '../support/staff';
 import { city } from '../support/places';
 import { areaAt } from '@gridtong/shared/schemas/common';
+import { openStack } from '../support/stack';
 
 /**
  * Every booking step reaches the resident and the worker the way
@@ -66,8 +67,7 @@ async function inbox(p: Person) {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ quiet: true, now: () => clock, timers: false });
-  api = client(stack);
+  ({ stack, api } = await openStack({ now: () => clock, timers: false }));
   for (const name of ['worker1', 'worker2', 'leader1', 'supervisor1', 'dispatcher', 'admin', 'bkhb-granny', 'bkhb-other']) await login(name);
   for (const name of ['bkhb-granny', 'bkhb-other']) {
     const home = await api.call('PUT', '/v1/me/home', { body: { gridCode: GRID }, token: await tokenOf(people[name]!) });
@@ -80,9 +80,7 @@ beforeAll(async () => {
   expect(published.status).toBe(200);
 });
 
-afterAll(async () => {
-  await stack?.stop();
-});
+afterAll(() => stack?.stop());
 
 describe('a booking told on WeChat and in the message centre', () => {
   it('sends each step once to whoever granted it, opening the booking, never the address', async () => {

@@ -1,8 +1,9 @@
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import { SessionTokens } from '@gridtong/functions/adapters/sessions';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { client, uploadPhoto } from '../support/client';
 import { city } from '../support/places';
+import { openStack } from '../support/stack';
 
 jest.setTimeout(180_000);
 
@@ -60,14 +61,11 @@ const TUE_THU_AFTERNOONS = {
 };
 
 beforeAll(async () => {
-  stack = await startLocalStack({ quiet: true, now: () => clock, timers: false });
-  api = client(stack);
+  ({ stack, api } = await openStack({ now: () => clock, timers: false }));
   worker = await staff('dev-worker1');
 });
 
-afterAll(async () => {
-  await stack?.stop();
-});
+afterAll(() => stack?.stop());
 
 beforeEach(() => {
   clock = MONDAY_0900;

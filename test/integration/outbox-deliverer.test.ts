@@ -1,8 +1,9 @@
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import type { Channel, Delivery } from '@gridtong/functions/outbox/channels';
 import { client } from '../support/client';
 import { staff, testClock, writeCase, TEAM_GRID } from '../support/case-writer';
+import { openStack } from '../support/stack';
 
 jest.setTimeout(60_000);
 
@@ -11,14 +12,10 @@ let stack: LocalStack;
 let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ quiet: true, now: clock.now, timers: false });
-  api = client(stack);
-  await stack.runtime.city.get();
+  ({ stack, api } = await openStack({ now: clock.now, timers: false }));
 });
 
-afterAll(async () => {
-  await stack?.stop();
-});
+afterAll(() => stack?.stop());
 
 const MINUTE = 60_000;
 const worker1 = staff('worker1');

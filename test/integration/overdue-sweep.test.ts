@@ -1,9 +1,10 @@
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import { planHandlingDeadline } from '@gridtong/shared/deadlines/index';
 import type { Case } from '@gridtong/shared/schemas/case';
 import { act, calendar, departmentOf, staff, testClock, writeCase, TEAM_GRID } from '../support/case-writer';
 import { client } from '../support/client';
 import { directory } from '../support/places';
+import { openStack } from '../support/stack';
 
 jest.setTimeout(120_000);
 
@@ -12,14 +13,10 @@ let stack: LocalStack;
 let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ quiet: true, now: clock.now, timers: false });
-  api = client(stack);
-  await stack.runtime.city.get();
+  ({ stack, api } = await openStack({ now: clock.now, timers: false }));
 });
 
-afterAll(async () => {
-  await stack?.stop();
-});
+afterAll(() => stack?.stop());
 
 const beijing = (local: string) => new Date(`${local}+08:00`).toISOString();
 const CHENGGUAN = departmentOf('chengguan');

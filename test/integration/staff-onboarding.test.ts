@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import { createRuntime, releaseRuntime } from '@gridtong/functions/runtime';
 import { client } from '../support/client';
 import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
+import { openStack } from '../support/stack';
 
 jest.setTimeout(120_000);
 
@@ -15,13 +16,10 @@ let clock = Date.now();
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ quiet: true, now: () => new Date(clock) });
-  api = client(stack);
+  ({ stack, api } = await openStack({ now: () => new Date(clock) }));
 });
 
-afterAll(async () => {
-  await stack?.stop();
-});
+afterAll(() => stack?.stop());
 
 const invitation = (overrides: Record<string, unknown> = {}) => ({ role: 'gridWorker', areas: [TEAM_GRID], name: '新网格员小陈', ...overrides });
 

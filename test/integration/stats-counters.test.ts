@@ -1,8 +1,9 @@
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import type { CaseActionInput } from '@gridtong/shared/case/index';
 import type { Principal } from '@gridtong/shared/schemas/roles';
 import { act, departmentOf, staff, testClock, writeCase, TEAM_GRID } from '../support/case-writer';
 import { client } from '../support/client';
+import { openStack } from '../support/stack';
 
 jest.setTimeout(120_000);
 
@@ -11,14 +12,10 @@ let stack: LocalStack;
 let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ quiet: true, now: clock.now, timers: false });
-  api = client(stack);
-  await stack.runtime.city.get();
+  ({ stack, api } = await openStack({ now: clock.now, timers: false }));
 });
 
-afterAll(async () => {
-  await stack?.stop();
-});
+afterAll(() => stack?.stop());
 
 const at = (local: string) => new Date(`2026-11-23T${local}:00+08:00`);
 const CG = departmentOf('chengguan');

@@ -1,6 +1,7 @@
-import { startLocalStack, type LocalStack } from '@gridtong/functions/local/stack';
+import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
 import { mustAct, reportOver, TEAM_GRID } from '../support/staff';
+import { openStack } from '../support/stack';
 
 jest.setTimeout(120_000);
 
@@ -11,13 +12,10 @@ let clock = Date.parse('2026-03-02T01:00:00Z'); // a Monday, 09:00 in Guangzhou
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ quiet: true, now: () => new Date(clock) });
-  api = client(stack);
+  ({ stack, api } = await openStack({ now: () => new Date(clock) }));
 });
 
-afterAll(async () => {
-  await stack?.stop();
-});
+afterAll(() => stack?.stop());
 
 /** Sessions last two hours of the handlers' clock: sign in afresh after moving it. */
 const token = async (name: string) => (await api.login(`dev-${name}`)).token;
