@@ -20,7 +20,7 @@ describe('我的住址', () => {
     // Prepare
     const put = jest.fn(() =>
       ok({
-        user: { userId: 'U1', role: 'resident', roleLabel: '居民' },
+        user: { userId: 'U1', role: 'resident', roleLabel: '居民', areas: [] },
         home: { source: 'picker', grid: { code: '440106001001001', name: '第一网格', landmark: '天河路以北' }, community: { code: '440106001001', name: '华康社区' }, street: { code: '440106001', name: '天河南街道' }, updatedAt: '2026-11-22T01:00:00Z' },
         workers: [worker],
       }),

@@ -80,7 +80,7 @@ describe('home page: 我的网格员 and the 点菜 menu', () => {
 
   it('shows my grid worker with duty hours and calls them on tap', async () => {
     // Prepare
-    mockServer({ 'GET /v1/catalog': () => ok(catalog), 'GET /v1/me': () => ok({ user: { userId: 'U1', role: 'resident', roleLabel: '居民' }, home, workers: [worker] }) });
+    mockServer({ 'GET /v1/catalog': () => ok(catalog), 'GET /v1/me': () => ok({ user: { userId: 'U1', role: 'resident', roleLabel: '居民', areas: [] }, home, workers: [worker] }) });
     const call = jest.spyOn(platform, 'makePhoneCall').mockImplementation(() => undefined);
     render(<HomePage />);
 

@@ -424,7 +424,20 @@ describe('我的住址 and my grid worker', () => {
     const me = await api.get('/v1/me', r.token);
 
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ user: { userId: r.userId, role: 'resident', roleLabel: '居民' }, home: null, workers: [] });
+    expect(me.body).toMatchObject({ user: { userId: r.userId, role: 'resident', roleLabel: '居民', areas: [] }, home: null, workers: [] });
+  });
+
+  it('names a staff member’s areas as people say them, never as bare codes', async () => {
+    const worker = await api.login('dev-worker1');
+    const me = await api.get('/v1/me', worker.token);
+
+    expect(me.status).toBe(200);
+    const areas = me.body.user.areas as { code: string; name: string }[];
+    expect(areas.length).toBeGreaterThan(0);
+    for (const area of areas) {
+      expect(area.name).toBe(directory.grid(area.code)?.name ?? directory.areaName(area.code));
+      expect(area.name).not.toMatch(/^\d+$/);
+    }
   });
 
   it('finds the home grid from a GCJ-02 location and shows its 网格员 and 网格长 cards', async () => {

@@ -9,7 +9,12 @@ import { homeView } from './home-view';
 export async function describeMe(rt: Runtime, principal: Principal, now: Date): Promise<MeResponse> {
   const [home, city] = await Promise.all([rt.users.getHome(principal.userId), rt.city.get()]);
   return {
-    user: { userId: principal.userId, role: principal.role, roleLabel: ROLE_LABELS[principal.role] },
+    user: {
+      userId: principal.userId,
+      role: principal.role,
+      roleLabel: ROLE_LABELS[principal.role],
+      areas: principal.scope.areas.map((code) => ({ code, name: city.directory.areaName(code) })),
+    },
     ...homeView(home, city, now),
   };
 }

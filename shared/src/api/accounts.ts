@@ -26,7 +26,14 @@ export const homeSchema = z.object({
 export type Home = z.infer<typeof homeSchema>;
 
 export const meResponseSchema = z.object({
-  user: z.object({ userId: z.string(), role: roleSchema, roleLabel: z.string(), name: z.string().optional() }),
+  user: z.object({
+    userId: z.string(),
+    role: roleSchema,
+    roleLabel: z.string(),
+    name: z.string().optional(),
+    /** The areas a staff member serves, by the names people use (empty for residents). */
+    areas: z.array(z.object({ code: z.string(), name: z.string() })),
+  }),
   home: homeSchema.nullable(),
   /** The home grid's 网格员 and 网格长, with their public duty phone. */
   workers: z.array(workerCardSchema),

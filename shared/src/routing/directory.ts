@@ -47,6 +47,8 @@ export interface CityDirectory {
   route(gridCode: string, itemCode: string): Routing;
   /** For matrix upkeep: the largest areas in which each item has no owner, area by area. */
   unmappedItems(): UnmappedArea[];
+  /** The name people use for a district, street, community or grid code (the code itself when unknown). */
+  areaName(code: string): string;
 }
 
 const byCode = <T extends { code: string }>(list: readonly T[]) => new Map(list.map((t) => [t.code, t]));
@@ -179,5 +181,6 @@ export function createCityDirectory(city: CityData): CityDirectory {
     service: (code) => services.get(code),
     route,
     unmappedItems,
+    areaName: nameOf,
   };
 }

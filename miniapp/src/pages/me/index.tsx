@@ -43,6 +43,13 @@ function CareSwitch() {
   );
 }
 
+/** The areas a staff member serves, by name: nobody reads 440106001001001. */
+function StaffAreas() {
+  const me = useRequest(() => call('get-me'), []);
+  if (me.state.status !== 'ready') return null;
+  return <Row label={T.me.areas} value={me.state.data.user.areas.map((a) => a.name).join('、')} />;
+}
+
 function HomeRow() {
   const me = useRequest(() => call('get-me'), []);
   const home = me.state.status === 'ready' ? me.state.data.home : undefined;
@@ -75,7 +82,7 @@ export default function MePage() {
           <>
             {user.name ? <Row label={T.me.name} value={user.name} /> : null}
             <Row label={T.me.role} value={ROLE_LABELS[user.role]} />
-            {user.areas.length > 0 ? <Row label={T.me.areas} value={user.areas.join('、')} /> : null}
+            {user.areas.length > 0 ? <StaffAreas /> : null}
           </>
         ) : (
           <Text className='hint'>{T.me.notLoggedIn}</Text>
