@@ -8,6 +8,7 @@ import { WechatClient } from './adapters/wechat';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Booking } from '@gridtong/shared/booking/schema';
 import { CaseRepository } from './cases/case-store';
+import { CaseNumberStore } from './cases/case-number-store';
 import { CityProvider } from './city/city-snapshot';
 import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
@@ -51,6 +52,8 @@ export interface Runtime {
   config: Config;
   now: () => Date;
   cases: CaseRepository;
+  /** 受理编号: the per-district-per-day counters and the number → case lookup. */
+  caseNumbers: CaseNumberStore;
   users: UserRepository;
   rateLimits: RateLimiter;
   photos: PhotoStore;
@@ -136,6 +139,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     config,
     now,
     cases: new CaseRepository(doc, config.tableName, planSweep),
+    caseNumbers: new CaseNumberStore(doc, config.tableName),
     users: new UserRepository(doc, config.tableName),
     rateLimits: new RateLimiter(doc, config.tableName),
     photos,

@@ -53,6 +53,8 @@ const SAMPLES: Record<RouteId, Sample> = {
   'get-my-case': {},
   'list-work-cases': {},
   'get-work-case': {},
+  // A number nobody was given: not found for every staff role
+  'find-work-case': { params: { number: 'TH2001010001' } },
   // Not a legal step for a submitted or dispatched case: in scope it is a 409 or 403, never a change.
   'act-on-work-case': { body: (c) => ({ type: 'checkPass', version: c?.version ?? 0 }) },
   'create-invitation': { body: () => ({ role: 'gridWorker', areas: [TEAM_GRID], name: '矩阵测试' }) },
@@ -116,7 +118,7 @@ function casesFor(role: Role): { inside: Case; outside: Case | null } {
 
 async function send(route: RouteDef, role: Role, caseItem: Case | null, caseId?: string) {
   const sample = SAMPLES[route.id as RouteId];
-  let path = route.path.replace('{id}', caseId ?? sample.params?.id ?? '').replace('{code}', sample.params?.code ?? '');
+  let path = route.path.replace('{id}', caseId ?? sample.params?.id ?? '').replace('{code}', sample.params?.code ?? '').replace('{number}', sample.params?.number ?? '');
   if (sample.query) path += `?${new URLSearchParams(sample.query).toString()}`;
   const body = sample.body?.(caseItem);
   return api.call(route.method, path, { token: tokens[role], ...(body === undefined ? {} : { body }), headers: route.idempotent ? { 'idempotency-key': `matrix-${route.id}-${role}-${Date.now()}` } : {} });

@@ -13,6 +13,7 @@ import { handler as locateGrid } from './locate-grid';
 import { handler as actOnWorkCase } from './act-on-work-case';
 import { handler as createInvitation } from './create-invitation';
 import { handler as getWorkCase } from './get-work-case';
+import { handler as findWorkCase } from './find-work-case';
 import { handler as listWorkCases } from './list-work-cases';
 import { handler as redeemInvitation } from './redeem-invitation';
 import { handler as revokeStaff } from './revoke-staff';
@@ -66,6 +67,7 @@ export const handlers: Record<RouteId, HttpHandler> = {
   // The staff desk and staff onboarding
   'list-work-cases': listWorkCases,
   'get-work-case': getWorkCase,
+  'find-work-case': findWorkCase,
   'act-on-work-case': actOnWorkCase,
   'create-invitation': createInvitation,
   'redeem-invitation': redeemInvitation,

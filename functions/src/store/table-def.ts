@@ -37,7 +37,7 @@ export const KEYS_ONLY_INDEXES: readonly GsiName[] = ['gsi5', 'gsi7'];
 // queue row shows — never the timeline, the reporter, their phone or the photos.
 export const QUEUE_INDEXES: readonly GsiName[] = ['gsi2', 'gsi3', 'gsi6'];
 export const QUEUE_ROW_ATTRIBUTES = [
-  'id', 'version', 'status', 'itemCode', 'itemName', 'urgency', 'location', 'routing', 'dispatchDeadline', 'handlingDeadline',
+  'id', 'caseNumber', 'version', 'status', 'itemCode', 'itemName', 'urgency', 'location', 'routing', 'dispatchDeadline', 'handlingDeadline',
   'dispatchedAt', 'followerCount', 'urgeCount', 'returnCount', 'escalationLevel', 'pendingExtension', 'reopenRequested', 'createdAt', 'updatedAt',
 ] as const;
 

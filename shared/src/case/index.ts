@@ -8,3 +8,4 @@ export * from './create';
 export * from './timeline-view';
 // Audited staff reads of personal data
 export * from './audit';
+export * from './case-number';

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { urgencySchema, warningStageSchema } from '../deadlines';
 import { communityCodeSchema, districtCodeSchema, gridCodeSchema, instantSchema, phoneSchema, streetCodeSchema } from './common';
 import { roleSchema } from './roles';
+import { CASE_NUMBER_PATTERN } from '../case/case-number';
 
 /**
  * The closed loop: 立案 → 派遣 → 处置 → 核查结案 → 评价. The machine that moves between
@@ -32,7 +33,7 @@ export const satisfactionSchema = z.enum(['verySatisfied', 'satisfied', 'basical
 export type Satisfaction = z.infer<typeof satisfactionSchema>;
 export { SATISFACTION_LABELS } from '../labels';
 
-// wechat (issue 8): quick tags a resident may add to a rating.
+// Quick tags a resident may add to a rating.
 export const RATING_TAGS = ['处理及时', '态度好', '未解决'] as const;
 export const ratingTagSchema = z.enum(RATING_TAGS);
 export type RatingTag = z.infer<typeof ratingTagSchema>;
@@ -40,7 +41,6 @@ export type RatingTag = z.infer<typeof ratingTagSchema>;
 export const ratingSchema = z.object({
   level: satisfactionSchema,
   comment: z.string().max(500).default(''),
-  // wechat (issue 8)
   tags: z.array(ratingTagSchema).optional(),
   ratedAt: instantSchema,
 });
@@ -100,8 +100,12 @@ export const timelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
+export const caseNumberSchema = z.string().regex(CASE_NUMBER_PATTERN);
+
 export const caseSchema = z.object({
   id: z.string().min(1),
+  /** 受理编号, the number people read out (cases filed before numbering have none). */
+  caseNumber: caseNumberSchema.optional(),
   version: z.number().int().nonnegative(),
   status: caseStatusSchema,
   residentId: z.string().min(1),
@@ -137,19 +141,19 @@ export const caseSchema = z.object({
   // (a new deadline, after a re-dispatch or an extension, starts again from none).
   warning: z.object({ stage: warningStageSchema, deadline: instantSchema, at: instantSchema }).optional(),
   timeline: z.array(timelineEventSchema).min(1),
-  // wechat (issue 8): content-security verdicts on the resident's own words and photos,
+  // Content-security verdicts on the resident's own words and photos,
   // `text:<event seq>` / `photo:<key>` → verdict, written by the checks (never by a save).
   moderation: z.record(z.string(), z.enum(['pending', 'pass', 'review', 'risky'])).optional(),
 });
 export type Case = z.infer<typeof caseSchema>;
 export type ModerationVerdict = NonNullable<Case['moderation']>[string];
 
-/** wechat (issue 8): whether content may be shown to people other than its author (flagged or still being checked: no). */
+/** Whether content may be shown to people other than its author (flagged or still being checked: no). */
 export const shownToOthers = (c: Pick<Case, 'moderation'>, key: string): boolean => {
   const verdict = c.moderation?.[key];
   return verdict === undefined || verdict === 'pass';
 };
-/** wechat (issue 8): judged risky or sent to review: hidden from everyone but reviewers (staff still see content being checked). */
+/** Judged risky or sent to review: hidden from everyone but reviewers (staff still see content being checked). */
 export const flaggedContent = (c: Pick<Case, 'moderation'>, key: string): boolean => {
   const verdict = c.moderation?.[key];
   return verdict === 'review' || verdict === 'risky';
