@@ -41,7 +41,7 @@ const filed: { id: string; caseNumber: string; token: string }[] = [];
 describe('受理编号', () => {
   it('gives 50 concurrent reports in one district and one day 50 distinct numbers, TH261208 and a sequence', async () => {
     const residents = await Promise.all(Array.from({ length: 5 }, (_, i) => api.login(`dev-numbered-${i}`)));
-    const requests = [];
+    const requests: { token: string; body: ReturnType<typeof body> }[] = [];
     for (const r of residents) for (let i = 0; i < 10; i++) requests.push({ token: r.token, body: body(await uploadPhoto(api, r.token)) });
 
     const answers = await Promise.all(requests.map((r) => api.post('/v1/cases', r.body, r.token, { 'idempotency-key': idempotencyKey() })));
