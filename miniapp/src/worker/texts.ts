@@ -18,7 +18,7 @@ export const W = {
   },
   find: {
     label: '按受理编号查找',
-    placeholder: '受理编号，如 TH2612080001',
+    placeholder: '输入受理编号',
     button: '查找',
     invalid: '请输入完整的受理编号，例如 TH2612080001',
     notFound: '没有找到这个受理编号，或该案件不在您的管辖范围内',

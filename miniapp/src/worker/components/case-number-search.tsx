@@ -18,6 +18,7 @@ export function CaseNumberSearch({ onOpen }: { onOpen: (id: string) => void }) {
 
   const find = async () => {
     const number = normalizeCaseNumber(text);
+    if (busy) return;
     if (!number) {
       setProblem(W.find.invalid);
       return;
@@ -51,7 +52,7 @@ export function CaseNumberSearch({ onOpen }: { onOpen: (id: string) => void }) {
           }}
           onConfirm={() => void find()}
         />
-        <Button className='wd-find-button' type='primary' loading={busy} disabled={busy || !text.trim()} onClick={() => void find()}>
+        <Button className='wd-find-button' type='primary' loading={busy} onClick={() => void find()}>
           {W.find.button}
         </Button>
       </View>
