@@ -20,7 +20,7 @@ import { StaffRepository } from './accounts/staff-store';
 import { WorkQueueStore } from './cases/queue-store';
 // Reporting and tracking
 import { FollowRepository } from './cases/follow-store';
-// events: outbox, message centre, counters, sweep
+// Outbox, message centre, counters, sweep
 import { nextSweepAt } from '@gridtong/shared/events/sweep';
 import { workingCalendar } from './calendar';
 import { CounterChannel } from './outbox/counter-channel';
@@ -69,7 +69,7 @@ export interface Runtime {
   staff: StaffRepository;
   invitations: InvitationRepository;
   workQueues: WorkQueueStore;
-  // events: the message centre, 考核 counters, the outbox and the sweep's index
+  // The message centre, 考核 counters, the outbox and the sweep's index
   messages: MessageStore;
   counters: CounterStore;
   staffDirectory: StaffDirectory;
@@ -112,7 +112,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const s3 = createS3Client(config);
   const signer = options.publicS3Endpoint ? createS3Client(config, options.publicS3Endpoint) : s3;
   let tokens: Promise<SessionTokens> | null = null;
-  // events: exact sweep keys when the catalog is at hand; otherwise "due now" and the sweep works it out.
+  // Exact sweep keys when the catalog is at hand; otherwise "due now" and the sweep works it out.
   const city = new CityProvider(s3, config.uploadBucket, now);
   const planSweep: SweepPlanner = (c) => {
     const limits = city.peek()?.directory.item(c.itemCode)?.timeLimits;

@@ -36,7 +36,7 @@ export const T = {
     empty: '暂无可上报的事项',
     loadFailed: '事项加载失败',
   },
-  // --- resident reporting, tracking and 关怀模式 (issue 6) ---
+  // --- resident reporting, tracking and 关怀模式 ---
   report: {
     title: '上报问题',
     chosen: '您选择的事项',
@@ -226,7 +226,7 @@ export const T = {
     saved: '住址已保存',
     save: '保存住址',
   },
-  // --- hear back and rate (issue 8) ---
+  // --- hear back and rate ---
   messages: {
     title: '消息',
     empty: '暂无消息。您上报或关注的问题有进展时，会在这里通知您。',
@@ -238,7 +238,7 @@ export const T = {
     noMore: '没有更多了',
     refresh: '刷新',
     viewCase: '查看详情',
-    // 代办 visits (issue 9): a message about a booking opens the booking
+    // 代办 visits: a message about a booking opens the booking
     viewBooking: '查看预约',
   },
   rating: {
@@ -288,7 +288,7 @@ export const T = {
     ratingsFrom: (n: number) => `满意率来自 ${n} 条居民评价`,
     loadFailed: '办理情况加载失败',
   },
-  // 代办 visits (issue 9): the way in from 首页
+  // 代办 visits: the way in from 首页
   bookings: {
     cardTitle: '上门代办',
     cardHint: '办身份证、户口、社保卡等证件不方便出门？预约网格员上门帮您代办。',

@@ -125,7 +125,7 @@ describe('report flow', () => {
     expect(draftStore.load('0401')).toBeUndefined();
   });
 
-  // hear back and rate (issue 8)
+  // hear back and rate
   it('in WeChat the submit tap also asks to receive updates (受理, 进度, 办结) and reports the answers', async () => {
     // Prepare
     subscribe.reset();

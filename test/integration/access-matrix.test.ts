@@ -69,13 +69,13 @@ const SAMPLES: Record<RouteId, Sample> = {
   'list-areas': {},
   'get-me': {},
   'set-my-home': { body: () => ({ gridCode: TEAM_GRID }) },
-  // events: message centre, outbox, 考核 figures (read-only or on things that do not exist)
+  // Message centre, outbox, 考核 figures (read-only or on things that do not exist)
   'list-messages': {},
   'read-messages': { body: () => ({ ids: ['2026-01-01T00:00:00.000Z#C0000000000000000000NONE-0'] }) },
   'list-outbox': {},
   'retry-outbox': { params: { id: 'C0000000000000000000NONE-0' } },
   'get-stats': { query: { scope: TEAM_GRID, from: '2026-11-01', to: '2026-11-30' } },
-  // bookings: a booking that does not exist, a resident with no home grid, the demo availability again
+  // A booking that does not exist, a resident with no home grid, the demo availability again
   'list-booking-slots': { query: { service: 'S04' } },
   'create-booking': { body: () => ({ serviceCode: 'S04', workerId: 'Snobodyatall', start: '2026-12-01T06:00:00.000Z', address: '矩阵测试' }) },
   'list-my-bookings': {},

@@ -25,7 +25,7 @@ import { handler as actOnMyCase } from './act-on-my-case';
 import { handler as listAreas } from './list-areas';
 import { handler as getMe } from './get-me';
 import { handler as setMyHome } from './set-my-home';
-// events: message centre, outbox, 考核 figures
+// Message centre, outbox, 考核 figures
 import { handler as listMessages } from './list-messages';
 import { handler as readMessages } from './read-messages';
 import { handler as listOutbox } from './list-outbox';
@@ -80,7 +80,7 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'list-areas': listAreas,
   'get-me': getMe,
   'set-my-home': setMyHome,
-  // events: message centre, outbox, 考核 figures
+  // Message centre, outbox, 考核 figures
   'list-messages': listMessages,
   'read-messages': readMessages,
   'list-outbox': listOutbox,

@@ -27,7 +27,7 @@ export type GsiName = (typeof GSI_NAMES)[number];
 // availability ('AVAIL#<grid>') are table items read by key.
 
 /**
- * events: indexes whose readers need only keys — the deliverer and the sweep read the item
+ * Indexes whose readers need only keys — the deliverer and the sweep read the item
  * itself when they work on it, the unread count only counts — so a case write does not copy
  * the whole case (timeline included) into them.
  */

@@ -137,7 +137,7 @@ export const caseSchema = z.object({
   createdAt: instantSchema,
   updatedAt: instantSchema,
   closedAt: instantSchema.optional(),
-  // events: the warning light the sweep last recorded, for the deadline it was measured against
+  // The warning light the sweep last recorded, for the deadline it was measured against
   // (a new deadline, after a re-dispatch or an extension, starts again from none).
   warning: z.object({ stage: warningStageSchema, deadline: instantSchema, at: instantSchema }).optional(),
   timeline: z.array(timelineEventSchema).min(1),
