@@ -8,6 +8,7 @@ import { WechatClient } from './adapters/wechat';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Booking } from '@gridtong/shared/booking/schema';
 import { CaseRepository } from './cases/case-store';
+import { CaseNumberStore } from './cases/case-number-store';
 import { CityProvider } from './city/city-snapshot';
 import { createDynamoClients, createS3Client } from './store/clients';
 import { PhotoStore } from './store/photos';
@@ -19,7 +20,7 @@ import { StaffRepository } from './accounts/staff-store';
 import { WorkQueueStore } from './cases/queue-store';
 // Reporting and tracking
 import { FollowRepository } from './cases/follow-store';
-// events: outbox, message centre, counters, sweep
+// Outbox, message centre, counters, sweep
 import { nextSweepAt } from '@gridtong/shared/events/sweep';
 import { workingCalendar } from './calendar';
 import { CounterChannel } from './outbox/counter-channel';
@@ -51,6 +52,8 @@ export interface Runtime {
   config: Config;
   now: () => Date;
   cases: CaseRepository;
+  /** 受理编号: the per-district-per-day counters and the number → case lookup. */
+  caseNumbers: CaseNumberStore;
   users: UserRepository;
   rateLimits: RateLimiter;
   photos: PhotoStore;
@@ -66,7 +69,7 @@ export interface Runtime {
   staff: StaffRepository;
   invitations: InvitationRepository;
   workQueues: WorkQueueStore;
-  // events: the message centre, 考核 counters, the outbox and the sweep's index
+  // The message centre, 考核 counters, the outbox and the sweep's index
   messages: MessageStore;
   counters: CounterStore;
   staffDirectory: StaffDirectory;
@@ -109,7 +112,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const s3 = createS3Client(config);
   const signer = options.publicS3Endpoint ? createS3Client(config, options.publicS3Endpoint) : s3;
   let tokens: Promise<SessionTokens> | null = null;
-  // events: exact sweep keys when the catalog is at hand; otherwise "due now" and the sweep works it out.
+  // Exact sweep keys when the catalog is at hand; otherwise "due now" and the sweep works it out.
   const city = new CityProvider(s3, config.uploadBucket, now);
   const planSweep: SweepPlanner = (c) => {
     const limits = city.peek()?.directory.item(c.itemCode)?.timeLimits;
@@ -136,6 +139,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     config,
     now,
     cases: new CaseRepository(doc, config.tableName, planSweep),
+    caseNumbers: new CaseNumberStore(doc, config.tableName),
     users: new UserRepository(doc, config.tableName),
     rateLimits: new RateLimiter(doc, config.tableName),
     photos,

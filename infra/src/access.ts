@@ -45,6 +45,7 @@ export const routeAccess: Record<DeployedRouteId, RouteAccess> = {
   'list-work-cases': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: true },
   // A ?reveal=contact read is recorded on the case: a write.
   'get-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'read', city: true },
+  'find-work-case': { table: 'read', sessions: true, wechat: false, uploads: 'none', city: false },
   'act-on-work-case': { table: 'readWrite', sessions: true, wechat: false, uploads: 'check', city: true },
   'create-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: true },
   'redeem-invitation': { table: 'readWrite', sessions: true, wechat: false, uploads: 'none', city: false },

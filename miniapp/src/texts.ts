@@ -4,6 +4,8 @@ export const T = {
   appName: '网格通',
   loading: '正在加载…',
   retry: '重试',
+  /** The short number a case is known by (受理编号), shown wherever a case is named. */
+  caseNumber: '受理编号',
   network: {
     offline: '网络连接失败，请检查网络后重试',
     timeout: '网络较慢，请求超时，请稍后重试',
@@ -89,9 +91,9 @@ export const T = {
     submitFailed: '提交失败',
     submitUnknown: '网络不稳定，没有收到提交结果。您的内容已保存，请点“提交上报”重试，不会重复上报。',
     successTitle: '上报成功',
-    caseNumber: '上报编号',
     dispatchBy: '预计派遣时间',
     dispatchByText: (t: string) => `${t} 前派遣到处理部门`,
+    caseNumberHint: '打电话咨询时，报这个编号即可。',
     successHint: '办理进度会在“我的上报”中更新，也会通知您。',
     viewCase: '查看办理进度',
     backHome: '返回首页',

@@ -12,7 +12,7 @@ const summary = (id: string, status: string, relation: 'reported' | 'followed', 
 });
 
 const view = (over: object = {}) => ({
-  id: 'C20261122ABCDEF', version: 3, status: 'submitted', statusLabel: '已上报', itemCode: '0401', itemName: '行道树倒伏', urgency: 'urgent',
+  id: 'C20261122ABCDEF', caseNumber: 'TH2611220001', version: 3, status: 'submitted', statusLabel: '已上报', itemCode: '0401', itemName: '行道树倒伏', urgency: 'urgent',
   description: '树倒了', answers: {}, anonymous: false,
   location: { lat: 23.1, lng: 113.3, address: '天河路 1 号', gridCode: '440106001001001', gridName: '第一网格', communityName: '华康社区', streetName: '天河南街道' },
   photoUrls: ['https://s3.test/p1.jpg'], departmentName: null, dispatchDeadline: '2026-11-22T10:00:00Z', followerCount: 2, urgeCount: 0, reopenRequested: false,
@@ -31,7 +31,7 @@ describe('我的上报', () => {
       'GET /v1/cases': (req) =>
         queryOf(req).cursor === 'next-1'
           ? ok({ cases: [summary('C3', 'dispatched', 'reported')], nextCursor: null })
-          : ok({ cases: [summary('C1', 'submitted', 'reported', { nextDeadline: { kind: 'dispatch', at: '2026-11-22T10:00:00Z', label: '11月22日 18:00 前派遣' } }), summary('C2', 'filed', 'followed', { warningStage: 'orange', warningLabel: '橙色预警' })], nextCursor: 'next-1' }),
+          : ok({ cases: [summary('C1', 'submitted', 'reported', { caseNumber: 'TH2611220001', nextDeadline: { kind: 'dispatch', at: '2026-11-22T10:00:00Z', label: '11月22日 18:00 前派遣' } }), summary('C2', 'filed', 'followed', { warningStage: 'orange', warningLabel: '橙色预警' })], nextCursor: 'next-1' }),
     });
     const navigateTo = jest.spyOn(platform, 'navigateTo').mockImplementation(() => undefined);
     render(<CasesPage />);
@@ -43,6 +43,7 @@ describe('我的上报', () => {
 
     // Assess
     expect(mine.textContent).toContain('11月22日 18:00 前派遣');
+    expect(mine.textContent).toContain('受理编号 TH 261122 0001');
     expect(followed.textContent).toContain('橙色预警');
     await screen.findByRole('button', { name: '行道树倒伏，已派遣' });
     expect(screen.getByText('没有更多了')).toBeTruthy();
@@ -66,6 +67,9 @@ describe('我的上报', () => {
 
     // Assess
     expect(within(steps).getAllByRole('listitem').map((s) => s.getAttribute('aria-label'))).toEqual(['提交，进行中', '立案', '派遣', '处置', '核查', '评价']);
+    // The case page names the case by its 受理编号, never by its long id.
+    expect(screen.getByText('受理编号 TH 261122 0001')).toBeTruthy();
+    expect(screen.queryByText(/C20261122ABCDEF/)).toBeNull();
     expect(screen.getByRole('region', { name: '办理记录' }).textContent).toContain('您提交了上报');
     expect(screen.getByText('待分派')).toBeTruthy();
     expect(preview).toHaveBeenCalledWith(['https://s3.test/p1.jpg'], 'https://s3.test/p1.jpg');

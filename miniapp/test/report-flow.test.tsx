@@ -26,7 +26,7 @@ const locate = {
   workers: [{ id: 'W1', name: '李网格', title: 'gridWorker', titleLabel: '网格员', phone: '13800000001', dutyHours: '08:30–17:30', onDuty: true }],
   wgs84: { lat: here.lat, lng: here.lng },
 };
-const created = { id: 'C20261122ABCDEF', dispatchDeadline: '2026-11-22T10:00:00.000Z', status: 'submitted' };
+const created = { id: 'C20261122ABCDEF', caseNumber: 'TH2611220007', dispatchDeadline: '2026-11-22T10:00:00.000Z', status: 'submitted' };
 
 function server(overrides: Record<string, (req: HttpRequest) => ReturnType<typeof ok> | Promise<ReturnType<typeof ok>>> = {}) {
   return mockServer({
@@ -107,7 +107,10 @@ describe('report flow', () => {
 
     // Assess
     await screen.findByRole('region', { name: '上报成功' });
-    expect(screen.getByText('C20261122ABCDEF')).toBeTruthy();
+    // The 受理编号 a person can read out, grouped; the long id stays internal.
+    expect(screen.getByText('TH 261122 0007')).toBeTruthy();
+    expect(screen.getByLabelText('受理编号 TH 261122 0007')).toBeTruthy();
+    expect(screen.queryByText(/C20261122ABCDEF/)).toBeNull();
     expect(screen.getByText('11月22日 18:00 前派遣到处理部门')).toBeTruthy();
     const posts = requests.mock.calls.map(([r]) => r).filter((r) => r.method === 'POST' && r.url.endsWith('/v1/cases'));
     expect(posts).toHaveLength(1);

@@ -7,6 +7,7 @@ import type { LocalStack } from '@gridtong/functions/local/stack';
 import { city, pointInGrid } from '../support/places';
 import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible, type Phone } from '../support/browser';
 import { expectBigTarget, expectBigText } from '../support/elder-floor';
+import { groupCaseNumber } from '@gridtong/shared/case/case-number';
 
 /**
  * The resident's reporting journey on the H5 build in headless Chromium against the local
@@ -187,7 +188,9 @@ describe('the resident reporting journey in the H5 build', () => {
     const mine = await get('/v1/cases', token);
     expect(mine.cases).toHaveLength(1);
     firstCaseId = mine.cases[0].id;
-    await expect(success.textContent()).resolves.toContain(firstCaseId);
+    // The success screen gives the 受理编号 a person can read out, grouped; the long id stays internal.
+    await expect(success.textContent()).resolves.toContain(groupCaseNumber(mine.cases[0].caseNumber as string));
+    await expect(success.textContent()).resolves.not.toContain(firstCaseId);
 
     await textButton(page, '查看我的上报').click();
     const row = button(page, '行道树倒伏，已提交');

@@ -53,6 +53,8 @@ const SAMPLES: Record<RouteId, Sample> = {
   'get-my-case': {},
   'list-work-cases': {},
   'get-work-case': {},
+  // A number nobody was given: not found for every staff role
+  'find-work-case': { params: { number: 'TH2001010001' } },
   // Not a legal step for a submitted or dispatched case: in scope it is a 409 or 403, never a change.
   'act-on-work-case': { body: (c) => ({ type: 'checkPass', version: c?.version ?? 0 }) },
   'create-invitation': { body: () => ({ role: 'gridWorker', areas: [TEAM_GRID], name: '矩阵测试' }) },
@@ -67,13 +69,13 @@ const SAMPLES: Record<RouteId, Sample> = {
   'list-areas': {},
   'get-me': {},
   'set-my-home': { body: () => ({ gridCode: TEAM_GRID }) },
-  // events: message centre, outbox, 考核 figures (read-only or on things that do not exist)
+  // Message centre, outbox, 考核 figures (read-only or on things that do not exist)
   'list-messages': {},
   'read-messages': { body: () => ({ ids: ['2026-01-01T00:00:00.000Z#C0000000000000000000NONE-0'] }) },
   'list-outbox': {},
   'retry-outbox': { params: { id: 'C0000000000000000000NONE-0' } },
   'get-stats': { query: { scope: TEAM_GRID, from: '2026-11-01', to: '2026-11-30' } },
-  // bookings: a booking that does not exist, a resident with no home grid, the demo availability again
+  // A booking that does not exist, a resident with no home grid, the demo availability again
   'list-booking-slots': { query: { service: 'S04' } },
   'create-booking': { body: () => ({ serviceCode: 'S04', workerId: 'Snobodyatall', start: '2026-12-01T06:00:00.000Z', address: '矩阵测试' }) },
   'list-my-bookings': {},
@@ -116,7 +118,7 @@ function casesFor(role: Role): { inside: Case; outside: Case | null } {
 
 async function send(route: RouteDef, role: Role, caseItem: Case | null, caseId?: string) {
   const sample = SAMPLES[route.id as RouteId];
-  let path = route.path.replace('{id}', caseId ?? sample.params?.id ?? '').replace('{code}', sample.params?.code ?? '');
+  let path = route.path.replace('{id}', caseId ?? sample.params?.id ?? '').replace('{code}', sample.params?.code ?? '').replace('{number}', sample.params?.number ?? '');
   if (sample.query) path += `?${new URLSearchParams(sample.query).toString()}`;
   const body = sample.body?.(caseItem);
   return api.call(route.method, path, { token: tokens[role], ...(body === undefined ? {} : { body }), headers: route.idempotent ? { 'idempotency-key': `matrix-${route.id}-${role}-${Date.now()}` } : {} });

@@ -53,7 +53,7 @@ export function lastDispatchAt(c: Case): string | undefined {
 /** What a queue index holds of a case (QUEUE_ROW_ATTRIBUTES in table-def.ts): enough for a row, nothing personal. */
 export const queueCaseSchema = caseSchema
   .pick({
-    id: true, version: true, status: true, itemCode: true, itemName: true, urgency: true, location: true, routing: true, dispatchDeadline: true,
+    id: true, caseNumber: true, version: true, status: true, itemCode: true, itemName: true, urgency: true, location: true, routing: true, dispatchDeadline: true,
     handlingDeadline: true, followerCount: true, urgeCount: true, returnCount: true, escalationLevel: true, pendingExtension: true, reopenRequested: true,
     createdAt: true, updatedAt: true,
   })

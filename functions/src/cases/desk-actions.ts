@@ -1,4 +1,4 @@
-import type { WorkActionRequest } from '@gridtong/shared/api/desk';
+import type { FoundWorkCase, WorkActionRequest } from '@gridtong/shared/api/desk';
 import { caseOpenTo, recordContactRead, type CaseActionInput } from '@gridtong/shared/case/index';
 import { DomainError, isDomainError } from '@gridtong/shared/errors';
 import type { Case } from '@gridtong/shared/schemas/case';
@@ -7,6 +7,7 @@ import { workingCalendar } from '../calendar';
 import type { CityProvider } from '../city/city-snapshot';
 import type { RequestContext } from '../context';
 import type { CaseRepository } from './case-store';
+import type { CaseNumberStore } from './case-number-store';
 import type { FollowRepository } from './follow-store';
 import { actOnCase, caseNotFound, type CaseActionPorts } from './case-actions';
 import { dispatchDefaults } from './staff-views';
@@ -51,6 +52,23 @@ export async function readWorkCase(ports: WorkCaseReadPorts, ctx: RequestContext
       if (!current || !caseOpenTo(current, principal)) throw caseNotFound();
     }
   }
+}
+
+/** What finding a case by its 受理编号 touches: the number's lookup and the case. */
+export interface FindWorkCasePorts {
+  caseNumbers: Pick<CaseNumberStore, 'find'>;
+  cases: Pick<CaseRepository, 'get'>;
+}
+
+/**
+ * The case a 受理编号 names, under the same scope rule as the staff read: a number outside the
+ * caller's reach answers exactly like one that does not exist.
+ */
+export async function findWorkCase(ports: FindWorkCasePorts, ctx: RequestContext, caseNumber: string): Promise<FoundWorkCase> {
+  const id = await ports.caseNumbers.find(caseNumber);
+  const found = id ? await ports.cases.get(id) : null;
+  if (!found || found.caseNumber !== caseNumber || !caseOpenTo(found, ctx.principal)) throw caseNotFound();
+  return { id: found.id, caseNumber };
 }
 
 /** A duplicate must point at a real case the caller can see, other than itself. */

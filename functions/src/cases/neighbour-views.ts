@@ -52,6 +52,7 @@ export async function followerCaseView(c: Case, city: CityReference, photos: Pho
   return {
     relation: 'followed',
     id: c.id,
+    ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
     version: c.version,
     itemCode: c.itemCode,
     itemName: c.itemName,

@@ -1,5 +1,5 @@
 import type { CreateCaseRequest } from '@gridtong/shared/api/cases';
-import { draftCase, placeCase } from '@gridtong/shared/case/index';
+import { caseNumberPrefix, districtShortCode, draftCase, formatCaseNumber, placeCase } from '@gridtong/shared/case/index';
 import { validateReport } from '@gridtong/shared/report/validate-report';
 import type { Case } from '@gridtong/shared/schemas/case';
 import type { Context } from 'aws-lambda';
@@ -11,18 +11,22 @@ import type { CityProvider } from '../city/city-snapshot';
 import type { IdempotentCreates } from '../http/idempotency';
 import type { PhotoStore } from '../store/photos';
 import type { CaseRepository } from './case-store';
+import type { CaseNumberStore } from './case-number-store';
 
-/** What filing a report touches: the catalog, the uploads and the new case. */
+/** What filing a report touches: the catalog, the uploads, the 受理编号 counter and the new case. */
 export interface ReportPorts {
   city: Pick<CityProvider, 'get'>;
   photos: Pick<PhotoStore, 'assertOwnedAndPresent' | 'adopt'>;
+  caseNumbers: Pick<CaseNumberStore, 'next' | 'record'>;
   cases: Pick<CaseRepository, 'create'>;
 }
 
 /**
- * Files a new report (placeCase → draftCase): everything is checked before the one conditional
- * write. `admit` counts it against the route's hourly limit, and is called last, once the case is
- * built and valid: a report refused for its content costs no quota.
+ * Files a new report (placeCase → draftCase): everything is checked before anything is written.
+ * `admit` counts it against the route's hourly limit once the report is known valid (a report
+ * refused for its content costs no quota); then its 受理编号 is drawn, the number's lookup is
+ * written and the case is put with one conditional write. A retry with the same
+ * Idempotency-Key never gets here again (reportCase), so it draws no second number.
  */
 export async function fileReport(ports: ReportPorts, ctx: RequestContext, body: CreateCaseRequest, admit: () => Promise<void>): Promise<Case> {
   const { principal, now } = ctx;
@@ -60,7 +64,12 @@ export async function fileReport(ports: ReportPorts, ctx: RequestContext, body: 
     now,
   });
   await admit();
-  const filed = { ...created, photos: await ports.photos.adopt(id, created.photos) };
+  // The number is drawn only once the report is accepted: a refused one consumes none.
+  const district = city.directory.data.districts.find((d) => d.code === placement.location.districtCode);
+  const prefix = caseNumberPrefix(districtShortCode(district ?? { code: placement.location.districtCode }), now);
+  const caseNumber = formatCaseNumber(prefix, await ports.caseNumbers.next(prefix));
+  const filed: Case = { ...created, caseNumber, photos: await ports.photos.adopt(id, created.photos) };
+  await ports.caseNumbers.record(caseNumber, id);
   await ports.cases.create(filed);
   return filed;
 }

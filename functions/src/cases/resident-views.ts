@@ -17,6 +17,7 @@ export async function residentCaseView(c: Case, city: CityReference, photos: Pho
   const result = await caseResultView(c, city, photos, true);
   return {
     id: c.id,
+    ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
     version: c.version,
     status: c.status,
     statusLabel: CASE_STATUS_LABELS[c.status],
@@ -60,6 +61,7 @@ export function myCaseSummary(c: Case, relation: MyCaseRelation, since: string, 
   const stage: WarningStage = running ? warningStage(workingCalendar(), { start: Date.parse(running.start), deadline: Date.parse(running.at), unit: running.unit }, now) : 'none';
   return {
     id: c.id,
+    ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
     relation,
     itemCode: c.itemCode,
     itemName: c.itemName,

@@ -45,6 +45,7 @@ export function workCaseRow(c: QueueCase, city: CityReference, calendar: Working
   const pending = c.pendingExtension ? 'extension' : c.reopenRequested ? 'reopen' : undefined;
   return {
     id: c.id,
+    ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
     version: c.version,
     itemCode: c.itemCode,
     itemName: c.itemName,
@@ -186,6 +187,7 @@ export async function workCaseView(c: Case, ctx: WorkViewContext): Promise<WorkC
   const defaults = dispatchDefaults(c, city, calendar, now);
   return {
     id: c.id,
+    ...(c.caseNumber ? { caseNumber: c.caseNumber } : {}),
     version: c.version,
     status: c.status,
     statusLabel: CASE_STATUS_LABELS[c.status],

@@ -13,6 +13,7 @@ import { handler as locateGrid } from './locate-grid';
 import { handler as actOnWorkCase } from './act-on-work-case';
 import { handler as createInvitation } from './create-invitation';
 import { handler as getWorkCase } from './get-work-case';
+import { handler as findWorkCase } from './find-work-case';
 import { handler as listWorkCases } from './list-work-cases';
 import { handler as redeemInvitation } from './redeem-invitation';
 import { handler as revokeStaff } from './revoke-staff';
@@ -24,7 +25,7 @@ import { handler as actOnMyCase } from './act-on-my-case';
 import { handler as listAreas } from './list-areas';
 import { handler as getMe } from './get-me';
 import { handler as setMyHome } from './set-my-home';
-// events: message centre, outbox, 考核 figures
+// Message centre, outbox, 考核 figures
 import { handler as listMessages } from './list-messages';
 import { handler as readMessages } from './read-messages';
 import { handler as listOutbox } from './list-outbox';
@@ -66,6 +67,7 @@ export const handlers: Record<RouteId, HttpHandler> = {
   // The staff desk and staff onboarding
   'list-work-cases': listWorkCases,
   'get-work-case': getWorkCase,
+  'find-work-case': findWorkCase,
   'act-on-work-case': actOnWorkCase,
   'create-invitation': createInvitation,
   'redeem-invitation': redeemInvitation,
@@ -78,7 +80,7 @@ export const handlers: Record<RouteId, HttpHandler> = {
   'list-areas': listAreas,
   'get-me': getMe,
   'set-my-home': setMyHome,
-  // events: message centre, outbox, 考核 figures
+  // Message centre, outbox, 考核 figures
   'list-messages': listMessages,
   'read-messages': readMessages,
   'list-outbox': listOutbox,

@@ -27,7 +27,7 @@ export type GsiName = (typeof GSI_NAMES)[number];
 // availability ('AVAIL#<grid>') are table items read by key.
 
 /**
- * events: indexes whose readers need only keys — the deliverer and the sweep read the item
+ * Indexes whose readers need only keys — the deliverer and the sweep read the item
  * itself when they work on it, the unread count only counts — so a case write does not copy
  * the whole case (timeline included) into them.
  */
@@ -37,7 +37,7 @@ export const KEYS_ONLY_INDEXES: readonly GsiName[] = ['gsi5', 'gsi7'];
 // queue row shows — never the timeline, the reporter, their phone or the photos.
 export const QUEUE_INDEXES: readonly GsiName[] = ['gsi2', 'gsi3', 'gsi6'];
 export const QUEUE_ROW_ATTRIBUTES = [
-  'id', 'version', 'status', 'itemCode', 'itemName', 'urgency', 'location', 'routing', 'dispatchDeadline', 'handlingDeadline',
+  'id', 'caseNumber', 'version', 'status', 'itemCode', 'itemName', 'urgency', 'location', 'routing', 'dispatchDeadline', 'handlingDeadline',
   'dispatchedAt', 'followerCount', 'urgeCount', 'returnCount', 'escalationLevel', 'pendingExtension', 'reopenRequested', 'createdAt', 'updatedAt',
 ] as const;
 

@@ -3,11 +3,12 @@ import { placeCase } from '@gridtong/shared/case/index';
 import { wgs84ToGcj02 } from '@gridtong/shared/geo/coords';
 import { workingCalendar } from '../../src/calendar';
 import { fileReport } from '../../src/cases/report';
+import { findWorkCase } from '../../src/cases/desk-actions';
 import { admit } from '../../src/http/route';
 import { routes } from '@gridtong/shared/api/routes';
 import type { RequestContext } from '../../src/context';
 import { memoryWorld, type MemoryWorld } from '../doubles';
-import { ctxOf, directory, GRID, pointIn, resident, simpleItem, T0 } from './world';
+import { city, ctxOf, directory, GRID, OTHER_GRID, pointIn, resident, simpleItem, staffIn, T0 } from './world';
 import { refusal } from '../refusal';
 
 let world: MemoryWorld;
@@ -86,5 +87,32 @@ describe('reporting a case (placeCase → draftCase)', () => {
     expect(third.code).toBe('CASE.RATE_LIMITED');
     expect(third.retryAfterSeconds).toBeGreaterThan(0);
     expect(world.cases.writes).toBe(2);
+  });
+});
+
+describe('受理编号 (case number)', () => {
+  it('numbers each filed report by district and Beijing day, in order; a refused report draws none', async () => {
+    await refusal(file(ctxOf(resident('Rno1')), request('Rno1', { itemCode: 'NOPE' })));
+
+    const first = await file(ctxOf(resident('Rno1')), request('Rno1'));
+    const second = await file(ctxOf(resident('Rno2')), request('Rno2'));
+    // 2026-12-08 01:00 in Beijing is a new day
+    const nextDay = await file(ctxOf(resident('Rno2'), new Date('2026-12-07T17:00:00.000Z')), request('Rno2'));
+
+    expect([first.caseNumber, second.caseNumber, nextDay.caseNumber]).toEqual(['TH2612070001', 'TH2612070002', 'TH2612080001']);
+    expect((await world.cases.get(first.id))?.caseNumber).toBe('TH2612070001');
+    expect(await world.caseNumbers.find('TH2612070002')).toBe(second.id);
+  });
+
+  it('lets staff find a case by its number only within their scope, else exactly not found', async () => {
+    const filed = await file(ctxOf(resident('Rno3')), request('Rno3'));
+    const find = (principal: Parameters<typeof ctxOf>[0], n: string) => findWorkCase(world, ctxOf(principal), n);
+
+    expect(await find(staffIn('gridWorker', [GRID]), filed.caseNumber!)).toEqual({ id: filed.id, caseNumber: filed.caseNumber });
+    expect(await find(staffIn('dispatcher', [city.districts[0]!.code]), filed.caseNumber!)).toEqual({ id: filed.id, caseNumber: filed.caseNumber });
+    const outside = await refusal(find(staffIn('gridWorker', [OTHER_GRID]), filed.caseNumber!));
+    const missing = await refusal(find(staffIn('gridWorker', [GRID]), 'TH2612079999'));
+    expect([outside.code, missing.code]).toEqual(['CASE.NOT_FOUND', 'CASE.NOT_FOUND']);
+    expect(outside.message).toBe(missing.message);
   });
 });

@@ -4,12 +4,14 @@ import type { CityReference } from '../../src/city/city-snapshot';
 import type { RateDecision } from '../../src/store/rate-limits';
 import type { PhotoStore } from '../../src/store/photos';
 import { MemoryCaseStore } from './case-store';
+import { MemoryCaseNumberStore } from './case-number-store';
 import { MemoryFollowStore } from './follow-store';
 import { MemoryBucket } from './photos';
 import { MemoryQueueStore } from './queue-store';
 import { MemoryVoteStore } from './vote-store';
 
 export { MemoryCaseStore } from './case-store';
+export { MemoryCaseNumberStore } from './case-number-store';
 export { MemoryFollowStore } from './follow-store';
 export { MemoryBucket } from './photos';
 export { MemoryQueueStore } from './queue-store';
@@ -38,6 +40,7 @@ export class MemoryRateLimits {
 /** Every port the case services take, in memory: one fresh world per test. */
 export interface MemoryWorld {
   cases: MemoryCaseStore;
+  caseNumbers: MemoryCaseNumberStore;
   follows: MemoryFollowStore;
   votes: MemoryVoteStore;
   workQueues: MemoryQueueStore;
@@ -53,6 +56,7 @@ export function memoryWorld(options: { caseRateLimitPerHour?: number } = {}): Me
   const bucket = new MemoryBucket();
   return {
     cases,
+    caseNumbers: new MemoryCaseNumberStore(),
     follows: new MemoryFollowStore(cases),
     votes: new MemoryVoteStore(),
     workQueues: new MemoryQueueStore(cases),

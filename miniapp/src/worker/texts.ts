@@ -16,6 +16,13 @@ export const W = {
     all: '全部',
     toFile: '只看待立案',
   },
+  find: {
+    label: '按受理编号查找',
+    placeholder: '输入受理编号',
+    button: '查找',
+    invalid: '请输入完整的受理编号，例如 TH2612080001',
+    notFound: '没有找到这个受理编号，或该案件不在您的管辖范围内',
+  },
   row: {
     urges: (n: number) => `催办 ${n}`,
     followers: (n: number) => `${n} 人关注`,

@@ -45,6 +45,7 @@ describe('worker desk: a case and its actions', () => {
     expect(within(head).getByText('黄色预警')).toBeTruthy();
     expect(within(head).getByText('区园林绿化局（按权责清单）')).toBeTruthy();
     expect(within(head).getByText('居民催办 1 次')).toBeTruthy();
+    expect(within(head).getByText('TH 261122 0001')).toBeTruthy();
     expect(screen.getByLabelText('上报照片 1').getAttribute('src')).toBe('https://s3.local/before-1.jpg');
     expect(within(screen.getByRole('group', { name: '处置后照片' })).getByText('无照片')).toBeTruthy();
     const actions = screen.getByRole('region', { name: '可执行的操作' });

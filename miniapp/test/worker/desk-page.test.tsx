@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import WorkerDeskPage from '../../src/worker/pages/desk/index';
 import { platform } from '../../src/services/platform';
 import { session } from '../../src/services/session';
@@ -143,5 +143,59 @@ describe('worker desk: the queues', () => {
     expect(await screen.findByRole('list', { name: '共 1 件待办' })).toBeTruthy();
     expect(request).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/\/v1\/work\/cases\?queue=grid&status=submitted%2CneedsInfo$/) }));
     expect(screen.getByRole('radio', { name: '只看待立案' }).getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('shows each row with its 受理编号', async () => {
+    // Prepare
+    session.save(staffLogin('gridWorker'));
+    serveQueues({ grid: queue('grid', [row('C01', '路灯不亮', 'none', 20, { caseNumber: 'TH2611220012' })]), verify: queue('verify', []) });
+
+    // Act
+    render(<WorkerDeskPage />);
+
+    // Assess
+    const line = await screen.findByRole('button', { name: '路灯不亮，正常，已上报' });
+    expect(line.textContent).toContain('受理编号 TH 261122 0012');
+  });
+
+  it('finds a case by the 受理编号 a resident reads out, and says so when it is not theirs to see', async () => {
+    // Prepare
+    session.save(staffLogin('gridWorker'));
+    const queues = serveQueues({ grid: queue('grid', []), verify: queue('verify', []) });
+    const request = queues.mockImplementation(async (req: Req) => {
+      if (req.url.endsWith('/v1/messages')) return { status: 200, data: { messages: [], unreadCount: 0, nextCursor: null } };
+      if (req.url.endsWith('/v1/work/case-numbers/TH2611220007')) return { status: 200, data: { id: 'C07', caseNumber: 'TH2611220007' } };
+      if (req.url.includes('/v1/work/case-numbers/')) return { status: 404, data: { error: { code: 'CASE.NOT_FOUND', message: '未找到该案件' } } };
+      const q = /[?&]queue=([a-z]+)/.exec(req.url)?.[1] ?? '';
+      return { status: 200, data: queue(q, []) };
+    });
+    const navigateTo = jest.spyOn(platform, 'navigateTo').mockImplementation(() => undefined);
+    render(<WorkerDeskPage />);
+    const search = await screen.findByRole('search', { name: '按受理编号查找' });
+    const typeNumber = async (value: string) => {
+      const input = await waitFor(() => {
+        const inner = search.querySelector('input');
+        if (!inner) throw new Error('no input yet');
+        return inner;
+      });
+      fireEvent.input(input, { target: { value } });
+    };
+
+    // Act: half a number, then one outside the caller's reach, then a real one as heard
+    await typeNumber('TH26112');
+    fireEvent.click(within(search).getByText('查找'));
+    const invalid = (await within(search).findByRole('alert')).textContent;
+    const asked = request.mock.calls.filter(([r]) => r.url.includes('/case-numbers/')).length;
+    await typeNumber('TH2611229999');
+    fireEvent.click(within(search).getByText('查找'));
+    const notFound = await within(search).findByText('没有找到这个受理编号，或该案件不在您的管辖范围内');
+    await typeNumber('th 261122-0007');
+    fireEvent.click(within(search).getByText('查找'));
+
+    // Assess
+    expect(invalid).toBe('请输入完整的受理编号，例如 TH2612080001');
+    expect(asked).toBe(0);
+    expect(notFound).toBeTruthy();
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith('/worker/pages/case/index?id=C07'));
   });
 });

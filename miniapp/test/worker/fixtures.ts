@@ -46,6 +46,7 @@ export const CASE_ID = 'C01HZXTESTCASE0001';
 
 export const caseView = (extra: Partial<WorkCaseView> = {}): WorkCaseView => ({
   id: CASE_ID,
+  caseNumber: 'TH2611220001',
   version: 3,
   status: 'filed',
   statusLabel: '已立案',

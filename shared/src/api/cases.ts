@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { cancelActionSchema, caseActionTypeSchema, rateActionSchema, requestReopenActionSchema, supplementActionSchema, urgeActionSchema } from '../case/actions';
 import { urgencySchema } from '../deadlines';
 import { warningStageSchema } from '../deadlines/warnings';
-import { caseSchema, caseStatusSchema, coordSystemSchema, photoRefSchema, ratingTagSchema, satisfactionSchema } from '../schemas/case';
+import { caseNumberSchema, caseSchema, caseStatusSchema, coordSystemSchema, photoRefSchema, ratingTagSchema, satisfactionSchema } from '../schemas/case';
 import { instantSchema, phoneSchema } from '../schemas/common';
 import { freeText } from '../schemas/text';
 import { limitQuery } from './query';
@@ -52,6 +52,8 @@ export type CaseResultView = z.infer<typeof caseResultViewSchema>;
  */
 export const caseViewSchema = z.object({
   id: z.string(),
+  /** 受理编号 (cases filed before numbering have none). */
+  caseNumber: caseNumberSchema.optional(),
   version: z.number().int(),
   status: caseStatusSchema,
   statusLabel: z.string(),
@@ -163,6 +165,8 @@ export type MyCaseRelation = z.infer<typeof myCaseRelationSchema>;
 /** One line of 我的上报: a case the resident reported or follows. */
 export const myCaseSummarySchema = z.object({
   id: z.string(),
+  /** 受理编号 (cases filed before numbering have none). */
+  caseNumber: caseNumberSchema.optional(),
   relation: myCaseRelationSchema,
   itemCode: z.string(),
   itemName: z.string(),
@@ -192,6 +196,8 @@ export type MyCasesResponse = z.infer<typeof myCasesResponseSchema>;
 export const followerCaseViewSchema = z.object({
   relation: z.literal('followed'),
   id: z.string(),
+  /** 受理编号 (cases filed before numbering have none). */
+  caseNumber: caseNumberSchema.optional(),
   version: z.number().int(),
   itemCode: z.string(),
   itemName: z.string(),

@@ -18,7 +18,8 @@ import {
   startHandlingActionSchema,
   suspendActionSchema,
 } from '../case/actions';
-import { caseStatusSchema, satisfactionSchema } from '../schemas/case';
+import { CASE_NUMBER_PATTERN, normalizeCaseNumber } from '../case/case-number';
+import { caseNumberSchema, caseStatusSchema, satisfactionSchema } from '../schemas/case';
 import { instantSchema } from '../schemas/common';
 import { roleSchema } from '../schemas/roles';
 import { freeText, requiredText } from '../schemas/text';
@@ -58,6 +59,8 @@ export const deadlineKindSchema = z.enum(['dispatch', 'handling']);
 
 export const workCaseRowSchema = z.object({
   id: z.string(),
+  /** 受理编号 (cases filed before numbering have none). */
+  caseNumber: caseNumberSchema.optional(),
   version: z.number().int(),
   itemCode: z.string(),
   itemName: z.string(),
@@ -95,6 +98,19 @@ export const workQueueResponseSchema = z.object({
 export type WorkQueueResponse = z.infer<typeof workQueueResponseSchema>;
 
 export const workCaseParamsSchema = z.object({ id: z.string().regex(/^C[0-9A-Z]{10,40}$/) });
+
+/** A 受理编号 as a person types it: case, spaces and dashes do not matter. */
+export const caseNumberParamsSchema = z.object({
+  number: z
+    .string()
+    .max(40)
+    .transform((s) => normalizeCaseNumber(s) ?? s)
+    .pipe(z.string().regex(CASE_NUMBER_PATTERN, '受理编号格式不正确，例如 TH2612080001')),
+});
+
+/** Which case a 受理编号 names (the caller then opens it by id). */
+export const foundWorkCaseSchema = z.object({ id: z.string(), caseNumber: caseNumberSchema });
+export type FoundWorkCase = z.infer<typeof foundWorkCaseSchema>;
 
 export const workCaseQuerySchema = z
   .object({
@@ -142,6 +158,8 @@ export const availableActionSchema = z.object({ type: caseActionTypeSchema, labe
 
 export const workCaseViewSchema = z.object({
   id: z.string(),
+  /** 受理编号 (cases filed before numbering have none). */
+  caseNumber: caseNumberSchema.optional(),
   version: z.number().int(),
   status: caseStatusSchema,
   statusLabel: z.string(),

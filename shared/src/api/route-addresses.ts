@@ -22,6 +22,7 @@ export const routeAddresses = {
   'get-my-case': { method: 'GET', path: '/v1/cases/{id}' },
   'list-work-cases': { method: 'GET', path: '/v1/work/cases' },
   'get-work-case': { method: 'GET', path: '/v1/work/cases/{id}' },
+  'find-work-case': { method: 'GET', path: '/v1/work/case-numbers/{number}' },
   'act-on-work-case': { method: 'POST', path: '/v1/work/cases/{id}/actions' },
   'create-invitation': { method: 'POST', path: '/v1/admin/invitations' },
   'redeem-invitation': { method: 'POST', path: '/v1/auth/invitations/{code}' },

@@ -149,6 +149,14 @@ export const routes = [
     errors: [404, 409],
   },
   {
+    ...at('find-work-case'),
+    summary: '按受理编号查找案件（仅限本人管辖范围，否则 404）',
+    roles: ALL_STAFF_ROLES,
+    request: { params: desk.caseNumberParamsSchema },
+    response: { status: 200, body: desk.foundWorkCaseSchema },
+    errors: [404],
+  },
+  {
     ...at('act-on-work-case'),
     summary: '工作人员办理案件：立案、派遣、签收、退单、处置、核查等（带 version）',
     roles: ALL_STAFF_ROLES,

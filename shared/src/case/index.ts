@@ -9,3 +9,4 @@ export * from './timeline-view';
 export * from './result';
 // Audited staff reads of personal data
 export * from './audit';
+export * from './case-number';

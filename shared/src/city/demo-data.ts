@@ -1,6 +1,6 @@
 import { cityDataSchema, type CityData, type CityDataInput } from './schema';
 import { demoDistrict, type CommunityShape, type DistrictShape } from './geometry';
-import { DEMO_CITY_NAME, DEMO_DISTRICT_NAME, DEMO_STREETS } from './content/areas';
+import { DEMO_CITY_NAME, DEMO_DISTRICT_NAME, DEMO_DISTRICT_SHORT_CODE, DEMO_STREETS } from './content/areas';
 import { DEMO_ITEMS } from './content/items';
 import { DEMO_SERVICES } from './content/services';
 import { demoDepartments, demoMatrix, type ResponsibilityAreas } from './content/responsibility';
@@ -36,7 +36,7 @@ function communityAt(shape: DistrictShape, s: number, c: number): CommunityShape
  */
 export function buildDemoCityInput(shape: DistrictShape = demoDistrict()): CityDataInput {
   if (shape.streets.length !== DEMO_STREETS.length) throw new Error('demo geometry and demo names disagree on streets');
-  const district = { code: shape.code, name: DEMO_DISTRICT_NAME, city: DEMO_CITY_NAME };
+  const district = { code: shape.code, name: DEMO_DISTRICT_NAME, city: DEMO_CITY_NAME, shortCode: DEMO_DISTRICT_SHORT_CODE };
 
   const streets = shape.streets.map((s, i) => ({ code: s.code, name: namesFor(i, 0).street.name, districtCode: shape.code, geometry: s.geometry }));
   const communities = shape.streets.flatMap((s, si) => s.communities.map((c, ci) => {

@@ -118,12 +118,15 @@ export function residentMessage(c: Case, event: TimelineEvent, options: Resident
   const entries = residentTimeline(upTo(event.seq), options);
   if (entries.length <= before) return null;
   const entry = entries[entries.length - 1]!;
-  const subject = options.follower ? `您关注的“${c.itemName}”` : `您上报的“${c.itemName}”`;
+  const numbered = c.caseNumber ? `（受理编号 ${c.caseNumber}）` : '';
+  const subject = options.follower ? `您关注的“${c.itemName}”${numbered}` : `您上报的“${c.itemName}”${numbered}`;
   return { title: entry.title, body: entry.detail ? `${subject}：${entry.detail}` : `${subject}有新进展` };
 }
 
+/** The case as staff read it out: its 受理编号 first, then what and where. */
 function where(c: Case): string {
-  return c.location.address ? `${c.itemName}（${c.location.address}）` : c.itemName;
+  const what = c.location.address ? `${c.itemName}（${c.location.address}）` : c.itemName;
+  return c.caseNumber ? `${c.caseNumber} ${what}` : what;
 }
 
 /** What staff read in their message centre. Staff may see reasons; never a resident's phone. */

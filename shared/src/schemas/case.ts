@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { urgencySchema, warningStageSchema } from '../deadlines';
 import { communityCodeSchema, districtCodeSchema, gridCodeSchema, instantSchema, phoneSchema, streetCodeSchema } from './common';
 import { roleSchema } from './roles';
+import { CASE_NUMBER_PATTERN } from '../case/case-number';
 
 /**
  * The closed loop: 立案 → 派遣 → 处置 → 核查结案 → 评价. The machine that moves between
@@ -32,7 +33,7 @@ export const satisfactionSchema = z.enum(['verySatisfied', 'satisfied', 'basical
 export type Satisfaction = z.infer<typeof satisfactionSchema>;
 export { SATISFACTION_LABELS } from '../labels';
 
-// quick tags a resident may add to a rating.
+// Quick tags a resident may add to a rating.
 export const RATING_TAGS = ['处理及时', '态度好', '未解决'] as const;
 export const ratingTagSchema = z.enum(RATING_TAGS);
 export type RatingTag = z.infer<typeof ratingTagSchema>;
@@ -99,8 +100,12 @@ export const timelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
+export const caseNumberSchema = z.string().regex(CASE_NUMBER_PATTERN);
+
 export const caseSchema = z.object({
   id: z.string().min(1),
+  /** 受理编号, the number people read out (cases filed before numbering have none). */
+  caseNumber: caseNumberSchema.optional(),
   version: z.number().int().nonnegative(),
   status: caseStatusSchema,
   residentId: z.string().min(1),
@@ -132,11 +137,11 @@ export const caseSchema = z.object({
   createdAt: instantSchema,
   updatedAt: instantSchema,
   closedAt: instantSchema.optional(),
-  // events: the warning light the sweep last recorded, for the deadline it was measured against
+  // The warning light the sweep last recorded, for the deadline it was measured against
   // (a new deadline, after a re-dispatch or an extension, starts again from none).
   warning: z.object({ stage: warningStageSchema, deadline: instantSchema, at: instantSchema }).optional(),
   timeline: z.array(timelineEventSchema).min(1),
-  // content-security verdicts on the resident's own words and photos,
+  // Content-security verdicts on the resident's own words and photos,
   // `text:<event seq>` / `photo:<key>` → verdict, written by the checks (never by a save).
   moderation: z.record(z.string(), z.enum(['pending', 'pass', 'review', 'risky'])).optional(),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DISTRICT_SHORT_CODE_PATTERN } from '../case/case-number';
 import {
   communityCodeSchema,
   districtCodeSchema,
@@ -14,6 +15,8 @@ export const districtSchema = z.object({
   code: districtCodeSchema,
   name: z.string().min(1),
   city: z.string().min(1),
+  /** Two capital letters opening its 受理编号 (天河 → TH); a stable one is derived when missing. */
+  shortCode: z.string().regex(DISTRICT_SHORT_CODE_PATTERN, '区县简码应为 2 个大写字母').optional(),
 });
 export type District = z.infer<typeof districtSchema>;
 

@@ -83,7 +83,7 @@ const STAFF_NEW_WORK = new Set(['submit', 'file', 'dispatch', 'return', 'handle'
  */
 export function subscribeContentFor(c: Case, event: TimelineEvent, as: Listener, text: MessageText | null): SubscribeContent | null {
   if (!text) return null;
-  const base = { item: c.itemName, caseNo: c.id, time: event.at };
+  const base = { item: c.itemName, caseNo: c.caseNumber ?? c.id, time: event.at };
   if (as === 'staff') {
     const page = `worker/pages/desk/index?caseId=${c.id}`;
     const address = c.location.address ?? c.itemName;

@@ -22,7 +22,7 @@ describe('the committed demo city', () => {
   });
 
   it('is a district of 3 streets, at least 10 communities and 60 grids', () => {
-    expect(city.districts).toEqual([{ code: '440106', name: '天河区', city: '广州市' }]);
+    expect(city.districts).toEqual([{ code: '440106', name: '天河区', city: '广州市', shortCode: 'TH' }]);
     expect(city.streets).toHaveLength(3);
     expect(city.communities.length).toBeGreaterThanOrEqual(10);
     expect(city.grids.length).toBeGreaterThanOrEqual(60);

@@ -95,6 +95,13 @@ describe('who hears of an event, and in what words', () => {
     expect(residentMessage(extension.next, extension.event)).toBeNull();
   });
 
+  it('names a numbered case by its 受理编号 in residents\' and staff messages', () => {
+    const c = { ...dispatched(), caseNumber: 'TH2612070001' };
+    expect(residentMessage(c, c.timeline[1]!)!.body).toContain('（受理编号 TH2612070001）');
+    expect(residentMessage(c, c.timeline[2]!, { follower: true })!.body).toContain('受理编号 TH2612070001');
+    expect(staffMessage(c, c.timeline[2]!)!.body.startsWith('TH2612070001 ')).toBe(true);
+  });
+
   it('sends staff what they must act on: new reports to the grid, urges to whoever holds the case, warnings up the line', () => {
     const reported = reportedCase();
     expect(audienceOf(reported, reported.timeline[0]!)).toEqual({ staff: [{ kind: 'gridStaff', gridCode: GRID }], reporter: true, followers: false });

@@ -16,7 +16,7 @@ import { ApiError, call } from '../../services/api';
 import { isFollowerView, type CaseDetail, type CaseResult, type RateAction, type ReopenAction, type ResidentAction } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
 import type { DraftPhoto } from '../../services/draft-store';
-import { formatTime } from '../../services/format';
+import { caseNumberLine, formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
 import { T } from '../../texts';
 import './index.css';
@@ -233,7 +233,7 @@ export default function CasePage() {
       {c ? (
         <View>
           <Text className='page-title' {...a11y('heading')}>{c.itemName}</Text>
-          <Text className='hint'>{`${T.report.caseNumber} ${c.id}`}</Text>
+          {c.caseNumber ? <Text className='hint case-number'>{caseNumberLine(c.caseNumber)}</Text> : null}
           {notice ? (
             <View className='card notice' {...a11y('status')}>
               <Text>{notice}</Text>

@@ -13,7 +13,7 @@ import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import { call } from '../../services/api';
 import type { CaseListEntry } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
-import { formatTime } from '../../services/format';
+import { caseNumberLine, formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
 import { caseUrl, PAGES } from '../../services/routes';
 import { T } from '../../texts';
@@ -39,6 +39,7 @@ function CaseRow({ c }: { c: CaseListEntry }) {
         <Chip tone={followed ? 'accent' : 'muted'}>{followed ? T.cases.followed : T.cases.mine}</Chip>
         {warning ? <Chip tone='warn'>{warning}</Chip> : null}
       </View>
+      {c.caseNumber ? <Text className='hint case-row-line case-number'>{caseNumberLine(c.caseNumber)}</Text> : null}
       {c.address ? <Text className='hint case-row-line'>{c.address}</Text> : null}
       <Text className='hint case-row-line'>{`${T.cases.reportedAt} ${formatTime(c.createdAt)}`}</Text>
       {c.nextDeadline ? <Text className='hint case-row-line'>{c.nextDeadline.label}</Text> : null}

@@ -11,7 +11,8 @@ import { useSession } from '../../hooks/use-session';
 import { ApiError, call, type ResponseOf } from '../../services/api';
 import { loadCatalog } from '../../services/catalog';
 import { draftStore, editDraft, type Draft, type StepId } from '../../services/draft-store';
-import { formatTime } from '../../services/format';
+import { caseNumberLine, formatTime } from '../../services/format';
+import { groupCaseNumber } from '@gridtong/shared/case/case-number';
 import { randomId } from '../../services/ids';
 import { platform } from '../../services/platform';
 import { answersForRequest, stepProblem, stepsFor } from '../../services/report-steps';
@@ -47,8 +48,13 @@ function Success({ done }: { done: CaseView }) {
   return (
     <View className='card success' {...a11y('region', T.report.successTitle)}>
       <Text className='success-title'>{`✅ ${T.report.successTitle}`}</Text>
-      <Text className='hint'>{T.report.caseNumber}</Text>
-      <Text className='success-number' {...a11y('text', `${T.report.caseNumber} ${done.id}`)}>{done.id}</Text>
+      {done.caseNumber ? (
+        <>
+          <Text className='hint'>{T.caseNumber}</Text>
+          <Text className='success-number' {...a11y('text', caseNumberLine(done.caseNumber))}>{groupCaseNumber(done.caseNumber)}</Text>
+          <Text className='hint'>{T.report.caseNumberHint}</Text>
+        </>
+      ) : null}
       <Text className='hint'>{T.report.dispatchBy}</Text>
       <Text className='success-deadline'>{T.report.dispatchByText(formatTime(done.dispatchDeadline))}</Text>
       <Text className='hint'>{T.report.successHint}</Text>

@@ -3,6 +3,7 @@ import { WARNING_STAGE_LABELS } from '@gridtong/shared/deadlines/labels';
 import { CASE_STATUS_LABELS } from '@gridtong/shared/labels';
 import { a11y } from '../../components/a11y';
 import { Chip } from '../../components/chip';
+import { caseNumberLine } from '../../services/format';
 import { formatTime, timeLeft, type WarningStage, type WorkCaseRow } from '../services/desk-model';
 import { W } from '../texts';
 
@@ -27,6 +28,7 @@ export function QueueRowView({ row, now, onOpen, showDepartment = false }: { row
           {row.deadline ? ` · ${formatTime(row.deadline)} · ` : ' · '}
           {row.statusLabel || CASE_STATUS_LABELS[row.status]}
         </Text>
+        {row.caseNumber ? <Text className='wd-row-meta wd-row-number'>{caseNumberLine(row.caseNumber)}</Text> : null}
         <Text className='wd-row-meta'>{[row.gridName, row.address].filter(Boolean).join(' · ')}</Text>
         {showDepartment && row.departmentName ? <Text className='wd-row-meta'>{W.row.department(row.departmentName)}</Text> : null}
         {row.urgeCount > 0 || row.followerCount > 0 || row.returnCount > 0 || row.escalationLevel > 0 || row.pendingRequest ? (

@@ -4,6 +4,8 @@
  */
 export const DEMO_CITY_NAME = '广州市';
 export const DEMO_DISTRICT_NAME = '天河区';
+/** Opens every 受理编号 of the demo district. */
+export const DEMO_DISTRICT_SHORT_CODE = 'TH';
 
 export interface DemoStreetNames {
   /** Full name, e.g. 榕溪街道; departments use the short form 榕溪街. */

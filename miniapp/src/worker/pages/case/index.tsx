@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { usePullDownRefresh } from '@tarojs/taro';
 import type { CaseActionType } from '@gridtong/shared/case/actions';
+import { groupCaseNumber } from '@gridtong/shared/case/case-number';
 import { ENDED_STATUSES } from '@gridtong/shared/case/statuses';
 import { a11y } from '../../../components/a11y';
 import { Chip } from '../../../components/chip';
@@ -18,6 +19,7 @@ import { ContactReveal } from '../../components/contact-reveal';
 import { StageBadge } from '../../components/queue-row';
 import { StaffTimeline } from '../../components/staff-timeline';
 import { formatTime, NEGATIVE_ACTIONS, photosOf, timeLeft, type StaffActionInput, type WorkCaseView } from '../../services/desk-model';
+import { T } from '../../../texts';
 import { W } from '../../texts';
 import '../../components/desk.css';
 
@@ -111,6 +113,7 @@ export default function WorkCasePage() {
           <Text className='wd-title' {...a11y('heading')}>{d.itemName}</Text>
           {finished ? null : <StageBadge stage={d.deadlines.warning} />}
         </View>
+        {d.caseNumber ? <Field label={T.caseNumber} value={groupCaseNumber(d.caseNumber)} /> : null}
         <Field label={W.detail.status} value={d.statusLabel} />
         {d.deadlines.current && !finished ? <Field label={d.deadlines.currentKind === 'dispatch' ? W.detail.dispatchDeadline : W.detail.handlingDeadline} value={`${formatTime(d.deadlines.current)}（${left ?? ''}）`} /> : null}
         {finished && d.closedAt ? <Field label={W.detail.closedAt} value={formatTime(d.closedAt)} /> : null}

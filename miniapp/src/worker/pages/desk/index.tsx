@@ -14,6 +14,7 @@ import { call } from '../../../services/api';
 import { platform } from '../../../services/platform';
 import { ROLE_LABELS } from '../../../texts';
 import { QueueRowView } from '../../components/queue-row';
+import { CaseNumberSearch } from '../../components/case-number-search';
 import { QUEUES_BY_ROLE, STATS_ROLES } from '@gridtong/shared/case/desk';
 import { WARNING_STAGE_LABELS } from '@gridtong/shared/deadlines/labels';
 import { byUrgency, countByStage, STAGE_ORDER, type WorkCaseRow, type WorkQueue } from '../../services/desk-model';
@@ -103,6 +104,7 @@ export default function WorkerDeskPage() {
         </View>
       </View>
 
+      <CaseNumberSearch onOpen={open} />
       {queues.length === 0 ? <Text className='hint'>{W.desk.noQueues}</Text> : null}
       {queues.length > 1 ? (
         <ChipRow role='tablist' scroll>
