@@ -82,7 +82,7 @@ export default function MePage() {
           <>
             {user.name ? <Row label={T.me.name} value={user.name} /> : null}
             <Row label={T.me.role} value={ROLE_LABELS[user.role]} />
-            {user.areas.length > 0 ? <StaffAreas /> : null}
+            {user.role !== 'resident' && user.areas.length > 0 ? <StaffAreas /> : null}
           </>
         ) : (
           <Text className='hint'>{T.me.notLoggedIn}</Text>
