@@ -34,7 +34,7 @@ export const T = {
     empty: '暂无可上报的事项',
     loadFailed: '事项加载失败',
   },
-  // --- resident reporting, tracking and 关怀模式 (issue 6) ---
+  // Resident reporting, tracking and 关怀模式.
   report: {
     title: '上报问题',
     chosen: '您选择的事项',
@@ -42,6 +42,7 @@ export const T = {
     back: '返回首页',
     stepOf: (n: number, total: number) => `第 ${n} 步，共 ${total} 步`,
     steps: {
+      safety: '安全提示',
       nearby: '附近已有人上报',
       photos: '拍照',
       location: '位置',
@@ -68,6 +69,8 @@ export const T = {
     goCases: '查看我的上报',
     descriptionLabel: '问题描述',
     descriptionPlaceholder: '请简单说明问题（选填），如：大树倒在人行道上，挡住了路',
+    descriptionRequiredPlaceholder: '请说清楚遇到了什么问题、在哪里、影响了什么（必填）',
+    descriptionMissing: '请描述遇到的问题',
     required: '必填',
     yes: '是',
     no: '否',
@@ -133,6 +136,9 @@ export const T = {
     resolving: '正在查找负责的网格员…',
     resolved: '该位置由以下网格负责',
     notCovered: '这个位置不在服务范围内，请换一个位置',
+    notCoveredTitle: '这个位置不在网格服务范围内',
+    notCoveredWhy: '网格通目前只服务已划分网格的街道和社区，定位或地图选点可能偏到了范围外。请按街道、社区、网格选择问题所在的位置；如果问题确实不在这些地方，可以拨打 12345 市民服务热线反映。',
+    pickInstead: '按街道、社区、网格选择位置',
     pickerNoCoords: '该网格暂时无法使用，请用定位选择位置',
     current: '已选位置',
     sourceLabel: { gps: '我当前的位置', map: '地图上选择的位置', picker: '所选网格' } as Record<'gps' | 'map' | 'picker', string>,
@@ -157,7 +163,16 @@ export const T = {
     search: '搜索事项，如：井盖、路灯',
     searchLabel: '搜索事项',
     noMatch: '没有找到相关事项',
+    noMatchHint: '可以选“其他问题”，描述清楚后由指挥中心转给负责的部门；也可以拨打 12345 市民服务热线。',
     frequent: '常用',
+  },
+  safety: {
+    title: '请先注意安全',
+    call: (name: string, number: string) => `拨打${name}电话 ${number}`,
+    callShort: '拨打',
+    hotlineOnly: '这类情况需要马上处理，请直接拨打上面的电话，不在这里上报。',
+    thenReport: '确认安全后，再继续上报，网格员会跟进处理。',
+    continueReport: '我已安全，继续上报',
   },
   cases: {
     title: '我的上报',
@@ -224,7 +239,7 @@ export const T = {
     saved: '住址已保存',
     save: '保存住址',
   },
-  // --- hear back and rate (issue 8) ---
+  // Hearing back and rating.
   messages: {
     title: '消息',
     empty: '暂无消息。您上报或关注的问题有进展时，会在这里通知您。',
@@ -236,7 +251,7 @@ export const T = {
     noMore: '没有更多了',
     refresh: '刷新',
     viewCase: '查看详情',
-    // 代办 visits (issue 9): a message about a booking opens the booking
+    // A message about a 代办 visit opens the booking
     viewBooking: '查看预约',
   },
   rating: {
@@ -286,7 +301,7 @@ export const T = {
     ratingsFrom: (n: number) => `满意率来自 ${n} 条居民评价`,
     loadFailed: '办理情况加载失败',
   },
-  // 代办 visits (issue 9): the way in from 首页
+  // 代办 visits: the way in from 首页
   bookings: {
     cardTitle: '上门代办',
     cardHint: '办身份证、户口、社保卡等证件不方便出门？预约网格员上门帮您代办。',

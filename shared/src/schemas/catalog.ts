@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { timeLimitsSchema, urgencySchema } from '../deadlines';
 import { districtCodeSchema } from './common';
+export { CITY_HOTLINE, hotlineNumber, OTHER_ITEM_CODE, type Hotline } from '../report/hotlines';
 
 /** GB/T 30428: 部件 (components) and 事件 (events), each with its major classes. */
 export const itemKindSchema = z.enum(['component', 'event']);
@@ -31,27 +32,12 @@ export type ItemQuestion = z.infer<typeof itemQuestionSchema>;
 
 const phoneNumberSchema = z.string().regex(/^[0-9][0-9-]{2,19}$/, '电话号码只能包含数字和连字符');
 
-/**
- * A number to call at once, e.g. 燃气抢修 or 119. Where a district has its own number (a
- * gas company per district), `byDistrict` maps the district code to it.
- */
+/** A number to call at once (see report/hotlines.ts for how a district's own number is chosen). */
 export const hotlineSchema = z.object({
   name: z.string().min(1).max(20),
   number: phoneNumberSchema,
   byDistrict: z.record(districtCodeSchema, phoneNumberSchema).optional(),
 });
-export type Hotline = z.infer<typeof hotlineSchema>;
-
-/** The number to dial in a district: its own where it has one, the common one otherwise. */
-export function hotlineNumber(hotline: Pick<Hotline, 'number' | 'byDistrict'>, districtCode?: string): string {
-  return (districtCode && hotline.byDistrict?.[districtCode]) || hotline.number;
-}
-
-/** The city's service hotline, offered wherever the menu or the grids cannot help. */
-export const CITY_HOTLINE: Hotline = { name: '12345 市民服务热线', number: '12345' };
-
-/** The catch-all item: routed to the dispatcher (no 权责清单 entry), shown last, description required. */
-export const OTHER_ITEM_CODE = 'E9901';
 
 export const catalogItemSchema = z.object({
   /** Class code + sequence, e.g. "0401" (园林绿化 / 行道树). Stable: cases keep it. */

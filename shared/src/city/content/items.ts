@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import { CITY_HOTLINE, OTHER_ITEM_CODE, type catalogItemSchema, type Hotline } from '../../schemas/catalog';
+import type { catalogItemSchema } from '../../schemas/catalog';
+import { CITY_HOTLINE, OTHER_ITEM_CODE, type Hotline } from '../../report/hotlines';
 
 type CatalogItemInput = z.input<typeof catalogItemSchema>;
 type TimeLimits = CatalogItemInput['timeLimits'];
