@@ -135,8 +135,6 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     description: '树木倒伏、断枝悬挂，压住道路、车辆或电线。',
     defaultUrgency: 'urgent', timeLimits: EMERGENCY,
     questions: [yesNo('blocking', '是否阻断道路', true), yesNo('hitSomething', '是否压到车辆、行人或电线', true)],
-    safetyNotice: '请远离倒伏树木和悬挂断枝，树木压到电线时保持 10 米以上距离，切勿触碰。',
-    hotlines: [POWER_REPAIR],
   },
   {
     code: '0402', name: '绿地破坏', kind: 'component', category: '园林绿化', icon: '🌱',
