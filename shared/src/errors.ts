@@ -53,7 +53,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY.KEY_INVALID',
   'IDEMPOTENCY.KEY_REUSED',
   'IDEMPOTENCY.IN_PROGRESS',
-  // work-api (issue 7): staff desk, onboarding and revocation
+  // Staff desk, onboarding and revocation.
   'AUTH.ACCOUNT_REVOKED',
   'WORK.QUEUE_FORBIDDEN',
   'INVITATION.NOT_FOUND',
@@ -67,15 +67,15 @@ export const ERROR_CODES = [
   'UPSTREAM.WECHAT_UNAVAILABLE',
   'UPSTREAM.WECHAT_BAD_ANSWER',
   'UPSTREAM.WECHAT_ERROR',
-  // Report and track (issue 6): following cases and the resident's home grid.
+  // Following cases and the resident's home grid.
   'FOLLOW.OWN_CASE',
   'FOLLOW.CASE_CLOSED',
   'HOME.OUTSIDE_SERVICE_AREA',
-  // events: outbox and 考核 figures (issue 7)
+  // Events: outbox and 考核 figures.
   'OUTBOX.NOT_FOUND',
   'STATS.SCOPE_NOT_FOUND',
   'STATS.INVALID_RANGE',
-  // bookings (issue 9): 代办 visits
+  // 代办 visits.
   'BOOKING.NOT_FOUND',
   'BOOKING.HOME_REQUIRED',
   'BOOKING.UNKNOWN_SERVICE',
@@ -91,7 +91,7 @@ export const ERROR_CODES = [
   'BOOKING.VERSION_CONFLICT',
   'AVAILABILITY.GRID_REQUIRED',
   'AVAILABILITY.OUT_OF_SCOPE',
-  // wechat (issue 8): subscribe messages, content security, rating and reopening
+  // WeChat subscribe messages, content security, rating and reopening.
   'UPSTREAM.WECHAT_TOKEN',
   'UPSTREAM.WECHAT_BUSY',
   'WECHAT.SUBSCRIPTION_REFUSED',
