@@ -9,7 +9,7 @@ import { DEFAULT_TIME_LIMITS } from '@gridtong/shared/deadlines/time-limits';
 import { platform, type HttpRequest, type HttpResponse } from '../src/services/platform';
 import { session } from '../src/services/session';
 
-const item = (code: string, name: string, kind: CatalogItem['kind'], category: string, icon: string, active = true): CatalogItem => ({
+export const item = (code: string, name: string, kind: CatalogItem['kind'], category: string, icon: string, active = true): CatalogItem => ({
   code,
   name,
   kind,
@@ -24,6 +24,9 @@ const item = (code: string, name: string, kind: CatalogItem['kind'], category: s
   publicReports: true,
   allowAnonymous: false,
   active,
+  hotlines: [],
+  hotlineOnly: false,
+  descriptionRequired: false,
 });
 
 /** Listed out of kind order on purpose: the menu must still show 部件 first. */

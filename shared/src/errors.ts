@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'CASE.DUPLICATE_PHOTO',
   'REPORT.VALIDATION',
   'REPORT.ITEM_INACTIVE',
+  'REPORT.HOTLINE_ONLY',
   // Grids and places.
   'CITY.UNKNOWN_GRID',
   'CITY.UNKNOWN_ITEM',
@@ -52,7 +53,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY.KEY_INVALID',
   'IDEMPOTENCY.KEY_REUSED',
   'IDEMPOTENCY.IN_PROGRESS',
-  // staff desk, onboarding and revocation
+  // Staff desk, onboarding and revocation.
   'AUTH.ACCOUNT_REVOKED',
   'WORK.QUEUE_FORBIDDEN',
   'INVITATION.NOT_FOUND',
@@ -66,15 +67,15 @@ export const ERROR_CODES = [
   'UPSTREAM.WECHAT_UNAVAILABLE',
   'UPSTREAM.WECHAT_BAD_ANSWER',
   'UPSTREAM.WECHAT_ERROR',
-  // following cases and the resident's home grid.
+  // Following cases and the resident's home grid.
   'FOLLOW.OWN_CASE',
   'FOLLOW.CASE_CLOSED',
   'HOME.OUTSIDE_SERVICE_AREA',
-  // outbox and 考核 figures
+  // Events: outbox and 考核 figures.
   'OUTBOX.NOT_FOUND',
   'STATS.SCOPE_NOT_FOUND',
   'STATS.INVALID_RANGE',
-  // 代办 visits
+  // 代办 visits.
   'BOOKING.NOT_FOUND',
   'BOOKING.HOME_REQUIRED',
   'BOOKING.UNKNOWN_SERVICE',
@@ -90,7 +91,7 @@ export const ERROR_CODES = [
   'BOOKING.VERSION_CONFLICT',
   'AVAILABILITY.GRID_REQUIRED',
   'AVAILABILITY.OUT_OF_SCOPE',
-  // subscribe messages, content security, rating and reopening
+  // WeChat subscribe messages, content security, rating and reopening.
   'UPSTREAM.WECHAT_TOKEN',
   'UPSTREAM.WECHAT_BUSY',
   'WECHAT.SUBSCRIPTION_REFUSED',

@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { Input, View, Text } from '@tarojs/components';
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
 import { useCatalog } from '../hooks/use-catalog';
-import { frequentItems, groupCatalog, searchCatalog } from '../services/catalog';
+import { CITY_HOTLINE } from '@gridtong/shared/report/hotlines';
+import { frequentItems, groupCatalog, otherItem, searchCatalog } from '../services/catalog';
 import { itemUseCounts } from '../services/item-usage';
 import { platform } from '../services/platform';
 import { PAGES } from '../services/routes';
 import { T } from '../texts';
 import { a11y } from './a11y';
 import { LoadError, Loading } from './load-state';
+import { HotlineButton } from './safety-notice';
 import './catalog-menu.css';
 
 export function reportUrl(item: CatalogItem): string {
@@ -20,6 +22,31 @@ function MenuItem({ item }: { item: CatalogItem }) {
     <View className='menu-item' {...a11y('button', item.name)} onClick={() => platform.navigateTo(reportUrl(item))}>
       <Text className='menu-icon' {...a11y('presentation')}>{item.icon}</Text>
       <Text className='menu-name'>{item.name}</Text>
+    </View>
+  );
+}
+
+/** A search result: the item with what it covers, so the resident can tell close ones apart. */
+function FoundItem({ item }: { item: CatalogItem }) {
+  return (
+    <View className='found-item tap' {...a11y('button', item.name)} onClick={() => platform.navigateTo(reportUrl(item))}>
+      <Text className='menu-icon found-icon' {...a11y('presentation')}>{item.icon}</Text>
+      <View className='found-text'>
+        <Text className='menu-name found-name'>{item.name}</Text>
+        {item.description ? <Text className='found-description'>{item.description}</Text> : null}
+      </View>
+    </View>
+  );
+}
+
+/** Nothing matched: 其他问题 and the city hotline, never a dead end. */
+function NoMatch({ other }: { other: CatalogItem | undefined }) {
+  return (
+    <View className='no-match' {...a11y('status')}>
+      <Text className='state-text'>{T.menu.noMatch}</Text>
+      <Text className='hint'>{T.menu.noMatchHint}</Text>
+      {other ? <FoundItem item={other} /> : null}
+      <HotlineButton hotline={CITY_HOTLINE} />
     </View>
   );
 }
@@ -49,10 +76,8 @@ export function CatalogMenu() {
       />
       {query.trim() ? (
         <View className='category' {...a11y('region', T.menu.searchLabel)}>
-          {found.length === 0 ? <Text className='hint'>{T.menu.noMatch}</Text> : null}
-          <View className='menu-grid'>
-            {found.map((item) => <MenuItem key={item.code} item={item} />)}
-          </View>
+          {found.length === 0 ? <NoMatch other={otherItem(state.catalog.items)} /> : null}
+          {found.map((item) => <FoundItem key={item.code} item={item} />)}
         </View>
       ) : null}
       {!query.trim() && frequent.length > 0 ? (

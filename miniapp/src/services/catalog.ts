@@ -1,4 +1,5 @@
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
+import { OTHER_ITEM_CODE } from '@gridtong/shared/report/hotlines';
 import { KIND_LABELS } from '../texts';
 import { api, type ApiClient, type ResponseOf } from './api';
 
@@ -17,15 +18,21 @@ export interface KindGroup {
 
 const KIND_ORDER: CatalogItem['kind'][] = ['component', 'event'];
 
+/** The catch-all 其他问题, when the catalog offers it. */
+export function otherItem(items: readonly CatalogItem[]): CatalogItem | undefined {
+  return items.find((i) => i.code === OTHER_ITEM_CODE && i.active !== false);
+}
+
 /**
  * The 点菜 menu: active items grouped by kind (部件 then 事件) and then by category,
- * categories and items in the order the catalog lists them.
+ * categories and items in the order the catalog lists them; 其他问题 always comes last.
  */
 export function groupCatalog(items: readonly CatalogItem[]): KindGroup[] {
-  return KIND_ORDER.map((kind) => {
+  const other = otherItem(items);
+  const groups = KIND_ORDER.map((kind) => {
     const categories: CategoryGroup[] = [];
     for (const item of items) {
-      if (item.kind !== kind || item.active === false) continue;
+      if (item.kind !== kind || item.active === false || item === other) continue;
       let group = categories.find((c) => c.name === item.category);
       if (!group) {
         group = { name: item.category, items: [] };
@@ -35,6 +42,13 @@ export function groupCatalog(items: readonly CatalogItem[]): KindGroup[] {
     }
     return { kind, label: KIND_LABELS[kind], categories };
   }).filter((k) => k.categories.length > 0);
+  if (other) {
+    const last = groups.at(-1);
+    const group = { name: other.category, items: [other] };
+    if (last) last.categories.push(group);
+    else groups.push({ kind: other.kind, label: KIND_LABELS[other.kind], categories: [group] });
+  }
+  return groups;
 }
 
 /** Items whose name, category or description contains the typed words (all of them). */

@@ -8,7 +8,7 @@ import { randomId } from './ids';
  * retried, the server files one case.
  */
 
-export type StepId = 'nearby' | 'photos' | 'location' | 'details' | 'anonymous' | 'review';
+export type StepId = 'safety' | 'nearby' | 'photos' | 'location' | 'details' | 'anonymous' | 'review';
 
 export type PhotoStatus = 'pending' | 'compressing' | 'uploading' | 'uploaded' | 'failed';
 

@@ -2,9 +2,20 @@ import type { CatalogItem, ItemQuestion } from '@gridtong/shared/schemas/catalog
 import type { Answer, Draft, StepId } from './draft-store';
 import { T } from '../texts';
 
-/** The report flow's steps for this item: 匿名 only where the item allows it. */
+/**
+ * The report flow's steps for this item: its safety advice first where it has any, 匿名 only
+ * where the item allows it. A hotline-only item has no report flow at all.
+ */
 export function stepsFor(item: CatalogItem): StepId[] {
-  return ['nearby', 'photos', 'location', 'details', ...(item.allowAnonymous ? (['anonymous'] as const) : []), 'review'];
+  return [
+    ...(item.safetyNotice ? (['safety'] as const) : []),
+    'nearby',
+    'photos',
+    'location',
+    'details',
+    ...(item.allowAnonymous ? (['anonymous'] as const) : []),
+    'review',
+  ];
 }
 
 const isAnswered = (q: ItemQuestion, a: Answer | undefined): boolean => {
@@ -35,6 +46,7 @@ export function stepProblem(step: StepId, item: CatalogItem, draft: Draft): stri
         if (q.required && !isAnswered(q, a)) return T.report.answerRequired(q.label);
         if (q.type === 'number' && a !== undefined && a !== '' && !Number.isFinite(Number(a))) return T.report.numberInvalid(q.label);
       }
+      if (item.descriptionRequired && !draft.description.trim()) return T.report.descriptionMissing;
       return undefined;
     }
     case 'review':

@@ -36,13 +36,21 @@ function isBlank(value: unknown): boolean {
 }
 
 /**
- * What the item itself asks of a report: photo count, anonymity, its extra questions.
+ * What the item itself asks of a report: photo count, anonymity, a description where the item
+ * needs one, its extra questions. A hotline-only item takes no report at all.
  * All problems are reported at once so the resident fixes them in one go.
  */
 export function validateReport(item: CatalogItem, request: Pick<CreateCaseRequest, 'photos' | 'answers' | 'anonymous' | 'description'>): void {
   const problems: Problem[] = [];
   if (!item.active) {
     throw new DomainError('REPORT.ITEM_INACTIVE', `「${item.name}」暂不受理，请选择其他事项`, { details: { itemCode: item.code } });
+  }
+  if (item.hotlineOnly) {
+    const numbers = item.hotlines.map((h) => `${h.name} ${h.number}`).join('、');
+    throw new DomainError('REPORT.HOTLINE_ONLY', `「${item.name}」请立即拨打 ${numbers}，不在此上报`, { details: { itemCode: item.code } });
+  }
+  if (item.descriptionRequired && request.description.trim() === '') {
+    problems.push({ path: 'description', message: '请描述遇到的问题' });
   }
   if (request.photos.length < item.minPhotos) {
     problems.push({ path: 'photos', message: `「${item.name}」至少需要 ${item.minPhotos} 张照片` });

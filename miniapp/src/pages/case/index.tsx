@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
 import { FollowerVote, RatingPanel } from '../../components/rating-panel';
 import { subscribe } from '../../services/subscribe';
+import { SafetyNotice } from '../../components/safety-notice';
 import { Screen } from '../../components/screen';
 import { errorText } from '../../hooks/error-text';
 import { useRequest } from '../../hooks/use-request';
@@ -15,6 +16,8 @@ import { useSession } from '../../hooks/use-session';
 import { ApiError, call } from '../../services/api';
 import { isFollowerView, type CaseDetail, type CaseResult, type RateAction, type ReopenAction, type ResidentAction } from '../../services/api-track';
 import { caseProgress } from '../../services/case-progress';
+import { loadCatalog } from '../../services/catalog';
+import { districtOf } from '@gridtong/shared/report/hotlines';
 import type { DraftPhoto } from '../../services/draft-store';
 import { caseNumberLine, formatTime } from '../../services/format';
 import { platform } from '../../services/platform';
@@ -205,6 +208,14 @@ function Reminders({ c, onNotice }: { c: CaseDetail; onNotice: (message: string)
   );
 }
 
+/** The item's safety advice and calls while the case is open (from the cached catalog). */
+function CaseSafety({ c }: { c: CaseDetail }) {
+  const catalog = useRequest(() => (ENDED_STATUSES.has(c.status) ? undefined : loadCatalog()), [c.itemCode, c.status]);
+  const item = catalog.state.data?.items.find((i) => i.code === c.itemCode);
+  if (!item?.safetyNotice || ENDED_STATUSES.has(c.status)) return null;
+  return <SafetyNotice notice={item.safetyNotice} hotlines={item.hotlines} districtCode={isFollowerView(c) ? undefined : districtOf(c.location.gridCode)} />;
+}
+
 /** One case: where it stands, what happened, its photos, who handles it, what I may do. */
 export default function CasePage() {
   const current = useSession({ required: true });
@@ -239,6 +250,7 @@ export default function CasePage() {
               <Text>{notice}</Text>
             </View>
           ) : null}
+          <CaseSafety c={c} />
           <Steps c={c} />
           {c.result ? <Result result={c.result} /> : null}
           <Judge

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CatalogItem } from '@gridtong/shared/schemas/catalog';
+import { districtOf } from '@gridtong/shared/report/hotlines';
 import { a11y } from '../../components/a11y';
 import { LoadError, Loading } from '../../components/load-state';
 import { PhotoUploader } from '../../components/photo-uploader';
+import { SafetyNotice } from '../../components/safety-notice';
 import { Screen } from '../../components/screen';
 import { useRequest } from '../../hooks/use-request';
 import { useSession } from '../../hooks/use-session';
@@ -71,10 +73,37 @@ function Success({ done }: { done: CaseView }) {
   );
 }
 
+/** What must never wait in a queue: the advice and the calls, and no report. */
+function HotlineOnly({ item }: { item: CatalogItem }) {
+  return (
+    <View>
+      <ItemHeading item={item} />
+      <SafetyNotice notice={item.safetyNotice} hotlines={item.hotlines} />
+      <Text className='hint'>{T.safety.hotlineOnly}</Text>
+      <Button block size='large' className='big-button gap' onClick={() => platform.switchTab(PAGES.home)}>
+        {T.report.back}
+      </Button>
+    </View>
+  );
+}
+
+/** The chosen item, with what it covers on the flow's first screen. */
+function ItemHeading({ item, described = true }: { item: CatalogItem; described?: boolean }) {
+  return (
+    <View className='flow-item'>
+      <Text className='flow-item-name'>{`${item.icon} ${item.name}`}</Text>
+      {described && item.description ? <Text className='flow-item-description'>{item.description}</Text> : null}
+    </View>
+  );
+}
+
+/** A new draft opens on the item's first step (its safety advice where it has any). */
+const freshDraft = (item: CatalogItem): Draft => ({ ...draftStore.create(item.code), step: stepsFor(item)[0]! });
+
 /** The report flow for one item: one screen per step, the draft saved after every change. */
 function ReportFlow({ item }: { item: CatalogItem }) {
   const [restored] = useState(() => draftStore.load(item.code));
-  const [draft, setDraft] = useState<Draft>(() => restored ?? draftStore.create(item.code));
+  const [draft, setDraft] = useState<Draft>(() => restored ?? freshDraft(item));
   const [problem, setProblem] = useState<string | undefined>();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | undefined>();
@@ -161,7 +190,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
   const startOver = async () => {
     if (!(await platform.alert(T.report.startOver, T.report.startOverConfirm, { confirmText: T.report.startOver, cancelText: T.report.prev }))) return;
     draftStore.discard(item.code);
-    setDraft(draftStore.create(item.code));
+    setDraft(freshDraft(item));
   };
 
   if (done) return <Success done={done} />;
@@ -169,9 +198,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
   const props = { item, draft, change };
   return (
     <View>
-      <View className='flow-item'>
-        <Text className='flow-item-name'>{`${item.icon} ${item.name}`}</Text>
-      </View>
+      <ItemHeading item={item} described={index === 0} />
       <Progress steps={steps} current={index} />
       {restored && index > 0 ? (
         <View className='restored' {...a11y('status')}>
@@ -182,6 +209,12 @@ function ReportFlow({ item }: { item: CatalogItem }) {
         </View>
       ) : null}
       <Text className='page-title' {...a11y('heading')}>{T.report.steps[step]}</Text>
+      {step === 'safety' ? (
+        <View>
+          <SafetyNotice notice={item.safetyNotice} hotlines={item.hotlines} districtCode={districtOf(draft.location?.gridCode)} />
+          <Text className='hint'>{T.safety.thenReport}</Text>
+        </View>
+      ) : null}
       {step === 'nearby' ? <NearbyStep {...props} onFound={setNearbyShown} onNone={() => forward.current && index === steps.indexOf('nearby') && goTo(index + 1)} /> : null}
       {step === 'photos' ? (
         <PhotoUploader photos={draft.photos} update={(fn) => change((d) => ({ ...d, photos: fn(d.photos) }))} min={item.minPhotos} max={item.maxPhotos} />
@@ -210,7 +243,7 @@ function ReportFlow({ item }: { item: CatalogItem }) {
           </Button>
         ) : (
           <Button size='large' type={step === 'nearby' && nearbyShown ? 'default' : 'primary'} className='big-button' onClick={next}>
-            {step === 'nearby' ? T.report.notSame : T.report.next}
+            {step === 'nearby' ? T.report.notSame : step === 'safety' ? T.safety.continueReport : T.report.next}
           </Button>
         )}
       </View>
@@ -230,6 +263,7 @@ export default function ReportPage() {
       {catalog.state.status === 'ready'
         ? (() => {
             const item = catalog.state.data.items.find((i) => i.code === code && i.active !== false);
+            if (item?.hotlineOnly) return <HotlineOnly item={item} />;
             return item ? (
               <ReportFlow item={item} />
             ) : (

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { catalogItemSchema } from '../../schemas/catalog';
+import { CITY_HOTLINE, OTHER_ITEM_CODE, type Hotline } from '../../report/hotlines';
 
 type CatalogItemInput = z.input<typeof catalogItemSchema>;
 type TimeLimits = CatalogItemInput['timeLimits'];
@@ -34,6 +35,14 @@ const choice = (code: string, label: string, options: readonly string[], require
   options: options.map((o, i) => ({ value: `o${i + 1}`, label: o })),
 });
 
+// Emergency numbers: the fire brigade, the police, the utilities' repair lines (广州).
+const FIRE: Hotline = { name: '119 火警', number: '119' };
+const POLICE: Hotline = { name: '110 报警', number: '110' };
+const AMBULANCE: Hotline = { name: '120 急救', number: '120' };
+const GAS_REPAIR: Hotline = { name: '燃气抢修', number: '96833' };
+const POWER_REPAIR: Hotline = { name: '供电抢修', number: '95598' };
+const WATER_REPAIR: Hotline = { name: '供水抢修', number: '96968' };
+
 const TIME_OF_DAY = ['早上（6–9 点）', '白天（9–18 点）', '傍晚（18–22 点）', '夜间（22 点后）'];
 
 /**
@@ -46,9 +55,11 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
   // 部件 · 公用设施
   {
     code: '0101', name: '井盖缺失', kind: 'component', category: '公用设施', icon: '🕳️',
-    description: '井盖丢失、井口敞开，行人车辆有坠落危险。请先在周围放置醒目物品提醒路人。',
+    description: '井盖丢失、井口敞开，行人车辆有坠落危险。',
     defaultUrgency: 'urgent', timeLimits: EMERGENCY,
     questions: [choice('location', '井口位置', ['机动车道', '非机动车道', '人行道', '小区内']), yesNo('marked', '现场是否已有警示物')],
+    safetyNotice: '请勿靠近井口，可在周围放置醒目物品提醒行人车辆绕行；有人坠落请立即拨打 120 和 110。',
+    hotlines: [POLICE, AMBULANCE],
   },
   {
     code: '0102', name: '井盖破损', kind: 'component', category: '公用设施', icon: '⭕',
@@ -74,16 +85,20 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
   },
   {
     code: '0105', name: '电力设施损坏', kind: 'component', category: '公用设施', icon: '⚡',
-    description: '电线杆倾斜、电缆垂落、配电箱门敞开等。请勿靠近带电设施。',
+    description: '电线杆倾斜、电缆垂落、配电箱门敞开等。',
     defaultUrgency: 'important', timeLimits: UTILITY,
     questions: [yesNo('sparking', '是否有冒火花或异响', true)],
     allowAnonymous: true,
+    safetyNotice: '请与垂落电线、倾斜电杆保持 10 米以上距离，不要触碰或用物品挑动，提醒他人绕行。有人触电时切勿直接拉拽，先拨打 120。',
+    hotlines: [POWER_REPAIR, AMBULANCE],
   },
   {
     code: '0106', name: '供水设施漏水', kind: 'component', category: '公用设施', icon: '💧',
     description: '供水管道、水表井、阀门漏水。',
     defaultUrgency: 'important', timeLimits: UTILITY,
     questions: [choice('flow', '漏水情况', ['渗水', '小股流水', '大量冒水'])],
+    safetyNotice: '大量冒水时请远离水流冲刷的路面和坑洞，可拨打供水抢修电话。',
+    hotlines: [WATER_REPAIR],
   },
   // 部件 · 道路交通
   {
@@ -138,6 +153,8 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     description: '外墙瓷砖脱落、墙体开裂、阳台构件松动等。',
     defaultUrgency: 'important', timeLimits: limits(DISPATCH_DEFAULT, h(2), h(24), wd(5)),
     questions: [yesNo('falling', '是否有物体坠落', true)],
+    safetyNotice: '墙体大面积开裂、明显倾斜或有构件坠落时，请立即撤离并远离建筑物下方，提醒他人不要靠近。有人被困请拨打 119。',
+    hotlines: [FIRE],
   },
   // 部件 · 其他设施
   {
@@ -230,6 +247,8 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     description: '消防通道、楼梯间被车辆或杂物占用。',
     defaultUrgency: 'urgent', timeLimits: limits(DISPATCH_EMERGENCY, h(2), h(4), h(24)),
     questions: [choice('blockedBy', '被什么占用', ['机动车', '电动车', '杂物', '其他'], true, true)],
+    safetyNotice: '如已起火、冒烟或有人被困，请立即拨打 119，不要等待上报处理。',
+    hotlines: [FIRE],
   },
   // 事件 · 突发事件
   {
@@ -237,20 +256,26 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     description: '暴雨后路面、隧道、地下通道积水。',
     defaultUrgency: 'urgent', timeLimits: EMERGENCY,
     questions: [choice('depth', '积水深度', ['没过脚踝', '没过小腿', '没过膝盖或更深']), yesNo('carsStuck', '是否有车辆被困')],
+    safetyNotice: '请勿涉水或驾车通过积水路段、隧道和下穿通道，远离路灯杆、配电箱等带电设施。有人或车辆被困请立即拨打 119。',
+    hotlines: [FIRE],
   },
   {
     code: 'E0502', name: '燃气泄漏', kind: 'event', category: '突发事件', icon: '🔥',
-    description: '闻到燃气味、燃气管道或表具损坏。请立即远离现场，勿开关电器，并拨打燃气抢修电话。',
+    description: '闻到燃气味、燃气管道或表具损坏。',
     defaultUrgency: 'urgent', timeLimits: EMERGENCY,
     questions: [choice('where', '气味在哪里', ['室内', '楼道', '室外管道'])],
     // Nobody should stand next to a leak taking photos.
     minPhotos: 0, publicReports: false, allowAnonymous: true,
+    safetyNotice: '请立即远离现场，勿开关电器，勿使用明火，不要在现场打电话；到户外安全处拨打燃气抢修电话。',
+    hotlines: [GAS_REPAIR, FIRE],
   },
   {
     code: 'E0503', name: '路面塌陷', kind: 'event', category: '突发事件', icon: '⚠️',
     description: '路面突然下陷、出现空洞。',
     defaultUrgency: 'urgent', timeLimits: EMERGENCY,
     questions: [{ code: 'size', label: '塌陷直径约（米）', type: 'number', min: 0, max: 1000 }],
+    safetyNotice: '请远离塌陷区域，提醒行人车辆绕行。有人或车辆掉落请立即拨打 119 和 120。',
+    hotlines: [FIRE, AMBULANCE, POLICE],
   },
   {
     code: 'E0504', name: '停电', kind: 'event', category: '突发事件', icon: '🔦',
@@ -258,5 +283,24 @@ export const DEMO_ITEMS: readonly CatalogItemInput[] = [
     defaultUrgency: 'important', timeLimits: UTILITY,
     questions: [choice('scope', '停电范围', ['单户', '整栋楼', '整片区域'])],
     minPhotos: 0,
+    safetyNotice: '请关闭家中大功率电器，等待恢复供电；可拨打供电服务电话了解停电原因。',
+    hotlines: [POWER_REPAIR],
+  },
+  {
+    code: 'E0505', name: '火灾', kind: 'event', category: '突发事件', icon: '🧯',
+    description: '起火、冒浓烟或闻到焦糊味。',
+    defaultUrgency: 'urgent', timeLimits: EMERGENCY,
+    // A fire must never wait in a queue: the notice and 119, no report.
+    safetyNotice: '请立即拨打 119，说清楚地址和起火情况。用湿毛巾捂住口鼻，沿安全通道向下撤离，不要乘坐电梯，不要返回取物。',
+    hotlines: [FIRE, AMBULANCE],
+    hotlineOnly: true, minPhotos: 0,
+  },
+  // 事件 · 其他
+  {
+    code: OTHER_ITEM_CODE, name: '其他问题', kind: 'event', category: '其他事件', icon: '❓',
+    description: '菜单里找不到的问题，请描述清楚，指挥中心会转给负责的部门。',
+    defaultUrgency: 'normal', timeLimits: GENERAL,
+    hotlines: [CITY_HOTLINE],
+    minPhotos: 0, descriptionRequired: true,
   },
 ];

@@ -93,8 +93,9 @@ const DISTRICT_OWNERS: readonly (readonly [string, DistrictKey])[] = [
   ['E0202', 'CG'],
   ['E0301', 'ZJ'], ['E0302', 'ZJ'],
   ['E0402', 'CG'], ['E0403', 'JJ'], ['E0404', 'XF'],
-  ['E0501', 'SW'], ['E0502', 'RQ'], ['E0503', 'ZJ'], ['E0504', 'GD'],
+  ['E0501', 'SW'], ['E0502', 'RQ'], ['E0503', 'ZJ'], ['E0504', 'GD'], ['E0505', 'XF'],
   // Not listed anywhere yet: 0601 健身器材 (only where a 物业 signed for it), 0602 充电设施.
+  // 其他问题 never is: the 指挥中心 decides who handles it.
 ];
 
 /** Street-level owners: the street's own teams take these before the district bureau. */

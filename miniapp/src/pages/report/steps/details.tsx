@@ -89,11 +89,11 @@ export function DetailsStep({ item, draft, change }: StepProps) {
       {item.questions.map((q) => (
         <Question key={q.code} q={q} value={draft.answers[q.code]} set={setAnswer(q.code)} />
       ))}
-      <Text className='field-label'>{T.report.descriptionLabel}</Text>
+      <Text className='field-label'>{item.descriptionRequired ? `${T.report.descriptionLabel}（${T.report.required}）` : T.report.descriptionLabel}</Text>
       <Textarea
         className='text-area'
         value={draft.description}
-        placeholder={T.report.descriptionPlaceholder}
+        placeholder={item.descriptionRequired ? T.report.descriptionRequiredPlaceholder : T.report.descriptionPlaceholder}
         maxlength={1000}
         ariaLabel={T.report.descriptionLabel}
         onInput={(e) => {

@@ -3,6 +3,8 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../../components/a11y';
 import { AreaPicker } from '../../../components/area-picker';
+import { HotlineButton } from '../../../components/safety-notice';
+import { CITY_HOTLINE } from '@gridtong/shared/report/hotlines';
 import { ApiError, call } from '../../../services/api';
 import type { DraftLocation } from '../../../services/draft-store';
 import { platform, type PickedLocation } from '../../../services/platform';
@@ -30,17 +32,21 @@ export async function resolveLocation(at: PickedLocation, source: DraftLocation[
 export function LocationStep({ item, draft, change }: StepProps) {
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // The spot lies outside every grid: say why and offer the picker and 12345 instead.
+  const [outside, setOutside] = useState(false);
   const [picking, setPicking] = useState(draft.location?.source === 'picker');
   const loc = draft.location;
 
   const resolve = async (at: PickedLocation, source: DraftLocation['source'], label: string) => {
     setBusy(label);
     setError(undefined);
+    setOutside(false);
     try {
       const found = await resolveLocation(at, source);
       change((d) => ({ ...d, location: { ...found, address: at.address || d.location?.address || '' } }));
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'GRID.NOT_FOUND' ? T.location.notCovered : errorText(e));
+      if (e instanceof ApiError && e.code === 'GRID.NOT_FOUND') setOutside(true);
+      else setError(errorText(e));
     } finally {
       setBusy(undefined);
     }
@@ -92,13 +98,25 @@ export function LocationStep({ item, draft, change }: StepProps) {
       ) : null}
       {busy === 'auto' ? <Text className='hint' {...a11y('status')}>{T.location.resolving}</Text> : null}
       {error ? <Text className='error-text' {...a11y('alert')}>{error}</Text> : null}
+      {outside ? (
+        <View className='card outside' {...a11y('alert')}>
+          <Text className='outside-title'>{T.location.notCoveredTitle}</Text>
+          <Text className='hint'>{T.location.notCoveredWhy}</Text>
+          {picking ? null : (
+            <Button block size='large' type='primary' className='big-button gap' onClick={() => setPicking(true)}>
+              {T.location.pickInstead}
+            </Button>
+          )}
+          <HotlineButton hotline={CITY_HOTLINE} />
+        </View>
+      ) : null}
 
       {platform.name === 'weapp' ? (
         <Button block size='large' type={loc?.gridCode ? 'default' : 'primary'} className='big-button gap' loading={busy === 'map'} onClick={() => void pickOnMap()}>
           {T.location.chooseOnMap}
         </Button>
       ) : null}
-      <Button block size='large' type={platform.name === 'weapp' || loc?.gridCode ? 'default' : 'primary'} className='big-button gap' loading={busy === 'gps'} onClick={() => void locateByGps()}>
+      <Button block size='large' type={platform.name === 'weapp' || loc?.gridCode || outside ? 'default' : 'primary'} className='big-button gap' loading={busy === 'gps'} onClick={() => void locateByGps()}>
         {T.location.useGps}
       </Button>
       {picking ? (
