@@ -53,6 +53,8 @@ export function checkWeapp(dist: string): { problems: string[]; sizes: Record<st
     if (!shipped(rel)) continue;
     const owner = subRoots.find((r) => rel.startsWith(`${r}/`)) ?? 'main';
     sizes[owner] = (sizes[owner] ?? 0) + statSync(file).size;
+    // The schemas stay on the server: a runtime import of a zod module would put ~100 KB of zod in a package.
+    if (rel.endsWith('.js') && readFileSync(file, 'utf8').includes('ZodError')) problems.push(`${rel} carries zod: import types only, or a zod-free module of shared/`);
   }
   for (const pkg of Object.keys(BUDGET_BYTES)) {
     if (!(pkg in sizes)) problems.push(`package ${pkg} has a budget but is not in app.json`);

@@ -7,7 +7,7 @@ import { T } from '../../texts';
 import { a11y } from '../a11y';
 import { LoadError, Loading } from '../load-state';
 import './index.css';
-import { areaAt } from '@gridtong/shared/schemas/common';
+import { areaAt } from '@gridtong/shared/schemas/area-levels';
 
 let cachedAreas: ReturnType<typeof call<'list-areas'>> | undefined;
 const loadAreas = () => {

@@ -20,7 +20,7 @@ import { WARNING_STAGE_LABELS } from '@gridtong/shared/deadlines/labels';
 import { byUrgency, countByStage, STAGE_ORDER, type WorkCaseRow, type WorkQueue } from '../../services/desk-model';
 import { WORKER_PAGES } from '../../services/pages';
 import type { CaseStatus } from '@gridtong/shared/schemas/case';
-import { isGridStaff } from '@gridtong/shared/schemas/roles';
+import { isGridStaff } from '@gridtong/shared/schemas/role-groups';
 import { QUEUE_LABELS, W } from '../../texts';
 import { V } from '../../visits-texts';
 import '../../components/desk.css';
