@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
-import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible } from '../support/browser';
+import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible, signInWithCode } from '../support/browser';
 import { expectBigTarget, expectBigText } from '../support/elder-floor';
 
 /**
@@ -46,15 +46,7 @@ async function signIn(code: string, care = false): Promise<{ page: Page; errors:
   const { page, errors } = await newPhone(browser!);
   // The phone reads the stack's clock: a session issued on it must not look expired to the phone.
   await page.clock.setFixedTime(clock);
-  await page.goto(stack!.url);
-  const input = visible(page, 'input').first();
-  await input.waitFor();
-  await input.fill(code);
-  await textButton(page, '用登录码登录').click();
-  const offer = page.getByRole('region', { name: '要开启关怀模式吗？' }).filter({ visible: true });
-  await offer.waitFor();
-  await offer.locator('.nut-button', { hasText: care ? '开启' : '暂不开启' }).first().click();
-  await offer.waitFor({ state: 'hidden' });
+  await signInWithCode(page, stack!.url, code, care);
   return { page, errors };
 }
 

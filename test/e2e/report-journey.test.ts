@@ -5,7 +5,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { type Browser, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { city, pointInGrid } from '../support/places';
-import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible, type Phone } from '../support/browser';
+import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible, type Phone, signInWithCode } from '../support/browser';
 import { expectBigTarget, expectBigText } from '../support/elder-floor';
 import { groupCaseNumber } from '@gridtong/shared/case/case-number';
 
@@ -102,16 +102,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function login(page: Page, code: string, care: boolean, prefix: string): Promise<void> {
-  await page.goto(stack.url);
-  const input = visible(page, 'input').first();
-  await input.waitFor();
-  await input.fill(code);
-  await textButton(page, '用登录码登录').click();
-  const offer = page.getByRole('region', { name: '要开启关怀模式吗？' }).filter({ visible: true });
-  await offer.waitFor();
-  await shot(page, `${prefix}-01-home-offer`);
-  await offer.locator('.nut-button', { hasText: care ? '开启' : '暂不开启' }).first().click();
-  await offer.waitFor({ state: 'hidden' });
+  await signInWithCode(page, stack.url, code, care, () => shot(page, `${prefix}-01-home-offer`));
 }
 
 async function openItem(page: Page): Promise<void> {

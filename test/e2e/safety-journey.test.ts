@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import type { LocalStack } from '@gridtong/functions/local/stack';
 import { client } from '../support/client';
-import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible, type Phone } from '../support/browser';
+import { JOURNEY_MS, newPhone, settled, startJourney, stopJourney, visible, type Phone, signInWithCode } from '../support/browser';
 import { expectBigTarget, expectBigText } from '../support/elder-floor';
 import { reportOver, TEAM_GRID } from '../support/staff';
 
@@ -41,15 +41,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function login(page: Page, code: string, care: boolean): Promise<void> {
-  await page.goto(stack.url);
-  const input = visible(page, 'input').first();
-  await input.waitFor();
-  await input.fill(code);
-  await textButton(page, '用登录码登录').click();
-  const offer = page.getByRole('region', { name: '要开启关怀模式吗？' }).filter({ visible: true });
-  await offer.waitFor();
-  await offer.locator('.nut-button', { hasText: care ? '开启' : '暂不开启' }).first().click();
-  await offer.waitFor({ state: 'hidden' });
+  await signInWithCode(page, stack.url, code, care);
   await region(page, '部件').waitFor();
 }
 

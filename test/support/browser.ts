@@ -145,3 +145,20 @@ export async function signInOnPhone(journey: Journey, accountLabel: string): Pro
   await visible(page, '[role="region"][aria-label="部件"]').first().waitFor();
   return phone;
 }
+
+/**
+ * Signs in on the login page with a login code, then answers the home page's 关怀模式 offer
+ * (`care`: 开启 or 暂不开启). `atOffer` runs while the offer is on screen (a screenshot of it).
+ */
+export async function signInWithCode(page: Page, url: string, code: string, care: boolean, atOffer?: () => Promise<void>): Promise<void> {
+  await page.goto(url);
+  const input = visible(page, 'input').first();
+  await input.waitFor();
+  await input.fill(code);
+  await page.locator('.nut-button', { hasText: '用登录码登录' }).filter({ visible: true }).first().click();
+  const offer = page.getByRole('region', { name: '要开启关怀模式吗？' }).filter({ visible: true });
+  await offer.waitFor();
+  await atOffer?.();
+  await offer.locator('.nut-button', { hasText: care ? '开启' : '暂不开启' }).first().click();
+  await offer.waitFor({ state: 'hidden' });
+}
