@@ -17,6 +17,7 @@ import { bookingUrl, caseUrl } from '../../services/routes';
 import { unreadBadge } from '../../services/unread-badge';
 import { T } from '../../texts';
 import './index.css';
+import { markedRead, type ReadSelection } from '../../services/inbox';
 
 type Inbox = ResponseOf<'list-messages'>;
 type Message = Inbox['messages'][number];
@@ -61,18 +62,12 @@ export default function MessagesPage() {
     void inbox.refresh().finally(() => platform.stopPullDownRefresh());
   });
 
-  const markRead = async (which: { ids: string[] } | { all: true }) => {
+  const markRead = async (which: ReadSelection) => {
     setError(undefined);
     try {
       const { unreadCount } = await call('read-messages', { body: which });
       const latest = inbox.state.data;
-      if (latest) {
-        inbox.set({
-          ...latest,
-          unreadCount,
-          messages: latest.messages.map((m) => ('all' in which || which.ids.includes(m.id) ? { ...m, read: true } : m)),
-        });
-      }
+      if (latest) inbox.set(markedRead(latest, which, unreadCount));
     } catch (e) {
       setError(errorText(e));
     }

@@ -16,6 +16,7 @@ import { formatTime } from '../../services/desk-model';
 import { WORKER_PAGES } from '../../services/pages';
 import { W } from '../../texts';
 import '../../components/desk.css';
+import { markedRead, type ReadSelection } from '../../../services/inbox';
 
 type DeskMessage = ResponseOf<'list-messages'>['messages'][number];
 
@@ -32,17 +33,11 @@ export default function WorkMessagesPage() {
     if (moreError) platform.toast(moreError);
   }, [moreError]);
 
-  const markRead = async (which: { ids: string[] } | { all: true }) => {
+  const markRead = async (which: ReadSelection) => {
     try {
       const { unreadCount } = await call('read-messages', { body: which });
       const latest = inbox.state.data;
-      if (latest) {
-        inbox.set({
-          ...latest,
-          unreadCount,
-          messages: latest.messages.map((m) => ('all' in which || which.ids.includes(m.id) ? { ...m, read: true } : m)),
-        });
-      }
+      if (latest) inbox.set(markedRead(latest, which, unreadCount));
     } catch (e) {
       platform.toast(errorText(e));
     }
